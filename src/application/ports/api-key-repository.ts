@@ -1,0 +1,12 @@
+import type { ApiKey } from "../../domain/api-key/api-key.js";
+
+/** API keys, found by the SHA-256 hash of the key a client presents. */
+export interface ApiKeyRepository {
+  /** Stores a key. Returns false (and writes nothing) when a key with that hash exists already. */
+  create(key: ApiKey): Promise<boolean>;
+  findByHash(hash: string): Promise<ApiKey | null>;
+  findById(id: string): Promise<ApiKey | null>;
+  /** Marks a key revoked; returns false when there was no such key. */
+  revoke(id: string, at: Date): Promise<boolean>;
+  listByAccount(accountId: string): Promise<ApiKey[]>;
+}

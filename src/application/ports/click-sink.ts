@@ -1,0 +1,15 @@
+/** One successful redirect, as the redirect path saw it. Handed off without waiting. */
+export interface RedirectHit {
+  readonly linkId: string;
+  readonly at: Date;
+  readonly ip: string;
+  readonly userAgent: string;
+  readonly referrer: string;
+  /** Request headers, for CDN country headers when the proxy is trusted. */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+/** Where redirects report their clicks. Must return at once: the redirect never waits for analytics. */
+export interface ClickSink {
+  record(hit: RedirectHit): void;
+}

@@ -1,0 +1,45 @@
+import type { Link, LinkStatus } from "../../domain/link/link.js";
+
+/** Position in an account's newest-first listing: the last link returned. */
+export interface ListPosition {
+  readonly createdAt: Date;
+  readonly id: string;
+}
+
+export interface LinkQuery {
+  readonly limit: number;
+  readonly after: ListPosition | null;
+  readonly domain?: string;
+  readonly status?: LinkStatus;
+}
+
+export interface LinkPage {
+  readonly links: readonly Link[];
+  /** Where the next page starts, or null when this was the last. */
+  readonly next: ListPosition | null;
+}
+
+/** Links by id and by (domain, slug). Every method is atomic on its own. */
+export interface LinkRepository {
+  /** Stores a new link. @throws DomainError slug_taken when (domain, slug) is in use; nothing is written then. */
+  create(link: Link): Promise<void>;
+  /** The link with this id, or null. */
+  findById(id: string): Promise<Link | null>;
+  /** The link answering on this domain and slug (slug case-sensitive, domain lower-case), or null. */
+  findBySlug(domain: string, slug: string): Promise<Link | null>;
+  /**
+   * Replaces a link; when its (domain, slug) changed, claims the new one and frees the old atomically.
+   * `clickCount` is not written: it belongs to {@link consumeClick}.
+   * @throws DomainError slug_taken when the new slug is in use; link_not_found when the link is gone
+   */
+  update(link: Link, previous: Link): Promise<void>;
+  /** Removes a link and frees its slug. Returns false when there was none. */
+  delete(id: string): Promise<boolean>;
+  /** An account's links, newest first (ties broken by id, descending). */
+  listByAccount(accountId: string, query: LinkQuery): Promise<LinkPage>;
+  /**
+   * Counts one redirect against `maxClicks` atomically: increments only while the count is below it.
+   * Returns the new count, or null when the budget was already spent (or the link is gone).
+   */
+  consumeClick(id: string, maxClicks: number): Promise<number | null>;
+}

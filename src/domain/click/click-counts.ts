@@ -1,0 +1,78 @@
+import type { Day, DayRange } from "../time/day.js";
+import { daysOf } from "../time/day.js";
+import { type ClickIncrement, DIMENSIONS, type Dimension } from "./click.js";
+
+/** What a ClickStore answers for one link over a day range. */
+export interface ClickCounts {
+  /** Per day with any click: human and bot clicks. Days without clicks may be absent. */
+  readonly days: ReadonlyMap<Day, { readonly clicks: number; readonly botClicks: number }>;
+  readonly dimensions: ReadonlyMap<Dimension, ReadonlyMap<string, number>>;
+  /** Distinct visitors over the whole range (may be an estimate, e.g. HyperLogLog). */
+  readonly uniqueClicks: number;
+}
+
+/** The oracle: the counts a store must answer after adding `increments`. */
+export function countsFromIncrements(
+  increments: Iterable<ClickIncrement>,
+  linkId: string,
+  range: DayRange,
+): ClickCounts {
+  const days = new Map<Day, { clicks: number; botClicks: number }>();
+  const dimensions = new Map<Dimension, Map<string, number>>();
+  const visitors = new Set<string>();
+  for (const increment of increments) {
+    if (increment.linkId !== linkId || increment.day < range.start || increment.day > range.end) continue;
+    const day = days.get(increment.day) ?? { clicks: 0, botClicks: 0 };
+    day.clicks += increment.clicks;
+    day.botClicks += increment.botClicks;
+    days.set(increment.day, day);
+    for (const [dimension, values] of increment.dimensions) {
+      const into = dimensions.get(dimension) ?? new Map<string, number>();
+      for (const [value, count] of values) into.set(value, (into.get(value) ?? 0) + count);
+      dimensions.set(dimension, into);
+    }
+    for (const visitor of increment.visitors) visitors.add(visitor);
+  }
+  return { days, dimensions, uniqueClicks: visitors.size };
+}
+
+export interface NamedCount {
+  readonly name: string;
+  readonly clicks: number;
+}
+
+/** Analytics as the APIs show them: a full timeseries and lists sorted by clicks, descending. */
+export interface ClickStats {
+  readonly start: Day;
+  readonly end: Day;
+  readonly totalClicks: number;
+  readonly uniqueClicks: number;
+  readonly botClicks: number;
+  readonly timeseries: readonly { readonly date: Day; readonly clicks: number }[];
+  readonly breakdown: Readonly<Record<Dimension, readonly NamedCount[]>>;
+}
+
+export function sortedCounts(values: ReadonlyMap<string, number> | undefined): NamedCount[] {
+  return [...(values ?? new Map<string, number>())]
+    .filter(([, clicks]) => clicks > 0)
+    .map(([name, clicks]) => ({ name, clicks }))
+    .sort((a, b) => b.clicks - a.clicks || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+export function toClickStats(range: DayRange, counts: ClickCounts): ClickStats {
+  const timeseries = daysOf(range).map((date) => ({ date, clicks: counts.days.get(date)?.clicks ?? 0 }));
+  let botClicks = 0;
+  for (const day of counts.days.values()) botClicks += day.botClicks;
+  const breakdown = Object.fromEntries(
+    DIMENSIONS.map((dimension) => [dimension, sortedCounts(counts.dimensions.get(dimension))]),
+  ) as Record<Dimension, NamedCount[]>;
+  return {
+    start: range.start,
+    end: range.end,
+    totalClicks: timeseries.reduce((sum, day) => sum + day.clicks, 0),
+    uniqueClicks: counts.uniqueClicks,
+    botClicks,
+    timeseries,
+    breakdown,
+  };
+}

@@ -1,0 +1,93 @@
+import type { Day } from "../time/day.js";
+
+export const DIMENSIONS = ["device", "os", "browser", "country", "referrer"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** ISO 3166 code CLDR uses for "unknown region": a click whose country could not be found. */
+export const UNKNOWN_COUNTRY = "ZZ";
+export const DIRECT_REFERRER = "Direct";
+
+/** A click after classification: all that analytics keeps. No raw IP address is ever part of it. */
+export interface ClassifiedClick {
+  readonly linkId: string;
+  readonly day: Day;
+  readonly bot: boolean;
+  readonly device: string;
+  readonly os: string;
+  readonly browser: string;
+  /** ISO 3166-1 alpha-2 code, or {@link UNKNOWN_COUNTRY}. */
+  readonly country: string;
+  readonly referrer: string;
+  /** Daily salted hash of IP and user agent; counts unique visitors without keeping who they are. */
+  readonly visitor: string;
+}
+
+/** Folded clicks of one link on one day: what a ClickStore adds in one increment. */
+export interface ClickIncrement {
+  readonly linkId: string;
+  readonly day: Day;
+  readonly clicks: number;
+  readonly botClicks: number;
+  /** Per dimension, per value, how many (human) clicks. */
+  readonly dimensions: ReadonlyMap<Dimension, ReadonlyMap<string, number>>;
+  /** Distinct visitor hashes seen (humans only). */
+  readonly visitors: ReadonlySet<string>;
+}
+
+interface MutableIncrement {
+  linkId: string;
+  day: Day;
+  clicks: number;
+  botClicks: number;
+  dimensions: Map<Dimension, Map<string, number>>;
+  visitors: Set<string>;
+}
+
+export function bucketKey(linkId: string, day: Day): string {
+  return `${linkId}\u0000${day}`;
+}
+
+/** Folds one click into a bucket map in place. Bots are counted apart and touch nothing else. */
+export function foldInto(buckets: Map<string, MutableIncrement>, click: ClassifiedClick, weight = 1): void {
+  const key = bucketKey(click.linkId, click.day);
+  let bucket = buckets.get(key);
+  if (bucket === undefined) {
+    bucket = {
+      linkId: click.linkId,
+      day: click.day,
+      clicks: 0,
+      botClicks: 0,
+      dimensions: new Map(),
+      visitors: new Set(),
+    };
+    buckets.set(key, bucket);
+  }
+  if (click.bot) {
+    bucket.botClicks += weight;
+    return;
+  }
+  bucket.clicks += weight;
+  bucket.visitors.add(click.visitor);
+  for (const dimension of DIMENSIONS) {
+    let values = bucket.dimensions.get(dimension);
+    if (values === undefined) {
+      values = new Map();
+      bucket.dimensions.set(dimension, values);
+    }
+    const value = click[dimension];
+    values.set(value, (values.get(value) ?? 0) + weight);
+  }
+}
+
+/** The pure fold: any sequence of clicks to per-link, per-day increments. Order does not matter. */
+export function foldClicks(clicks: Iterable<ClassifiedClick>): ClickIncrement[] {
+  const buckets = new Map<string, MutableIncrement>();
+  for (const click of clicks) foldInto(buckets, click);
+  return [...buckets.values()];
+}
+
+export function newBucketMap(): Map<string, MutableIncrement> {
+  return new Map();
+}
+
+export type BucketMap = ReturnType<typeof newBucketMap>;
