@@ -1,0 +1,36 @@
+import type { ApiKeyRepository } from "../../application/ports/api-key-repository.js";
+import type { ApiKey } from "../../domain/api-key/api-key.js";
+
+/** API keys in a Map keyed by id, with an index by hash. */
+export class InMemoryApiKeyRepository implements ApiKeyRepository {
+  private readonly byId = new Map<string, ApiKey>();
+  private readonly idByHash = new Map<string, string>();
+
+  async create(key: ApiKey): Promise<boolean> {
+    if (this.idByHash.has(key.hash)) return false;
+    this.byId.set(key.id, structuredClone(key));
+    this.idByHash.set(key.hash, key.id);
+    return true;
+  }
+
+  async findByHash(hash: string): Promise<ApiKey | null> {
+    const id = this.idByHash.get(hash);
+    return id === undefined ? null : this.findById(id);
+  }
+
+  async findById(id: string): Promise<ApiKey | null> {
+    const key = this.byId.get(id);
+    return key === undefined ? null : structuredClone(key);
+  }
+
+  async revoke(id: string, at: Date): Promise<boolean> {
+    const key = this.byId.get(id);
+    if (key === undefined) return false;
+    if (key.revokedAt === null) this.byId.set(id, { ...key, revokedAt: at });
+    return true;
+  }
+
+  async listByAccount(accountId: string): Promise<ApiKey[]> {
+    return [...this.byId.values()].filter((k) => k.accountId === accountId).map((k) => structuredClone(k));
+  }
+}

@@ -1,0 +1,35 @@
+import { DomainError } from "../../../domain/errors/domain-error.js";
+import type { ApiKeyRepository } from "../../ports/api-key-repository.js";
+import type { KeyHasher } from "../../ports/technical.js";
+import type { CreateApiKey } from "./create-api-key.js";
+
+export interface SeedKey {
+  readonly accountId: string;
+  readonly key: string;
+}
+
+export const SEED_KEY_MIN_LENGTH = 16;
+
+/** Creates the operator's configured keys that are missing; running it again changes nothing. */
+export class SeedApiKeys {
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    private readonly hasher: KeyHasher,
+    private readonly createKey: CreateApiKey,
+  ) {}
+
+  /** Returns how many keys were created. @throws DomainError invalid_request for a key of another account */
+  async execute(seeds: readonly SeedKey[]): Promise<number> {
+    let created = 0;
+    for (const seed of seeds) {
+      const existing = await this.keys.findByHash(this.hasher.hash(seed.key));
+      if (existing === null) {
+        await this.createKey.execute(seed.accountId, { key: seed.key });
+        created++;
+      } else if (existing.accountId !== seed.accountId) {
+        throw new DomainError("invalid_request", "A seeded key is already registered to another account.");
+      }
+    }
+    return created;
+  }
+}

@@ -1,0 +1,37 @@
+import { type ClickStats, toClickStats } from "../../../domain/click/click-counts.js";
+import { type DayRange, dayOf, dayRange, lastDays, parseDay } from "../../../domain/time/day.js";
+import type { ClickStore } from "../../ports/click-store.js";
+import type { LinkRepository } from "../../ports/link-repository.js";
+import type { Clock } from "../../ports/technical.js";
+import { findOwnedLink } from "../../services/owned-link.js";
+
+export const DEFAULT_ANALYTICS_DAYS = 30;
+
+/** Clicks of one of the account's links over an inclusive UTC day range (default: the last 30 days). */
+export class GetLinkAnalytics {
+  constructor(
+    private readonly links: LinkRepository,
+    private readonly clicks: ClickStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /** @throws DomainError link_not_found, invalid_date_range */
+  async execute(accountId: string, linkId: string, start?: string, end?: string): Promise<ClickStats> {
+    const link = await findOwnedLink(this.links, accountId, linkId);
+    return this.forLink(link.id, start, end);
+  }
+
+  /** The same for a link already authorised (the tracking page, reached by its unguessable id). */
+  async forLink(linkId: string, start?: string, end?: string): Promise<ClickStats> {
+    const range = this.rangeOf(start, end);
+    return toClickStats(range, await this.clicks.query(linkId, range));
+  }
+
+  private rangeOf(start: string | undefined, end: string | undefined): DayRange {
+    const fallback = lastDays(dayOf(this.clock.now()), DEFAULT_ANALYTICS_DAYS);
+    if (start === undefined && end === undefined) return fallback;
+    const last = end === undefined ? fallback.end : parseDay(end);
+    const first = start === undefined ? lastDays(last, DEFAULT_ANALYTICS_DAYS).start : parseDay(start);
+    return dayRange(first, last);
+  }
+}

@@ -1,0 +1,17 @@
+import type { DomainRepository } from "../../ports/domain-repository.js";
+import type { LinkCache } from "../../ports/link-cache.js";
+import { findOwnedDomain } from "./owned-domain.js";
+
+/** Removes a custom domain; its links stop redirecting at once, on every instance. @throws DomainError invalid_domain */
+export class DeleteDomain {
+  constructor(
+    private readonly domains: DomainRepository,
+    private readonly cache: LinkCache,
+  ) {}
+
+  async execute(accountId: string, hostname: string): Promise<void> {
+    const domain = await findOwnedDomain(this.domains, accountId, hostname);
+    await this.domains.delete(domain.hostname);
+    await this.cache.invalidateHost(domain.hostname);
+  }
+}

@@ -1,0 +1,107 @@
+import { DomainError, isDomainError } from "../../../domain/errors/domain-error.js";
+import {
+  checkExpiry,
+  checkMaxClicks,
+  checkPassword,
+  LINK_ID_PREFIX,
+  type Link,
+} from "../../../domain/link/link.js";
+import { isValidSlug, parseSlug } from "../../../domain/link/slug.js";
+import type { LinkCache } from "../../ports/link-cache.js";
+import type { LinkRepository } from "../../ports/link-repository.js";
+import type { Clock, CodeGenerator, IdGenerator, PasswordHasher } from "../../ports/technical.js";
+import type { DestinationChecker } from "../../services/destination-checker.js";
+import type { LinkDomainResolver } from "../../services/domain-resolver.js";
+import type { HexlinkSettings } from "../../settings.js";
+
+export interface CreateLinkInput {
+  readonly accountId: string;
+  readonly url: string;
+  readonly customSlug?: string;
+  readonly domain?: string;
+  readonly password?: string;
+  readonly expiresAt?: Date | null;
+  readonly maxClicks?: number | null;
+}
+
+export interface CreateLinkDeps {
+  readonly links: LinkRepository;
+  readonly cache: LinkCache;
+  readonly destinations: DestinationChecker;
+  readonly linkDomains: LinkDomainResolver;
+  readonly codes: CodeGenerator;
+  readonly ids: IdGenerator;
+  readonly passwords: PasswordHasher;
+  readonly clock: Clock;
+  readonly settings: HexlinkSettings;
+}
+
+/**
+ * Shortens a URL, on a custom slug or a random code.
+ * @throws DomainError invalid_destination, destination_blocked, invalid_slug, slug_taken, invalid_domain,
+ *   slug_generation_failed, invalid_request
+ */
+export class CreateLink {
+  constructor(private readonly deps: CreateLinkDeps) {}
+
+  async execute(input: CreateLinkInput): Promise<Link> {
+    const { clock } = this.deps;
+    const now = clock.now();
+    const customSlug = input.customSlug === undefined ? undefined : parseSlug(input.customSlug);
+    const expiresAt = checkExpiry(input.expiresAt ?? null, now);
+    const maxClicks = checkMaxClicks(input.maxClicks ?? null);
+    const domain = await this.deps.linkDomains.resolve(input.accountId, input.domain);
+    const destination = await this.deps.destinations.check(input.url);
+    const passwordHash =
+      input.password === undefined ? null : await this.deps.passwords.hash(checkPassword(input.password));
+    const draft: Link = {
+      id: this.deps.ids.id(LINK_ID_PREFIX),
+      accountId: input.accountId,
+      domain,
+      slug: customSlug ?? "",
+      destination,
+      status: "active",
+      passwordHash,
+      expiresAt,
+      maxClicks,
+      clickCount: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const link = customSlug === undefined ? await this.createWithCode(draft) : await this.createCustom(draft);
+    // A redirect may have cached "no such link" for this slug just before.
+    await this.deps.cache.invalidateLink(link.domain, link.slug);
+    return link;
+  }
+
+  private async createCustom(link: Link): Promise<Link> {
+    try {
+      await this.deps.links.create(link);
+      return link;
+    } catch (error) {
+      if (isDomainError(error) && error.code === "slug_taken") {
+        throw new DomainError("slug_taken", `The custom slug '${link.slug}' is already taken.`);
+      }
+      throw error;
+    }
+  }
+
+  // Random codes: a few tries at the configured length, then a few one character longer.
+  private async createWithCode(draft: Link): Promise<Link> {
+    const { codeLength, codeAttempts } = this.deps.settings;
+    for (const length of [codeLength, codeLength + 1]) {
+      for (let attempt = 0; attempt < codeAttempts; attempt++) {
+        const slug = this.deps.codes.generate(length);
+        if (!isValidSlug(slug)) continue;
+        const link = { ...draft, slug };
+        try {
+          await this.deps.links.create(link);
+          return link;
+        } catch (error) {
+          if (!(isDomainError(error) && error.code === "slug_taken")) throw error;
+        }
+      }
+    }
+    throw new DomainError("slug_generation_failed", "No free short code was found; try again.");
+  }
+}

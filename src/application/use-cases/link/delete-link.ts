@@ -1,0 +1,20 @@
+import type { ClickStore } from "../../ports/click-store.js";
+import type { LinkCache } from "../../ports/link-cache.js";
+import type { LinkRepository } from "../../ports/link-repository.js";
+import { findOwnedLink, linkNotFound } from "../../services/owned-link.js";
+
+/** Deletes a link for good: its slug is freed and its clicks are forgotten. @throws DomainError link_not_found */
+export class DeleteLink {
+  constructor(
+    private readonly links: LinkRepository,
+    private readonly cache: LinkCache,
+    private readonly clicks: ClickStore,
+  ) {}
+
+  async execute(accountId: string, id: string): Promise<void> {
+    const link = await findOwnedLink(this.links, accountId, id);
+    if (!(await this.links.delete(link.id))) throw linkNotFound();
+    await this.cache.invalidateLink(link.domain, link.slug);
+    await this.clicks.deleteLink(link.id);
+  }
+}

@@ -1,0 +1,24 @@
+import { DomainError } from "../../../domain/errors/domain-error.js";
+import { normaliseHost } from "../../../domain/link/hostname.js";
+import type { Link } from "../../../domain/link/link.js";
+import type { LinkRepository } from "../../ports/link-repository.js";
+
+/** Reads one of the account's links by its short URL (`https://sho.rt/slug`, scheme optional). */
+export class GetLinkByShortUrl {
+  constructor(private readonly links: LinkRepository) {}
+
+  /** @throws DomainError link_not_found (code LI16 in the client API) */
+  async execute(accountId: string, shortUrl: string): Promise<Link> {
+    const notFound = new DomainError("link_not_found", "No link with this short URL exists.");
+    let url: URL;
+    try {
+      url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(shortUrl) ? shortUrl : `http://${shortUrl}`);
+    } catch {
+      throw notFound;
+    }
+    const slug = decodeURIComponent(url.pathname.slice(1)).replace(/\/$/, "");
+    const link = await this.links.findBySlug(normaliseHost(url.host), slug);
+    if (link === null || link.accountId !== accountId) throw notFound;
+    return link;
+  }
+}

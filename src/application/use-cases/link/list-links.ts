@@ -1,0 +1,52 @@
+import { DomainError } from "../../../domain/errors/domain-error.js";
+import type { Link, LinkStatus } from "../../../domain/link/link.js";
+import type { LinkRepository, ListPosition } from "../../ports/link-repository.js";
+
+export interface ListLinksInput {
+  readonly accountId: string;
+  readonly limit?: number;
+  readonly cursor?: string;
+  readonly domain?: string;
+  readonly status?: LinkStatus;
+}
+
+export interface LinkList {
+  readonly links: readonly Link[];
+  readonly nextCursor: string | null;
+}
+
+export const LIST_LIMIT_DEFAULT = 20;
+export const LIST_LIMIT_MAX = 100;
+
+/** An account's links, newest first, a page at a time. @throws DomainError invalid_request */
+export class ListLinks {
+  constructor(private readonly links: LinkRepository) {}
+
+  async execute(input: ListLinksInput): Promise<LinkList> {
+    const limit = input.limit ?? LIST_LIMIT_DEFAULT;
+    if (!Number.isInteger(limit) || limit < 1 || limit > LIST_LIMIT_MAX) {
+      throw new DomainError("invalid_request", `limit must be a whole number from 1 to ${LIST_LIMIT_MAX}.`);
+    }
+    const page = await this.links.listByAccount(input.accountId, {
+      limit,
+      after: input.cursor === undefined ? null : decodeCursor(input.cursor),
+      ...(input.domain === undefined ? {} : { domain: input.domain.toLowerCase() }),
+      ...(input.status === undefined ? {} : { status: input.status }),
+    });
+    return { links: page.links, nextCursor: page.next === null ? null : encodeCursor(page.next) };
+  }
+}
+
+/** Cursors are opaque to clients: base64url of `<created ms>.<id>`. */
+export function encodeCursor(position: ListPosition): string {
+  return Buffer.from(`${position.createdAt.getTime()}.${position.id}`).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): ListPosition {
+  const text = Buffer.from(cursor, "base64url").toString("utf8");
+  const match = /^(\d{1,15})\.(lnk_[A-Za-z0-9_-]{1,64})$/.exec(text);
+  if (match === null || match[1] === undefined || match[2] === undefined) {
+    throw new DomainError("invalid_request", "cursor is not one this API returned.");
+  }
+  return { createdAt: new Date(Number(match[1])), id: match[2] };
+}

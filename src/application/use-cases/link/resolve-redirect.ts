@@ -1,0 +1,112 @@
+import { withForwardedQuery } from "../../../domain/link/destination.js";
+import { normaliseHost } from "../../../domain/link/hostname.js";
+import { isGone, type Link } from "../../../domain/link/link.js";
+import { decide, minuteWindow } from "../../../domain/rate-limit/rate-window.js";
+import type { ClickSink } from "../../ports/click-sink.js";
+import type { DomainRepository } from "../../ports/domain-repository.js";
+import type { LinkCache } from "../../ports/link-cache.js";
+import type { LinkRepository } from "../../ports/link-repository.js";
+import type { RateLimiter } from "../../ports/rate-limiter.js";
+import type { Clock, KeyHasher, PasswordHasher } from "../../ports/technical.js";
+import type { HexlinkSettings } from "../../settings.js";
+
+export interface RedirectRequest {
+  /** The request's `Host` header. */
+  readonly host: string;
+  readonly slug: string;
+  /** The short URL's query string, without `?`; appended to the destination's. */
+  readonly query: string;
+  /** Given when the visitor submitted the password form. */
+  readonly password?: string;
+  readonly ip: string;
+  readonly userAgent: string;
+  readonly referrer: string;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+/** Every normal outcome of following a short link; none of them is an error. */
+export type RedirectOutcome =
+  | { readonly kind: "redirect"; readonly location: string; readonly link: Link }
+  | { readonly kind: "password_required"; readonly link: Link }
+  | { readonly kind: "wrong_password"; readonly link: Link }
+  | { readonly kind: "too_many_attempts"; readonly retryAfterSeconds: number }
+  | { readonly kind: "not_found" }
+  | { readonly kind: "gone" };
+
+export interface ResolveRedirectDeps {
+  readonly links: LinkRepository;
+  readonly domains: DomainRepository;
+  readonly cache: LinkCache;
+  readonly passwords: PasswordHasher;
+  readonly limiter: RateLimiter;
+  readonly keyHasher: KeyHasher;
+  readonly clicks: ClickSink;
+  readonly clock: Clock;
+  readonly settings: HexlinkSettings;
+}
+
+/** Host + slug (+ password) → where to send the visitor. Records a click on every redirect. */
+export class ResolveRedirect {
+  constructor(private readonly deps: ResolveRedirectDeps) {}
+
+  async execute(request: RedirectRequest): Promise<RedirectOutcome> {
+    const domain = await this.domainOf(request.host);
+    const link = await this.findLink(domain, request.slug);
+    if (link === null || link.status === "disabled") return { kind: "not_found" };
+    const now = this.deps.clock.now();
+    if (isGone(link, now)) return { kind: "gone" };
+    if (link.passwordHash !== null) {
+      const denied = await this.checkPassword(link, link.passwordHash, request, now);
+      if (denied !== null) return denied;
+    }
+    if (link.maxClicks !== null && (await this.deps.links.consumeClick(link.id, link.maxClicks)) === null) {
+      return { kind: "gone" };
+    }
+    this.deps.clicks.record({
+      linkId: link.id,
+      at: now,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      referrer: request.referrer,
+      headers: request.headers,
+    });
+    return { kind: "redirect", location: withForwardedQuery(link.destination, request.query), link };
+  }
+
+  private async checkPassword(
+    link: Link,
+    hash: string,
+    request: RedirectRequest,
+    now: Date,
+  ): Promise<RedirectOutcome | null> {
+    if (request.password === undefined) return { kind: "password_required", link };
+    // Every guess counts, so a right guess after the limit is refused too: no oracle for brute force.
+    const window = minuteWindow(now, this.deps.settings.passwordAttemptsPerMinute);
+    const subject = `pw:${link.id}:${this.deps.keyHasher.hash(request.ip)}`;
+    const decision = decide([window], await this.deps.limiter.consume(subject, [window]), now);
+    if (!decision.allowed) return { kind: "too_many_attempts", retryAfterSeconds: decision.resetSeconds };
+    return (await this.deps.passwords.verify(request.password, hash))
+      ? null
+      : { kind: "wrong_password", link };
+  }
+
+  private async findLink(domain: string, slug: string): Promise<Link | null> {
+    const cached = this.deps.cache.getLink(domain, slug);
+    if (cached !== undefined) return cached;
+    const link = await this.deps.links.findBySlug(domain, slug);
+    this.deps.cache.setLink(domain, slug, link);
+    return link;
+  }
+
+  // A Host that is no active custom domain resolves against the default domain (spec §6).
+  private async domainOf(rawHost: string): Promise<string> {
+    const host = normaliseHost(rawHost);
+    if (host === this.deps.settings.defaultDomain) return host;
+    const cached = this.deps.cache.getHost(host);
+    if (cached !== undefined) return cached;
+    const custom = await this.deps.domains.findByHostname(host);
+    const domain = custom !== null && custom.status === "active" ? host : this.deps.settings.defaultDomain;
+    this.deps.cache.setHost(host, domain);
+    return domain;
+  }
+}

@@ -1,0 +1,98 @@
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const positive = z.coerce.number().int().min(1);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+
+const list = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((item) => item.trim())
+      .filter((item) => item !== ""),
+  );
+
+const apiKeys = list.pipe(
+  z.array(
+    z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_.@-]{1,64}:\S{16,512}$/,
+        "each entry must be account:key, with a key of 16 or more characters",
+      )
+      .transform((entry) => {
+        const at = entry.indexOf(":");
+        return { accountId: entry.slice(0, at), key: entry.slice(at + 1) };
+      }),
+  ),
+);
+
+const url = (protocols: readonly string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL starting with ${protocols.join(" or ")}//`,
+  );
+
+/** The environment, as §1 of the HTTP contract lists it. */
+export const configSchema = z
+  .object({
+    PORT: port.default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    HEXLINK_BASE_URL: url(["http:", "https:"]).optional(),
+    HEXLINK_STORE: z.enum(["memory", "redis", "mongodb"]).default("memory"),
+    REDIS_URL: url(["redis:", "rediss:"]).optional(),
+    MONGODB_URL: url(["mongodb:", "mongodb+srv:"]).optional(),
+    HEXLINK_API_KEYS: apiKeys,
+    HEXLINK_RATE_LIMIT_PER_SECOND: positive.default(10),
+    HEXLINK_RATE_LIMIT_PER_HOUR: positive.default(1000),
+    HEXLINK_RATE_LIMIT_PER_MONTH: positive.default(100_000),
+    HEXLINK_BLOCKED_DOMAINS: list,
+    HEXLINK_REDIRECT_STATUS: z.enum(["301", "302", "307", "308"]).default("302").transform(Number),
+    HEXLINK_TRUST_PROXY: optionalString,
+    HEXLINK_GEOIP_DB: optionalString,
+    HEXLINK_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.HEXLINK_STORE === "redis" && env.REDIS_URL === undefined) {
+      ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: "is required when HEXLINK_STORE=redis" });
+    }
+    if (env.HEXLINK_STORE === "mongodb" && env.MONGODB_URL === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MONGODB_URL"],
+        message: "is required when HEXLINK_STORE=mongodb",
+      });
+    }
+  });
+
+export type HexlinkConfig = z.infer<typeof configSchema> & { readonly baseUrl: string };
+
+/** A configuration problem, reported as one line naming the variable. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Reads and validates the environment once. @throws ConfigError naming the first bad variable */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HexlinkConfig {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const result = configSchema.safeParse(blankAsUnset);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const variable = String(issue?.path[0] ?? "environment");
+    const shown = /KEYS|URL/.test(variable) ? "" : ` (got '${String(env[variable] ?? "")}')`;
+    throw new ConfigError(`Invalid ${variable}: ${issue?.message ?? "invalid value"}${shown}`);
+  }
+  const config = result.data;
+  return { ...config, baseUrl: config.HEXLINK_BASE_URL ?? `http://localhost:${config.PORT}` };
+}

@@ -1,0 +1,55 @@
+import { memorySharedState, memoryStores } from "../adapters/memory/memory-stores.js";
+import { DnsDomainVerifier } from "../adapters/node/dns-domain-verifier.js";
+import { NanoidCodeGenerator } from "../adapters/node/nanoid-code-generator.js";
+import { NanoidIdGenerator } from "../adapters/node/nanoid-id-generator.js";
+import { ScryptPasswordHasher } from "../adapters/node/scrypt-password-hasher.js";
+import { Sha256KeyHasher } from "../adapters/node/sha256-key-hasher.js";
+import { SystemClock } from "../adapters/node/system-clock.js";
+import type { ClickSink } from "../application/ports/click-sink.js";
+import type { SharedState, StoreBundle } from "../application/ports/store-bundle.js";
+import { type HexlinkSettings, makeSettings } from "../application/settings.js";
+import type { SeedKey } from "../application/use-cases/api-key/seed-api-keys.js";
+import { buildContainer, type HexlinkPorts } from "./container.js";
+import { type Hexlink, resolveHexlink } from "./hexlink.js";
+
+export interface CreateHexlinkOptions {
+  /** Public origin of short links; its host is the default domain. Default `http://localhost:3000`. */
+  readonly baseUrl?: string;
+  /** Settings beyond the base URL (blocked domains, code length, rate limits…). */
+  readonly settings?: Partial<Omit<HexlinkSettings, "baseUrl" | "defaultDomain">>;
+  /** Storage ports; in memory when absent. */
+  readonly stores?: StoreBundle;
+  /** Rate limiter and link cache; in process when absent. */
+  readonly shared?: SharedState;
+  /** Any technical port, replaced by the caller's own. */
+  readonly ports?: Partial<Omit<HexlinkPorts, "stores" | "shared" | "clickSink">>;
+  /** Where redirects hand their clicks; a ClickRecorder over the click store when absent. */
+  readonly clickSink?: ClickSink;
+  /** API keys to create if missing (idempotent). */
+  readonly apiKeys?: readonly SeedKey[];
+}
+
+/**
+ * Builds a hexlink core: with no options it runs entirely in memory.
+ * Every port can be replaced by the caller's own adapter.
+ */
+export async function createHexlink(options: CreateHexlinkOptions = {}): Promise<Hexlink> {
+  const settings = makeSettings(options.baseUrl ?? "http://localhost:3000", options.settings ?? {});
+  const clock = options.ports?.clock ?? new SystemClock();
+  const ports: HexlinkPorts = {
+    stores: options.stores ?? memoryStores(),
+    shared: options.shared ?? memorySharedState(clock),
+    clickSink: options.clickSink ?? { record: () => {} },
+    codes: options.ports?.codes ?? new NanoidCodeGenerator(),
+    ids: options.ports?.ids ?? new NanoidIdGenerator(),
+    passwords: options.ports?.passwords ?? new ScryptPasswordHasher(),
+    keyHasher: options.ports?.keyHasher ?? new Sha256KeyHasher(),
+    clock,
+    domainVerifier: options.ports?.domainVerifier ?? new DnsDomainVerifier(),
+  };
+  const container = buildContainer(settings, ports);
+  const hexlink = resolveHexlink(container);
+  if (options.apiKeys !== undefined && options.apiKeys.length > 0)
+    await hexlink.seedApiKeys.execute(options.apiKeys);
+  return hexlink;
+}

@@ -1,0 +1,91 @@
+import type { DependencyContainer, FactoryFunction, InjectionToken } from "tsyringe";
+import { DestinationChecker } from "../application/services/destination-checker.js";
+import { LinkDomainResolver } from "../application/services/domain-resolver.js";
+import { ShortUrls } from "../application/short-urls.js";
+import { AuthenticateApiKey } from "../application/use-cases/api-key/authenticate-api-key.js";
+import { ConsumeRateLimit } from "../application/use-cases/api-key/consume-rate-limit.js";
+import { CreateApiKey } from "../application/use-cases/api-key/create-api-key.js";
+import { RevokeApiKey } from "../application/use-cases/api-key/revoke-api-key.js";
+import { SeedApiKeys } from "../application/use-cases/api-key/seed-api-keys.js";
+import { GetLinkAnalytics } from "../application/use-cases/click/get-link-analytics.js";
+import { ActivateDomain } from "../application/use-cases/domain/activate-domain.js";
+import { DeleteDomain } from "../application/use-cases/domain/delete-domain.js";
+import { ListDomains } from "../application/use-cases/domain/list-domains.js";
+import { RegisterDomain } from "../application/use-cases/domain/register-domain.js";
+import { VerifyDomain } from "../application/use-cases/domain/verify-domain.js";
+import { CreateLink } from "../application/use-cases/link/create-link.js";
+import { DeleteLink } from "../application/use-cases/link/delete-link.js";
+import { GetLink } from "../application/use-cases/link/get-link.js";
+import { GetLinkByShortUrl } from "../application/use-cases/link/get-link-by-short-url.js";
+import { ListLinks } from "../application/use-cases/link/list-links.js";
+import { ResolveRedirect } from "../application/use-cases/link/resolve-redirect.js";
+import { UpdateLink } from "../application/use-cases/link/update-link.js";
+import { TOKENS as T } from "./tokens.js";
+
+type Cached = <V>(factory: FactoryFunction<V>) => FactoryFunction<V>;
+
+/** Registers services and use cases as singletons of this container, built from the port tokens. */
+export function registerUseCases(c: DependencyContainer, cached: Cached): void {
+  const add = <V>(token: InjectionToken<V>, make: (r: <U>(t: symbol) => U) => V) =>
+    c.register<V>(token, { useFactory: cached<V>((d) => make(<U>(t: symbol) => d.resolve<U>(t))) });
+
+  add(T.destinations, (r) => new DestinationChecker(r(T.settings), r(T.domains)));
+  add(T.linkDomains, (r) => new LinkDomainResolver(r(T.settings), r(T.domains)));
+  add(T.shortUrls, (r) => new ShortUrls(r(T.settings)));
+  add(
+    T.createLink,
+    (r) =>
+      new CreateLink({
+        links: r(T.links),
+        cache: r(T.cache),
+        destinations: r(T.destinations),
+        linkDomains: r(T.linkDomains),
+        codes: r(T.codes),
+        ids: r(T.ids),
+        passwords: r(T.passwords),
+        clock: r(T.clock),
+        settings: r(T.settings),
+      }),
+  );
+  add(T.getLink, (r) => new GetLink(r(T.links)));
+  add(T.getLinkByShortUrl, (r) => new GetLinkByShortUrl(r(T.links)));
+  add(T.listLinks, (r) => new ListLinks(r(T.links)));
+  add(
+    T.updateLink,
+    (r) =>
+      new UpdateLink({
+        links: r(T.links),
+        cache: r(T.cache),
+        destinations: r(T.destinations),
+        passwords: r(T.passwords),
+        clock: r(T.clock),
+      }),
+  );
+  add(T.deleteLink, (r) => new DeleteLink(r(T.links), r(T.cache), r(T.clickStore)));
+  add(
+    T.resolveRedirect,
+    (r) =>
+      new ResolveRedirect({
+        links: r(T.links),
+        domains: r(T.domains),
+        cache: r(T.cache),
+        passwords: r(T.passwords),
+        limiter: r(T.rateLimiter),
+        keyHasher: r(T.keyHasher),
+        clicks: r(T.clickSink),
+        clock: r(T.clock),
+        settings: r(T.settings),
+      }),
+  );
+  add(T.registerDomain, (r) => new RegisterDomain(r(T.domains), r(T.ids), r(T.clock), r(T.settings)));
+  add(T.verifyDomain, (r) => new VerifyDomain(r(T.domains), r(T.domainVerifier), r(T.cache), r(T.clock)));
+  add(T.activateDomain, (r) => new ActivateDomain(r(T.domains), r(T.cache), r(T.clock)));
+  add(T.listDomains, (r) => new ListDomains(r(T.domains)));
+  add(T.deleteDomain, (r) => new DeleteDomain(r(T.domains), r(T.cache)));
+  add(T.createApiKey, (r) => new CreateApiKey(r(T.apiKeys), r(T.ids), r(T.keyHasher), r(T.clock)));
+  add(T.seedApiKeys, (r) => new SeedApiKeys(r(T.apiKeys), r(T.keyHasher), r(T.createApiKey)));
+  add(T.authenticateApiKey, (r) => new AuthenticateApiKey(r(T.apiKeys), r(T.keyHasher)));
+  add(T.revokeApiKey, (r) => new RevokeApiKey(r(T.apiKeys), r(T.clock)));
+  add(T.consumeRateLimit, (r) => new ConsumeRateLimit(r(T.rateLimiter), r(T.clock), r(T.settings)));
+  add(T.getLinkAnalytics, (r) => new GetLinkAnalytics(r(T.links), r(T.clickStore), r(T.clock)));
+}
