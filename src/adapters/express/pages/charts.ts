@@ -72,52 +72,58 @@ export function axisTicks(max: number, target = 4): number[] {
 }
 
 function frame(width: number, height: number, title: string, label: string, body: SafeHtml): SafeHtml {
-  return html`<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${label}" font-size="${FONT_SIZE}" font-family="system-ui, sans-serif"><title>${title}</title>${body}</svg>`;
+  return html`<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}"
+ width="${width}" height="${height}" role="img" aria-label="${label}"
+ font-size="${FONT_SIZE}" font-family="system-ui, sans-serif"><title>${title}</title>${body}</svg>`;
 }
 
-function message(x: number, y: number, text: string): SafeHtml {
-  return html`<text x="${x}" y="${y}" text-anchor="middle" fill="${COLORS.muted}">${text}</text>`;
+function textAt(x: number, y: number, anchor: "start" | "middle" | "end", text: string): SafeHtml {
+  return html`<text x="${round(x)}" y="${round(y)}" text-anchor="${anchor}" fill="${COLORS.muted}">${text}</text>`;
 }
 
 function timeseriesLabel(title: string, points: readonly DailyClicks[], total: number): string {
   const first = points[0];
-  const last = points[points.length - 1];
+  const last = points.at(-1);
   if (first === undefined || last === undefined) return `${title}: no data for this period.`;
   if (points.length === 1) return `${title}, ${formatDay(first.date)}: ${clicksText(total)}.`;
   const span = `${title}, ${formatDay(first.date)} to ${formatDay(last.date)} (${points.length} days)`;
   if (total === 0) return `${span}: no clicks.`;
   const peak = points.reduce((best, point) => (count(point.clicks) > count(best.clicks) ? point : best));
-  return `${span}: ${clicksText(total)} in total, busiest day ${formatDay(peak.date)} with ${clicksText(count(peak.clicks))}.`;
+  const busiest = `busiest day ${formatDay(peak.date)} with ${clicksText(count(peak.clicks))}`;
+  return `${span}: ${clicksText(total)} in total, ${busiest}.`;
 }
 
 /** Renders clicks per day as an SVG bar chart (an area chart past three months) with y ticks and end dates. */
 export function timeseriesChart(points: readonly DailyClicks[], options: TimeseriesOptions = {}): SafeHtml {
-  const { title = "Clicks per day", width = 640, height = 220 } = options;
+  const { title = "Clicks per day", width = 800, height = 240 } = options;
   const total = points.reduce((sum, point) => sum + count(point.clicks), 0);
   const label = timeseriesLabel(title, points, total);
-  if (points.length === 0)
-    return frame(width, height, title, label, message(width / 2, height / 2, "No data"));
+  const first = points[0];
+  const last = points.at(-1) ?? first;
+  if (first === undefined || last === undefined) {
+    return frame(width, height, title, label, textAt(width / 2, height / 2, "middle", "No data"));
+  }
 
   const plot = { left: 48, right: width - 8, top: 10, bottom: height - 30 };
-  const plotWidth = plot.right - plot.left;
-  const plotHeight = plot.bottom - plot.top;
+  const center = { x: (plot.left + plot.right) / 2, y: (plot.top + plot.bottom) / 2 };
   const ticks = axisTicks(Math.max(...points.map((point) => count(point.clicks))));
-  const top = ticks[ticks.length - 1] ?? 1;
-  const yOf = (value: number): number => round(plot.bottom - (count(value) / top) * plotHeight);
+  const top = ticks.at(-1) ?? 1;
+  const yOf = (value: number): number => round(plot.bottom - (count(value) / top) * (plot.bottom - plot.top));
 
   const grid = ticks.map(
-    (tick) =>
-      html`<line x1="${plot.left}" x2="${plot.right}" y1="${yOf(tick)}" y2="${yOf(tick)}" stroke="${COLORS.grid}" stroke-width="1"/><text x="${plot.left - 8}" y="${yOf(tick) + 4}" text-anchor="end" fill="${COLORS.muted}">${NUMBER.format(tick)}</text>`,
+    (tick) => html`<line x1="${plot.left}" x2="${plot.right}" y1="${yOf(tick)}" y2="${yOf(tick)}"
+ stroke="${COLORS.grid}" stroke-width="1"/>${textAt(plot.left - 8, yOf(tick) + 4, "end", NUMBER.format(tick))}`,
   );
   const series = points.length > MAX_BAR_DAYS ? area(points, plot, yOf) : bars(points, plot, yOf);
-  const first = points[0];
-  const last = points[points.length - 1];
   const dateY = height - 8;
   const dates =
-    points.length === 1 || first === undefined || last === undefined
-      ? html`<text x="${round(plot.left + plotWidth / 2)}" y="${dateY}" text-anchor="middle" fill="${COLORS.muted}">${formatDay(first?.date ?? "")}</text>`
-      : html`<text x="${plot.left}" y="${dateY}" text-anchor="start" fill="${COLORS.muted}">${formatDay(first.date)}</text><text x="${plot.right}" y="${dateY}" text-anchor="end" fill="${COLORS.muted}">${formatDay(last.date)}</text>`;
-  const empty = total === 0 && message(plot.left + plotWidth / 2, plot.top + plotHeight / 2, "No clicks yet");
+    points.length === 1
+      ? textAt(center.x, dateY, "middle", formatDay(first.date))
+      : [
+          textAt(plot.left, dateY, "start", formatDay(first.date)),
+          textAt(plot.right, dateY, "end", formatDay(last.date)),
+        ];
+  const empty = total === 0 && textAt(center.x, center.y, "middle", "No clicks yet");
   return frame(width, height, title, label, html`${grid}${series}${dates}${empty}`);
 }
 
@@ -136,7 +142,8 @@ function bars(points: readonly DailyClicks[], plot: Plot, yOf: (value: number) =
     const x = round(plot.left + index * slot + (slot - barWidth) / 2);
     const y = clicks === 0 ? plot.bottom - 1 : yOf(clicks);
     const fill = clicks === 0 ? COLORS.grid : COLORS.brand;
-    return html`<rect x="${x}" y="${y}" width="${barWidth}" height="${round(plot.bottom - y)}" rx="2" fill="${fill}"><title>${formatDay(point.date)}: ${clicksText(clicks)}</title></rect>`;
+    return html`<rect x="${x}" y="${y}" width="${barWidth}" height="${round(plot.bottom - y)}" rx="2"
+ fill="${fill}"><title>${formatDay(point.date)}: ${clicksText(clicks)}</title></rect>`;
   });
 }
 
@@ -144,7 +151,9 @@ function area(points: readonly DailyClicks[], plot: Plot, yOf: (value: number) =
   const step = (plot.right - plot.left) / (points.length - 1);
   const line = points.map((point, index) => `${round(plot.left + index * step)},${yOf(point.clicks)}`);
   const outline = `M${line.join("L")}`;
-  return html`<path d="${outline}L${plot.right},${plot.bottom}L${plot.left},${plot.bottom}Z" fill="${COLORS.brandSoft}"/><path d="${outline}" fill="none" stroke="${COLORS.brand}" stroke-width="1.5" stroke-linejoin="round"/>`;
+  const fill = `${outline}L${plot.right},${plot.bottom}L${plot.left},${plot.bottom}Z`;
+  return html`<path d="${fill}" fill="${COLORS.brandSoft}"/>
+<path d="${outline}" fill="none" stroke="${COLORS.brand}" stroke-width="1.5" stroke-linejoin="round"/>`;
 }
 
 function foldRest(items: readonly NamedClicks[], maxBars: number): NamedClicks[] {
@@ -164,7 +173,13 @@ function barChartLabel(title: string, items: readonly NamedClicks[]): string {
 export function barChart(items: readonly NamedClicks[], options: BarChartOptions = {}): SafeHtml {
   const { title = "Clicks", width = 360, maxBars = 8, maxLabelChars = 38 } = options;
   if (items.length === 0) {
-    return frame(width, 56, title, `${title}: no clicks yet.`, message(width / 2, 32, "No clicks yet"));
+    return frame(
+      width,
+      56,
+      title,
+      `${title}: no clicks yet.`,
+      textAt(width / 2, 32, "middle", "No clicks yet"),
+    );
   }
   const rows = foldRest(items, Math.max(2, maxBars));
   const total = items.reduce((sum, item) => sum + count(item.clicks), 0);
@@ -175,7 +190,11 @@ export function barChart(items: readonly NamedClicks[], options: BarChartOptions
     const y = index * rowHeight;
     const share = total === 0 ? 0 : Math.round((clicks / total) * 100);
     const barWidth = clicks === 0 ? 0 : round(Math.max(3, (clicks / max) * width));
-    return html`<g><title>${row.name}: ${clicksText(clicks)} (${share}%)</title><text x="0" y="${y + 15}" fill="${COLORS.text}">${truncateLabel(row.name, maxLabelChars)}</text><text x="${width}" y="${y + 15}" text-anchor="end" fill="${COLORS.muted}">${NUMBER.format(clicks)}</text><rect x="0" y="${y + 22}" width="${width}" height="10" rx="5" fill="${COLORS.grid}"/><rect x="0" y="${y + 22}" width="${barWidth}" height="10" rx="5" fill="${COLORS.brand}"/></g>`;
+    return html`<g><title>${row.name}: ${clicksText(clicks)} (${share}%)</title>
+<text x="0" y="${y + 15}" fill="${COLORS.text}">${truncateLabel(row.name, maxLabelChars)}</text>
+${textAt(width, y + 15, "end", NUMBER.format(clicks))}
+<rect x="0" y="${y + 22}" width="${width}" height="10" rx="5" fill="${COLORS.grid}"/>
+<rect x="0" y="${y + 22}" width="${barWidth}" height="10" rx="5" fill="${COLORS.brand}"/></g>`;
   });
   return frame(width, rows.length * rowHeight, title, barChartLabel(title, items), html`${body}`);
 }

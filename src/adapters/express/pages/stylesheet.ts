@@ -124,6 +124,9 @@ dl.meta dd { margin: 0; min-width: 0; }
 figure { margin: 0; }
 figcaption { font-weight: 600; margin-bottom: 8px; }
 svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
+/* A wide chart scrolls sideways on phones rather than shrinking its labels out of legibility. */
+figure.timeseries { margin-top: 20px; overflow-x: auto; }
+figure.timeseries svg.chart { min-width: 560px; }
 details { margin-top: 12px; font-size: 0.875rem; }
 summary { cursor: pointer; color: var(--brand); font-weight: 600; }
 .table-wrap { max-height: 320px; overflow: auto; margin-top: 8px; }

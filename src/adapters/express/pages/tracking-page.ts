@@ -19,14 +19,20 @@ export interface TrackingPageView {
 
 const NUMBER = new Intl.NumberFormat("en-US");
 const KNOWN_STATES = new Set(["active", "disabled", "expired", "exhausted"]);
-const SMALL: readonly [Dimension, string][] = [
-  ["device", "Devices"],
-  ["os", "Operating systems"],
-  ["browser", "Browsers"],
+interface Section {
+  readonly dimension: Dimension;
+  readonly title: string;
+  /** One value of the dimension, as a table column head. */
+  readonly one: string;
+}
+const SMALL: readonly Section[] = [
+  { dimension: "device", title: "Devices", one: "Device" },
+  { dimension: "os", title: "Operating systems", one: "Operating system" },
+  { dimension: "browser", title: "Browsers", one: "Browser" },
 ];
-const LARGE: readonly [Dimension, string][] = [
-  ["country", "Countries"],
-  ["referrer", "Referrers"],
+const LARGE: readonly Section[] = [
+  { dimension: "country", title: "Countries", one: "Country" },
+  { dimension: "referrer", title: "Referrers", one: "Referrer" },
 ];
 
 function linkOrText(url: string): SafeHtml {
@@ -46,18 +52,16 @@ function dataTable(
 </table></div></details>`;
 }
 
-function breakdownCard(title: string, items: readonly NamedCount[], width: number): SafeHtml {
+function breakdownCard({ title, one }: Section, items: readonly NamedCount[], width: number): SafeHtml {
   const total = items.reduce((sum, item) => sum + item.clicks, 0);
   const rows = items.map((item) => {
     const percent = total === 0 ? "0%" : `${Math.round((item.clicks / total) * 100)}%`;
     return [item.name, item.clicks, percent] as const;
   });
-  const chart = barChart(items, {
-    title: `Clicks by ${title.toLowerCase()}`,
-    width,
-    maxLabelChars: Math.floor(width / 9),
-  });
-  return html`<section class="card"><figure><figcaption>${title}</figcaption>${chart}${items.length > 0 && dataTable(`Clicks by ${title.toLowerCase()}`, title.replace(/s$/, ""), rows)}</figure></section>`;
+  const caption = `Clicks by ${one.toLowerCase()}`;
+  const chart = barChart(items, { title: caption, width, maxLabelChars: Math.floor(width / 9) });
+  const table = items.length > 0 && dataTable(caption, one, rows);
+  return html`<section class="card"><figure><figcaption>${title}</figcaption>${chart}${table}</figure></section>`;
 }
 
 function createdText(createdAt: string): string {
@@ -106,7 +110,7 @@ export function trackingPage(view: TrackingPageView): string {
   const { breakdown } = view.stats;
   const body = html`${header(view)}
 ${overview(view)}
-<div class="grid three">${SMALL.map(([dimension, title]) => breakdownCard(title, breakdown[dimension], 280))}</div>
-<div class="grid">${LARGE.map(([dimension, title]) => breakdownCard(title, breakdown[dimension], 360))}</div>`;
+<div class="grid three">${SMALL.map((section) => breakdownCard(section, breakdown[section.dimension], 280))}</div>
+<div class="grid">${LARGE.map((section) => breakdownCard(section, breakdown[section.dimension], 360))}</div>`;
   return page({ title: `Analytics for ${view.shortUrl}`, body, noindex: true, wide: true });
 }

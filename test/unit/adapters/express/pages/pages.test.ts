@@ -1,0 +1,93 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  genericErrorPage,
+  gonePage,
+  notFoundPage,
+} from "../../../../../src/adapters/express/pages/error-pages.js";
+import { html } from "../../../../../src/adapters/express/pages/escape.js";
+import { page } from "../../../../../src/adapters/express/pages/layout.js";
+import { passwordPage } from "../../../../../src/adapters/express/pages/password-page.js";
+import { expectCspSafe } from "./csp.js";
+
+describe("page", () => {
+  it("renders a complete document linking the stylesheet", () => {
+    const document = page({ title: "Hi", body: html`<p>content</p>` });
+    expect(document.startsWith("<!doctype html>")).toBe(true);
+    expect(document).toContain('<html lang="en">');
+    expect(document).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(document).toContain('<link rel="stylesheet" href="/static/hexlink.css">');
+    expect(document).toContain("<p>content</p>");
+    expect(document).not.toContain("robots");
+    expectCspSafe(document);
+  });
+
+  it("asks robots not to index when told, and escapes the title", () => {
+    const document = page({ title: "<x>", body: html``, noindex: true });
+    expect(document).toContain('<meta name="robots" content="noindex">');
+    expect(document).toContain("<title>&lt;x&gt; · hexlink</title>");
+  });
+});
+
+describe("error pages", () => {
+  it("says a missing link does not exist", () => {
+    const document = notFoundPage();
+    expect(document).toContain("This link does not exist");
+    expect(document).toContain('content="noindex"');
+    expectCspSafe(document);
+  });
+
+  it("says an expired link is no longer available", () => {
+    expect(gonePage()).toContain("This link has expired");
+    expect(gonePage()).toContain("no longer available");
+  });
+
+  it("shows any status with an escaped message", () => {
+    const document = genericErrorPage(429, "Slow <down>");
+    expect(document).toContain("Too many requests");
+    expect(document).toContain("Slow &lt;down&gt;");
+    expect(genericErrorPage(599, "x")).toContain("Something went wrong");
+    expectCspSafe(document);
+  });
+});
+
+describe("passwordPage", () => {
+  it("posts a password field to the action", () => {
+    const document = passwordPage({ action: "/launch" });
+    expect(document).toContain('<form method="post" action="/launch">');
+    expect(document).toMatch(/<input id="password" name="password" type="password" required autofocus/);
+    expect(document).toContain('<label for="password">Password</label>');
+    expect(document).toContain('type="submit"');
+    expect(document).not.toContain('role="alert"');
+    expect(document).toContain('content="noindex"');
+    expectCspSafe(document);
+  });
+
+  it("shows the error in an alert and marks the field invalid", () => {
+    const document = passwordPage({ action: "/launch", error: "Wrong password, try again." });
+    expect(document).toContain('role="alert">Wrong password, try again.</p>');
+    expect(document).toContain('aria-invalid="true"');
+  });
+
+  it("escapes the action and the error", () => {
+    const document = passwordPage({ action: '/a"><script>', error: "<b>" });
+    expect(document).toContain('action="/a&quot;&gt;&lt;script&gt;"');
+    expect(document).toContain("&lt;b&gt;");
+    expectCspSafe(document);
+  });
+
+  it("never contains the destination of the link it protects", () => {
+    fc.assert(
+      fc.property(
+        fc.webUrl({ withQueryParameters: true }),
+        fc.stringMatching(/^[a-z0-9]{4,12}$/),
+        (url, slug) => {
+          const destination = `${url}#secret-${slug}`;
+          const document = passwordPage({ action: `/${slug}`, error: "Wrong password, try again." });
+          expect(document).not.toContain(destination);
+          expect(document).not.toContain(`secret-${slug}`);
+        },
+      ),
+    );
+  });
+});
