@@ -30,10 +30,19 @@ export function parseDestination(raw: string, policy: DestinationPolicy): Destin
       "The destination points at a short link domain (a redirect loop).",
     );
   }
-  if (policy.blockedHosts.some((blocked) => isSameOrSubdomain(url.hostname, blocked))) {
+  if (policy.blockedHosts.some((blocked) => isSameOrSubdomain(url.hostname, asUrlHostname(blocked)))) {
     throw new DomainError("destination_blocked", `Links to '${url.hostname}' are not allowed.`);
   }
   return url.href as Destination;
+}
+
+/** A blocklist entry as URL spells hosts (punycode, canonical IPv4), so `bücher.de` blocks too. */
+function asUrlHostname(host: string): string {
+  try {
+    return new URL(`http://${host}/`).hostname;
+  } catch {
+    return host;
+  }
 }
 
 /**
