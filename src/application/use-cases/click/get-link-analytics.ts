@@ -1,9 +1,10 @@
 import { type ClickStats, toClickStats } from "../../../domain/click/click-counts.js";
+import type { Link } from "../../../domain/link/link.js";
 import { type DayRange, dayOf, dayRange, lastDays, parseDay } from "../../../domain/time/day.js";
 import type { ClickStore } from "../../ports/click-store.js";
 import type { LinkRepository } from "../../ports/link-repository.js";
 import type { Clock } from "../../ports/technical.js";
-import { findOwnedLink } from "../../services/owned-link.js";
+import { findOwnedLink, linkNotFound } from "../../services/owned-link.js";
 
 export const DEFAULT_ANALYTICS_DAYS = 30;
 
@@ -21,8 +22,21 @@ export class GetLinkAnalytics {
     return this.forLink(link.id, start, end);
   }
 
-  /** The same for a link already authorised (the tracking page, reached by its unguessable id). */
-  async forLink(linkId: string, start?: string, end?: string): Promise<ClickStats> {
+  /**
+   * The link and its clicks for the public tracking page, which its unguessable id authorises.
+   * @throws DomainError link_not_found, invalid_date_range
+   */
+  async forTrackingPage(
+    linkId: string,
+    start?: string,
+    end?: string,
+  ): Promise<{ link: Link; stats: ClickStats }> {
+    const link = await this.links.findById(linkId);
+    if (link === null) throw linkNotFound();
+    return { link, stats: await this.forLink(link.id, start, end) };
+  }
+
+  private async forLink(linkId: string, start?: string, end?: string): Promise<ClickStats> {
     const range = this.rangeOf(start, end);
     return toClickStats(range, await this.clicks.query(linkId, range));
   }

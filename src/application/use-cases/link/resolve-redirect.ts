@@ -73,6 +73,11 @@ export class ResolveRedirect {
     return { kind: "redirect", location: withForwardedQuery(link.destination, request.query), link };
   }
 
+  /** The link a request for (host, slug) answers with, without following it (QR codes). */
+  async findByHost(host: string, slug: string): Promise<Link | null> {
+    return this.findLink(await this.domainOf(host), slug);
+  }
+
   private async checkPassword(
     link: Link,
     hash: string,

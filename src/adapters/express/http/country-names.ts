@@ -1,0 +1,13 @@
+import { UNKNOWN_COUNTRY } from "../../../domain/click/click.js";
+
+const names = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
+
+/** English name of an ISO 3166 country code; `Unknown` for ZZ or anything unrecognised. */
+export function countryName(code: string): string {
+  if (code === UNKNOWN_COUNTRY || !/^[A-Z]{2}$/.test(code)) return "Unknown";
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return "Unknown";
+  }
+}

@@ -1,0 +1,27 @@
+import type { NextFunction, Request, Response } from "express";
+import { type Logger, pino } from "pino";
+
+/** The structured JSON logger; one line per API request, never a client IP or a secret. */
+export function createLogger(level: string = process.env.HEXLINK_LOG_LEVEL ?? "info"): Logger {
+  return pino({ level, base: { service: "hexlink" }, redact: ["req.headers.authorization"] });
+}
+
+/** Logs method, path, status and duration when the response finishes. */
+export function requestLog(logger: Logger) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info(
+        {
+          method: req.method,
+          path: req.originalUrl.split("?")[0],
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        },
+        "request",
+      );
+    });
+    next();
+  };
+}

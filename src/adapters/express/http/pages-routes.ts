@@ -1,0 +1,60 @@
+import type { ApiRoute } from "../openapi/openapi-document.js";
+
+/** The public, unauthenticated routes (redirects, pages, operations), for the OpenAPI document. */
+export const PAGE_ROUTES: readonly ApiRoute[] = [
+  {
+    method: "get",
+    path: "/{slug}",
+    summary: "Follow a short link (HEAD too)",
+    tag: "redirects",
+    responses: {
+      "302": "redirect (status per HEXLINK_REDIRECT_STATUS)",
+      "200": "password form",
+      "404": "unknown or disabled",
+      "410": "expired",
+    },
+  },
+  {
+    method: "post",
+    path: "/{slug}",
+    summary: "Submit a link's password (form field `password`)",
+    tag: "redirects",
+    responses: { "303": "redirect", "401": "wrong password", "429": "too many attempts" },
+  },
+  {
+    method: "get",
+    path: "/{slug}/qr",
+    summary: "QR code of the short URL (SVG; ?format=png, ?size=64–1024)",
+    tag: "redirects",
+    responses: { "200": "image", "404": "unknown link" },
+  },
+  {
+    method: "get",
+    path: "/t/{id}",
+    summary: "Tracking page with charts (?start, ?end as YYYY-MM-DD)",
+    tag: "pages",
+    responses: { "200": "HTML", "404": "unknown link" },
+  },
+  { method: "get", path: "/healthz", summary: "Liveness", tag: "operations", responses: { "200": "alive" } },
+  {
+    method: "get",
+    path: "/readyz",
+    summary: "Readiness: every configured store answers",
+    tag: "operations",
+    responses: { "200": "ready", "503": "a store is down" },
+  },
+  {
+    method: "get",
+    path: "/openapi.json",
+    summary: "This document",
+    tag: "operations",
+    responses: { "200": "OpenAPI 3.1" },
+  },
+  {
+    method: "get",
+    path: "/docs",
+    summary: "This document, rendered",
+    tag: "operations",
+    responses: { "200": "HTML" },
+  },
+];

@@ -1,0 +1,85 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RedirectOutcome } from "../../../application/use-cases/link/resolve-redirect.js";
+import type { Hexlink } from "../../../bootstrap/hexlink.js";
+import { isDomainError } from "../../../domain/errors/domain-error.js";
+import { genericErrorPage, gonePage, notFoundPage } from "../pages/error-pages.js";
+import { passwordPage } from "../pages/password-page.js";
+import { safeHeaderValue, sendPage } from "./page-headers.js";
+
+export interface RedirectOptions {
+  /** `HEXLINK_REDIRECT_STATUS`: 301, 302, 307 or 308. */
+  readonly redirectStatus: number;
+  /** The client's address, honouring `HEXLINK_TRUST_PROXY`. */
+  readonly ipOf: (req: IncomingMessage) => string;
+}
+
+const WRONG_PASSWORD = "Wrong password, try again.";
+
+/**
+ * Answers a short link, for both the fast path and the Express route, so both behave the same.
+ * `password` is given when the visitor submitted the password form (POST).
+ */
+export async function serveRedirect(
+  hexlink: Pick<Hexlink, "resolveRedirect">,
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: { slug: string; query: string; password?: string },
+  options: RedirectOptions,
+): Promise<void> {
+  const head = req.method === "HEAD";
+  let outcome: RedirectOutcome;
+  try {
+    outcome = await hexlink.resolveRedirect.execute({
+      host: req.headers.host ?? "",
+      slug: target.slug,
+      query: target.query,
+      ...(target.password === undefined ? {} : { password: target.password }),
+      ip: options.ipOf(req),
+      userAgent: req.headers["user-agent"] ?? "",
+      referrer: req.headers.referer ?? "",
+      headers: req.headers,
+    });
+  } catch (error) {
+    // A store that does not answer must not crash the server nor leak a stack trace.
+    const message = isDomainError(error) ? error.message : "The service is unavailable; try again shortly.";
+    return sendPage(res, 503, genericErrorPage(503, message), head, { "Retry-After": "5" });
+  }
+  const action = `/${encodeURIComponent(target.slug)}${target.query === "" ? "" : `?${target.query}`}`;
+  switch (outcome.kind) {
+    case "redirect": {
+      // After a POST, 303 makes the browser GET the destination and never re-send the password to it.
+      const status = target.password === undefined ? options.redirectStatus : 303;
+      res.writeHead(status, {
+        Location: safeHeaderValue(outcome.location),
+        "Cache-Control": status === 301 || status === 308 ? "public, max-age=300" : "private, no-cache",
+        "Content-Length": "0",
+      });
+      res.end();
+      return;
+    }
+    case "password_required":
+      return sendPage(res, 200, passwordPage({ action: safeHeaderValue(action) }), head);
+    case "wrong_password":
+      return sendPage(
+        res,
+        401,
+        passwordPage({ action: safeHeaderValue(action), error: WRONG_PASSWORD }),
+        head,
+      );
+    case "too_many_attempts":
+      return sendPage(
+        res,
+        429,
+        passwordPage({
+          action: safeHeaderValue(action),
+          error: "Too many attempts; wait a minute and try again.",
+        }),
+        head,
+        { "Retry-After": String(outcome.retryAfterSeconds) },
+      );
+    case "gone":
+      return sendPage(res, 410, gonePage(), head);
+    case "not_found":
+      return sendPage(res, 404, notFoundPage(), head);
+  }
+}

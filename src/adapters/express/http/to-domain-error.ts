@@ -1,0 +1,43 @@
+import { DomainError, isDomainError } from "../../../domain/errors/domain-error.js";
+
+interface BodyParserError {
+  readonly type?: string;
+  readonly status?: number;
+}
+
+/**
+ * Any error thrown while serving a request, as a DomainError: body-parser failures become
+ * `invalid_request`, anything unknown becomes `unavailable` (logged by the caller, never shown).
+ */
+export function toDomainError(error: unknown): { error: DomainError; unexpected: boolean } {
+  if (isDomainError(error)) return { error, unexpected: false };
+  const parser = (typeof error === "object" && error !== null ? error : {}) as BodyParserError;
+  switch (parser.type) {
+    case "entity.parse.failed":
+      return {
+        error: new DomainError("invalid_request", "The request body is not valid JSON."),
+        unexpected: false,
+      };
+    case "entity.too.large":
+      return {
+        error: new DomainError("invalid_request", "The request body is too large."),
+        unexpected: false,
+      };
+    case "encoding.unsupported":
+    case "charset.unsupported":
+      return {
+        error: new DomainError("invalid_request", "The request body's encoding is not supported."),
+        unexpected: false,
+      };
+    case "request.aborted":
+    case "request.size.invalid":
+      return {
+        error: new DomainError("invalid_request", "The request body was incomplete."),
+        unexpected: false,
+      };
+  }
+  return {
+    error: new DomainError("unavailable", "The service could not complete the request."),
+    unexpected: true,
+  };
+}

@@ -1,0 +1,22 @@
+import type { z } from "zod";
+import { DomainError } from "../../../domain/errors/domain-error.js";
+
+/** Parses input with a zod schema; the first problem becomes one clear `invalid_request` sentence. */
+export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (issue === undefined) throw new DomainError("invalid_request", "The request is not valid.");
+  if (issue.code === "unrecognized_keys") {
+    throw new DomainError("invalid_request", `Unknown field '${issue.keys.join("', '")}'.`);
+  }
+  const field = issue.path.map(String).join(".");
+  throw new DomainError(
+    "invalid_request",
+    field === "" ? `The request ${lower(issue.message)}.` : `'${field}' ${lower(issue.message)}.`,
+  );
+}
+
+function lower(message: string): string {
+  return message.charAt(0).toLowerCase() + message.slice(1).replace(/\.$/, "");
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import { isDomainError } from "../domain/errors/domain-error.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { hexlinkFromConfig } from "./hexlink-from-config.js";
+
+const USAGE = `usage:
+  hexlink keys create --account <name>   make an API key (printed once; only its hash is stored)
+  hexlink keys revoke <key-id>           revoke a key by its id (key_…)
+  hexlink domains activate <hostname>    activate a custom domain without DNS verification
+Stores are chosen by the same environment as the server (HEXLINK_STORE, REDIS_URL, MONGODB_URL).`;
+
+/** Operator commands against the configured stores. Exit codes: 0 done, 1 failed, 2 usage. */
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { account: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+  const [group, command, argument] = positionals;
+  if (values.help === true || group === undefined) {
+    console.log(USAGE);
+    return values.help === true ? 0 : 2;
+  }
+  const config = loadConfig();
+  const hexlink = await hexlinkFromConfig(config);
+  try {
+    if (hexlink.stores.kind === "memory") {
+      console.error(
+        "warning: HEXLINK_STORE=memory: this change lives only in this process; use HEXLINK_API_KEYS or a shared store.",
+      );
+    }
+    if (group === "keys" && command === "create" && values.account !== undefined) {
+      const { key, apiKey } = await hexlink.createApiKey.execute(values.account);
+      console.log(
+        `key id:  ${apiKey.id}\naccount: ${apiKey.accountId}\nkey:     ${key}\nStore the key now: it is not shown again.`,
+      );
+      return 0;
+    }
+    if (group === "keys" && command === "revoke" && argument !== undefined) {
+      await hexlink.revokeApiKey.execute(argument);
+      console.log(`revoked ${argument}`);
+      return 0;
+    }
+    if (group === "domains" && command === "activate" && argument !== undefined) {
+      const domain = await hexlink.activateDomain.execute(argument);
+      console.log(`${domain.hostname} is ${domain.status}`);
+      return 0;
+    }
+    console.error(USAGE);
+    return 2;
+  } finally {
+    await hexlink.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else if (isDomainError(error)) console.error(`${error.code}: ${error.message}`);
+    else console.error(`hexlink: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

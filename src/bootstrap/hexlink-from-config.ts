@@ -1,0 +1,24 @@
+import type { Logger } from "pino";
+import type { HexlinkConfig } from "./config.js";
+import { createHexlink } from "./create-hexlink.js";
+import type { Hexlink } from "./hexlink.js";
+import { storesFromConfig } from "./stores-from-config.js";
+
+/** A hexlink core built from validated configuration: stores, limits, blocked domains, seeded keys. */
+export async function hexlinkFromConfig(config: HexlinkConfig, _logger?: Logger): Promise<Hexlink> {
+  const { stores, shared } = await storesFromConfig(config);
+  return createHexlink({
+    baseUrl: config.baseUrl,
+    settings: {
+      blockedDomains: config.HEXLINK_BLOCKED_DOMAINS,
+      rateLimits: {
+        perSecond: config.HEXLINK_RATE_LIMIT_PER_SECOND,
+        perHour: config.HEXLINK_RATE_LIMIT_PER_HOUR,
+        perMonth: config.HEXLINK_RATE_LIMIT_PER_MONTH,
+      },
+    },
+    stores,
+    shared,
+    apiKeys: config.HEXLINK_API_KEYS,
+  });
+}

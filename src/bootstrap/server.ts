@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+import { createServer } from "node:http";
+import { createHexlinkServerListener } from "../adapters/express/create-app.js";
+import { createLogger } from "../adapters/express/http/logger.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { hexlinkFromConfig } from "./hexlink-from-config.js";
+
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+/** Starts the HTTP server from the environment (spec §1). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.HEXLINK_LOG_LEVEL);
+  const hexlink = await hexlinkFromConfig(config, logger);
+  const listener = createHexlinkServerListener(hexlink, {
+    redirectStatus: config.HEXLINK_REDIRECT_STATUS,
+    ...(config.HEXLINK_TRUST_PROXY === undefined ? {} : { trustProxy: config.HEXLINK_TRUST_PROXY }),
+    logger,
+  });
+  const server = createServer({ keepAliveTimeout: 5000 }, listener);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.PORT, config.HOST, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address !== null ? address.port : config.PORT;
+  const shown = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
+  console.log(
+    `hexlink listening on http://${shown}:${port} (short links: ${hexlink.settings.baseUrl.origin}, store: ${hexlink.stores.kind})`,
+  );
+  if (hexlink.stores.kind === "memory") {
+    console.log(
+      "warning: memory store: every link, key and click is lost when the process stops (set HEXLINK_STORE).",
+    );
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => {
+      logger.error("shutdown timed out; exiting");
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    server.close(async () => {
+      await hexlink.close();
+      clearTimeout(force);
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : `hexlink failed to start: ${String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { pino } from "pino";
+import {
+  createHexlinkServerListener,
+  type HexlinkHttpOptions,
+} from "../../src/adapters/express/create-app.js";
+import { type CreateHexlinkOptions, createHexlink } from "../../src/bootstrap/create-hexlink.js";
+import type { Hexlink } from "../../src/bootstrap/hexlink.js";
+
+export interface RunningServer {
+  readonly hexlink: Hexlink;
+  /** e.g. `http://127.0.0.1:41234` */
+  readonly url: string;
+  readonly port: number;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a real listening hexlink server on a free loopback port, with the redirect fast path.
+ * The base URL is the listening address, so short URLs point at this very server.
+ */
+export async function startServer(
+  options: Omit<CreateHexlinkOptions, "baseUrl"> & {
+    http?: HexlinkHttpOptions;
+    baseUrl?: (port: number) => string;
+  } = {},
+): Promise<RunningServer> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  const { http, baseUrl, ...core } = options;
+  const hexlink = await createHexlink({ ...core, baseUrl: baseUrl?.(port) ?? url });
+  server.on("request", createHexlinkServerListener(hexlink, { logger: pino({ level: "silent" }), ...http }));
+  return {
+    hexlink,
+    url,
+    port,
+    server,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await hexlink.close();
+    },
+  };
+}
