@@ -11,12 +11,14 @@ export class GetLinkByShortUrl {
   async execute(accountId: string, shortUrl: string): Promise<Link> {
     const notFound = new DomainError("link_not_found", "No link with this short URL exists.");
     let url: URL;
+    let slug: string;
     try {
       url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(shortUrl) ? shortUrl : `http://${shortUrl}`);
+      slug = decodeURIComponent(url.pathname.slice(1)).replace(/\/$/, "");
     } catch {
+      // An unparsable URL or a malformed %-escape names no link.
       throw notFound;
     }
-    const slug = decodeURIComponent(url.pathname.slice(1)).replace(/\/$/, "");
     const link = await this.links.findBySlug(normaliseHost(url.host), slug);
     if (link === null || link.accountId !== accountId) throw notFound;
     return link;
