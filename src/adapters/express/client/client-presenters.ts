@@ -1,0 +1,43 @@
+import type { ShortUrls } from "../../../application/short-urls.js";
+import type { Dimension } from "../../../domain/click/click.js";
+import { type ClickStats, type NamedCount, sortedCounts } from "../../../domain/click/click-counts.js";
+import type { Link } from "../../../domain/link/link.js";
+import { countryName } from "../http/country-names.js";
+import { formatClientDate } from "./client-date.js";
+
+/** The `body` of a successful shorten: the seed's three fields. */
+export function shortenedJson(link: Link, urls: ShortUrls) {
+  return { short_url: urls.shortUrl(link), track_url: urls.trackingUrl(link), tracking_id: link.id };
+}
+
+/** The `body` of a successful `url/get`. */
+export function linkDetailsJson(link: Link, urls: ShortUrls) {
+  return {
+    short_url: urls.shortUrl(link),
+    long_url: link.destination,
+    track_url: urls.trackingUrl(link),
+    tracking_id: link.id,
+  };
+}
+
+/** The `body` of a successful `clicksdata/*`: one breakdown, sorted by clicks, descending. */
+export function clicksDataJson(link: Link, urls: ShortUrls, stats: ClickStats, dimension: Dimension) {
+  return {
+    tracking_id: link.id,
+    start_date: formatClientDate(stats.start),
+    end_date: formatClientDate(stats.end),
+    short_url: urls.shortUrl(link),
+    clicks_data:
+      dimension === "country" ? byCountryName(stats.breakdown.country) : stats.breakdown[dimension],
+  };
+}
+
+// Several codes may share a display name ("Unknown"), so counts are summed by name and sorted again.
+function byCountryName(countries: readonly NamedCount[]): NamedCount[] {
+  const byName = new Map<string, number>();
+  for (const { name, clicks } of countries) {
+    const display = countryName(name);
+    byName.set(display, (byName.get(display) ?? 0) + clicks);
+  }
+  return sortedCounts(byName);
+}
