@@ -59,8 +59,12 @@ export class ResolveRedirect {
       const denied = await this.checkPassword(link, link.passwordHash, request, now);
       if (denied !== null) return denied;
     }
-    if (link.maxClicks !== null && (await this.deps.links.consumeClick(link.id, link.maxClicks)) === null) {
-      return { kind: "gone" };
+    if (link.maxClicks !== null) {
+      const count = await this.deps.links.consumeClick(link.id, link.maxClicks);
+      // The cached copy keeps its old click count: drop it once the budget is spent, or a password-protected
+      // link would go on asking for its password instead of answering gone.
+      if (count === null || count >= link.maxClicks) await this.deps.cache.invalidateLink(domain, link.slug);
+      if (count === null) return { kind: "gone" };
     }
     this.deps.clicks.record({
       linkId: link.id,

@@ -1,0 +1,132 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { aDomainError } from "../../../support/builders.js";
+import { buildCore } from "../../../support/core.js";
+
+const ACME = "acme";
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const SEED = { accountId: ACME, key: "acme-seeded-key-0123456789" };
+
+describe("CreateApiKey", () => {
+  it("returns the key once and stores only its SHA-256 hash", async () => {
+    const core = buildCore();
+    const { key, apiKey } = await core.createApiKey.execute(ACME);
+    expect(key).toMatch(/^hxk_[A-Za-z0-9_-]{32,}$/);
+    expect(apiKey).toMatchObject({
+      accountId: ACME,
+      hash: sha256(key),
+      createdAt: core.clock.now(),
+      revokedAt: null,
+      apiAccess: true,
+      limits: null,
+    });
+    expect(apiKey.id).toMatch(/^key_/);
+    const stored = await core.stores.apiKeys.findById(apiKey.id);
+    expect(stored).toEqual(apiKey);
+    expect(JSON.stringify(stored)).not.toContain(key);
+    expect(JSON.stringify(stored)).not.toContain(key.slice(4));
+  });
+
+  it("makes a different key each time", async () => {
+    const core = buildCore();
+    const a = await core.createApiKey.execute(ACME);
+    const b = await core.createApiKey.execute(ACME);
+    expect(a.key).not.toBe(b.key);
+    expect(a.apiKey.id).not.toBe(b.apiKey.id);
+  });
+
+  it.each(["", "has space", "x".repeat(65)])(
+    "refuses the account name %j with invalid_request",
+    async (name) => {
+      const core = buildCore();
+      await expect(core.createApiKey.execute(name)).rejects.toEqual(aDomainError("invalid_request"));
+    },
+  );
+
+  it("refuses a given key that exists already", async () => {
+    const core = buildCore();
+    await core.createApiKey.execute(ACME, { key: SEED.key });
+    await expect(core.createApiKey.execute("other", { key: SEED.key })).rejects.toEqual(
+      aDomainError("invalid_request"),
+    );
+  });
+});
+
+describe("AuthenticateApiKey", () => {
+  it("finds the stored key a client presents", async () => {
+    const core = buildCore();
+    const { key, apiKey } = await core.createApiKey.execute(ACME);
+    expect(await core.authenticateApiKey.execute(key)).toEqual(apiKey);
+  });
+
+  it.each([
+    ["no key", undefined],
+    ["an empty key", ""],
+    ["an unknown key", "hxk_unknown"],
+    ["an oversized key", "x".repeat(513)],
+  ])("refuses %s with unauthorized", async (_, presented) => {
+    const core = buildCore();
+    await core.createApiKey.execute(ACME);
+    await expect(core.authenticateApiKey.execute(presented)).rejects.toEqual(aDomainError("unauthorized"));
+  });
+
+  it("refuses a key that differs only in case", async () => {
+    const core = buildCore();
+    const { key } = await core.createApiKey.execute(ACME, { key: "hxk_CaseMatters_0123456789" });
+    await expect(core.authenticateApiKey.execute(key.toLowerCase())).rejects.toEqual(
+      aDomainError("unauthorized"),
+    );
+  });
+
+  it("refuses a revoked key with unauthorized, at once", async () => {
+    const core = buildCore();
+    const { key, apiKey } = await core.createApiKey.execute(ACME);
+    await core.revokeApiKey.execute(apiKey.id);
+    await expect(core.authenticateApiKey.execute(key)).rejects.toEqual(aDomainError("unauthorized"));
+    expect((await core.stores.apiKeys.findById(apiKey.id))?.revokedAt).toEqual(core.clock.now());
+  });
+
+  it("refuses a key of an account without API access with forbidden", async () => {
+    const core = buildCore();
+    const { key } = await core.createApiKey.execute(ACME, { apiAccess: false });
+    await expect(core.authenticateApiKey.execute(key)).rejects.toEqual(aDomainError("forbidden"));
+  });
+});
+
+describe("RevokeApiKey", () => {
+  it("answers invalid_request for an unknown key id", async () => {
+    const core = buildCore();
+    await expect(core.revokeApiKey.execute("key_unknown")).rejects.toEqual(aDomainError("invalid_request"));
+  });
+});
+
+describe("SeedApiKeys", () => {
+  it("creates the missing keys, and running it again changes nothing", async () => {
+    const core = buildCore();
+    const other = { accountId: "other", key: "other-seeded-key-0123456789" };
+    expect(await core.seedApiKeys.execute([SEED, other])).toBe(2);
+    const before = await core.stores.apiKeys.listByAccount(ACME);
+    core.clock.advance(1000);
+    expect(await core.seedApiKeys.execute([SEED, other])).toBe(0);
+    expect(await core.stores.apiKeys.listByAccount(ACME)).toEqual(before);
+    expect((await core.authenticateApiKey.execute(SEED.key)).accountId).toBe(ACME);
+    expect((await core.authenticateApiKey.execute(other.key)).accountId).toBe("other");
+  });
+
+  it("stores seeded keys only as hashes", async () => {
+    const core = buildCore();
+    await core.seedApiKeys.execute([SEED]);
+    const [stored] = await core.stores.apiKeys.listByAccount(ACME);
+    expect(stored?.hash).toBe(sha256(SEED.key));
+    expect(JSON.stringify(stored)).not.toContain(SEED.key);
+  });
+
+  it("refuses a key already registered to another account", async () => {
+    const core = buildCore();
+    await core.seedApiKeys.execute([SEED]);
+    await expect(core.seedApiKeys.execute([{ accountId: "other", key: SEED.key }])).rejects.toEqual(
+      aDomainError("invalid_request"),
+    );
+    expect(await core.stores.apiKeys.listByAccount("other")).toEqual([]);
+  });
+});
