@@ -1,0 +1,14 @@
+export { RedisApiKeyRepository } from "./redis-api-key-repository.js";
+export { RedisClickStore } from "./redis-click-store.js";
+export {
+  connectRedis,
+  type RedisClient,
+  type RedisConnection,
+  type RedisConnectionOptions,
+} from "./redis-connection.js";
+export { RedisDomainRepository } from "./redis-domain-repository.js";
+export { RedisKeys } from "./redis-keys.js";
+export { REDIS_CACHE_TTL_MS, RedisLinkCache } from "./redis-link-cache.js";
+export { RedisLinkRepository } from "./redis-link-repository.js";
+export { RedisRateLimiter } from "./redis-rate-limiter.js";
+export { type RedisSharedStateOptions, redisSharedState, redisStores } from "./redis-stores.js";

@@ -1,0 +1,50 @@
+import { type Cluster, Redis } from "ioredis";
+import { RedisKeys } from "./redis-keys.js";
+
+/** A standalone client or a Cluster: every adapter works with either. */
+export type RedisClient = Redis | Cluster;
+
+export interface RedisConnectionOptions {
+  /** `redis://` or `rediss://` URL: a fail-fast client is created, and closed by `close()`. */
+  readonly url?: string;
+  /** An existing client or Cluster, which stays the caller's: `close()` leaves it open. */
+  readonly client?: RedisClient;
+  /** Prepended to every key and channel so deployments can share a server; default `hexlink:`. */
+  readonly prefix?: string;
+  /** For a client made from `url`: a command that gets no answer in this many ms fails. Default 2000. */
+  readonly commandTimeoutMs?: number;
+}
+
+/** A client, the keys to use on it, and whether closing it is ours to do. */
+export interface RedisConnection {
+  readonly client: RedisClient;
+  readonly keys: RedisKeys;
+  readonly owned: boolean;
+}
+
+/** Opens (or adopts) a client. @throws TypeError when neither `url` nor `client` is given */
+export function connectRedis(options: RedisConnectionOptions): RedisConnection {
+  const keys = new RedisKeys(options.prefix);
+  if (options.client !== undefined) return { client: options.client, keys, owned: false };
+  if (options.url === undefined) throw new TypeError("Redis needs either a url or a client.");
+  const timeout = options.commandTimeoutMs ?? 2000;
+  const client = new Redis(options.url, {
+    // A request fails within about `timeout` while Redis is down instead of waiting for it to return.
+    maxRetriesPerRequest: 1,
+    commandTimeout: timeout,
+    connectTimeout: timeout,
+    retryStrategy: (times) => Math.min(100 * times, 1000),
+  });
+  // Errors reach callers through rejected commands; without a listener ioredis would print each one.
+  client.on("error", () => {});
+  return { client, keys, owned: true };
+}
+
+/** Closes a client politely, or at once when it cannot answer. */
+export async function closeClient(client: RedisClient): Promise<void> {
+  try {
+    await client.quit();
+  } catch {
+    client.disconnect();
+  }
+}

@@ -1,0 +1,60 @@
+import type { SharedState, StoreBundle } from "../../application/ports/store-bundle.js";
+import type { LruLinkCacheOptions } from "../memory/lru-link-cache.js";
+import { RedisApiKeyRepository } from "./redis-api-key-repository.js";
+import { RedisClickStore } from "./redis-click-store.js";
+import {
+  closeClient,
+  connectRedis,
+  type RedisConnection,
+  type RedisConnectionOptions,
+} from "./redis-connection.js";
+import { RedisDomainRepository } from "./redis-domain-repository.js";
+import { RedisLinkCache } from "./redis-link-cache.js";
+import { RedisLinkRepository } from "./redis-link-repository.js";
+import { RedisRateLimiter } from "./redis-rate-limiter.js";
+import { guarded } from "./redis-unavailable.js";
+
+export interface RedisSharedStateOptions extends RedisConnectionOptions {
+  /** Size and entry lifetime of the local link cache (lifetime 10 s unless told). */
+  readonly cache?: LruLinkCacheOptions;
+}
+
+/** Every storage port in one Redis (or Redis Cluster), shared by all instances that use it. */
+export function redisStores(options: RedisConnectionOptions): StoreBundle {
+  const connection = connectRedis(options);
+  const { client, keys } = connection;
+  return {
+    kind: "redis",
+    links: new RedisLinkRepository(client, keys),
+    domains: new RedisDomainRepository(client, keys),
+    apiKeys: new RedisApiKeyRepository(client, keys),
+    clicks: new RedisClickStore(client, keys),
+    ping: () => ping(connection),
+    close: () => close(connection),
+  };
+}
+
+/** Rate limits and a link cache whose invalidations reach every instance, through Redis. */
+export function redisSharedState(options: RedisSharedStateOptions): SharedState {
+  const connection = connectRedis(options);
+  const { client, keys } = connection;
+  const cache = new RedisLinkCache(client, keys, options.cache);
+  return {
+    kind: "redis",
+    rateLimiter: new RedisRateLimiter(client, keys),
+    cache,
+    ping: () => ping(connection),
+    close: async () => {
+      await cache.close();
+      await close(connection);
+    },
+  };
+}
+
+async function ping({ client }: RedisConnection): Promise<void> {
+  await guarded(() => client.ping());
+}
+
+async function close({ client, owned }: RedisConnection): Promise<void> {
+  if (owned) await closeClient(client);
+}
