@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LINK_ID_PATTERN } from "../../../../src/domain/link/link.js";
-import { aDomainError } from "../../../support/builders.js";
+import { aDomainError, aLink } from "../../../support/builders.js";
 import { aVisit, buildCore, type Core } from "../../../support/core.js";
 
 const ACME = "acme";
@@ -20,19 +20,9 @@ describe("CreateLink", () => {
     const core = buildCore();
     core.scripted.queue("Xy12AbC");
     const link = await core.createLink.execute({ accountId: ACME, url: "HTTPS://Example.com/a/../landing" });
-    expect(link).toMatchObject({
-      accountId: ACME,
-      domain: "sho.rt",
-      slug: "Xy12AbC",
-      destination: "https://example.com/landing",
-      status: "active",
-      passwordHash: null,
-      expiresAt: null,
-      maxClicks: null,
-      clickCount: 0,
-      createdAt: core.clock.now(),
-      updatedAt: core.clock.now(),
-    });
+    expect(link).toEqual(
+      aLink().withId(link.id).withSlug("Xy12AbC").to("https://example.com/landing").build(),
+    );
     expect(link.id).toMatch(LINK_ID_PATTERN);
     expect(core.scripted.lengths).toEqual([7]);
     expect(await core.getLink.execute(ACME, link.id)).toEqual(link);

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../../src/bootstrap/config.js";
+
+/** The ConfigError loadConfig throws for this environment (fails the test when it throws none). */
+function errorFor(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`no ConfigError for ${JSON.stringify(env)}`);
+}
+
+describe("loadConfig", () => {
+  it("has the contract's defaults for an empty environment", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 3000,
+      HOST: "0.0.0.0",
+      HEXLINK_STORE: "memory",
+      baseUrl: "http://localhost:3000",
+      HEXLINK_RATE_LIMIT_PER_SECOND: 10,
+      HEXLINK_RATE_LIMIT_PER_HOUR: 1000,
+      HEXLINK_RATE_LIMIT_PER_MONTH: 100_000,
+      HEXLINK_REDIRECT_STATUS: 302,
+      HEXLINK_API_KEYS: [],
+      HEXLINK_BLOCKED_DOMAINS: [],
+    });
+  });
+
+  it("derives the base URL from PORT when HEXLINK_BASE_URL is unset, and takes it as given otherwise", () => {
+    expect(loadConfig({ PORT: "8080" }).baseUrl).toBe("http://localhost:8080");
+    expect(loadConfig({ HEXLINK_BASE_URL: "https://sho.rt" }).baseUrl).toBe("https://sho.rt");
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(loadConfig({ PORT: "", HEXLINK_STORE: "" })).toMatchObject({
+      PORT: 3000,
+      HEXLINK_STORE: "memory",
+    });
+  });
+
+  it("reads lists, keys and numbers", () => {
+    const config = loadConfig({
+      HEXLINK_API_KEYS: "acme:0123456789abcdef, team.b@x:fedcba9876543210xyz",
+      HEXLINK_BLOCKED_DOMAINS: "evil.test, ,tracker.example",
+      HEXLINK_RATE_LIMIT_PER_SECOND: "5",
+      HEXLINK_REDIRECT_STATUS: "301",
+      HEXLINK_STORE: "redis",
+      REDIS_URL: "redis://localhost:6379",
+    });
+    expect(config.HEXLINK_API_KEYS).toEqual([
+      { accountId: "acme", key: "0123456789abcdef" },
+      { accountId: "team.b@x", key: "fedcba9876543210xyz" },
+    ]);
+    expect(config.HEXLINK_BLOCKED_DOMAINS).toEqual(["evil.test", "tracker.example"]);
+    expect(config).toMatchObject({ HEXLINK_RATE_LIMIT_PER_SECOND: 5, HEXLINK_REDIRECT_STATUS: 301 });
+  });
+
+  it.each<[string, NodeJS.ProcessEnv]>([
+    ["PORT", { PORT: "abc" }],
+    ["PORT", { PORT: "70000" }],
+    ["HEXLINK_STORE", { HEXLINK_STORE: "sql" }],
+    ["HEXLINK_REDIRECT_STATUS", { HEXLINK_REDIRECT_STATUS: "303" }],
+    ["HEXLINK_API_KEYS", { HEXLINK_API_KEYS: "bad" }],
+    ["HEXLINK_API_KEYS", { HEXLINK_API_KEYS: "acme:short" }],
+    ["REDIS_URL", { HEXLINK_STORE: "redis" }],
+    ["MONGODB_URL", { HEXLINK_STORE: "mongodb" }],
+    ["HEXLINK_BASE_URL", { HEXLINK_BASE_URL: "ftp://sho.rt" }],
+    ["HEXLINK_RATE_LIMIT_PER_HOUR", { HEXLINK_RATE_LIMIT_PER_HOUR: "0" }],
+  ])("throws a ConfigError of one line naming %s", (variable, env) => {
+    const error = errorFor(env);
+    expect(error.name).toBe("ConfigError");
+    expect(error.message).not.toContain("\n");
+    expect(error.message).toMatch(new RegExp(`^Invalid ${variable}: `));
+  });
+
+  it("never repeats a secret in the message", () => {
+    expect(errorFor({ HEXLINK_API_KEYS: "acme:tooshort" }).message).not.toContain("tooshort");
+    expect(errorFor({ HEXLINK_STORE: "redis", REDIS_URL: "http://user:pw@host" }).message).not.toContain(
+      "pw@",
+    );
+  });
+});
