@@ -1,0 +1,83 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { ApiKeyRepository } from "../../src/application/ports/api-key-repository.js";
+import { anApiKey } from "../support/builders.js";
+import { closeAfterAll, type PortHarness } from "./port-harness.js";
+
+/** How a ApiKeyRepository adapter takes part in the contract: `make` gives an empty one each time. */
+export type ApiKeyRepositoryHarness = PortHarness<ApiKeyRepository>;
+
+const ID_B = "key_BBBBBBBBBBBBBBBBBBBBB";
+const HASH_B = "b".repeat(64);
+
+/** The shared ApiKeyRepository suite, written against the in-memory adapter's semantics. */
+export function apiKeyRepositoryContract(name: string, harness: ApiKeyRepositoryHarness): void {
+  describe(`ApiKeyRepository contract: ${name}`, () => {
+    closeAfterAll(harness);
+
+    it("finds a created key by hash and by id, limits and access included", async () => {
+      const repo = await harness.make();
+      const key = anApiKey().withLimits({ perSecond: 2, perMonth: 1000 }).withoutApiAccess().build();
+      expect(await repo.create(key)).toBe(true);
+      expect(await repo.findByHash(key.hash)).toEqual(key);
+      expect(await repo.findById(key.id)).toEqual(key);
+      expect(await repo.findByHash(HASH_B)).toBeNull();
+      expect(await repo.findById(ID_B)).toBeNull();
+    });
+
+    it("refuses a second key with the same hash and keeps the first", async () => {
+      const repo = await harness.make();
+      const first = anApiKey().build();
+      await repo.create(first);
+      expect(await repo.create(anApiKey().withId(ID_B).ownedBy("rival").build())).toBe(false);
+      expect(await repo.findByHash(first.hash)).toEqual(first);
+      expect(await repo.findById(ID_B)).toBeNull();
+      expect(await repo.listByAccount("rival")).toEqual([]);
+    });
+
+    it("revokes a key once: the first date stays; false for a missing key", async () => {
+      const repo = await harness.make();
+      const key = anApiKey().build();
+      await repo.create(key);
+      const at = new Date("2026-04-01T00:00:00Z");
+      expect(await repo.revoke(key.id, at)).toBe(true);
+      expect(await repo.revoke(key.id, new Date("2026-05-01T00:00:00Z"))).toBe(true);
+      expect(await repo.findByHash(key.hash)).toEqual({ ...key, revokedAt: at });
+      expect(await repo.revoke(ID_B, at)).toBe(false);
+    });
+
+    it("stores a key that is revoked already", async () => {
+      const repo = await harness.make();
+      const key = anApiKey().revoked("2026-03-15T13:00:00Z").build();
+      await repo.create(key);
+      expect(await repo.findById(key.id)).toEqual(key);
+    });
+
+    it("lists an account's keys only", async () => {
+      const repo = await harness.make();
+      const mine = anApiKey().build();
+      const theirs = anApiKey().withId(ID_B).withHash(HASH_B).ownedBy("rival").build();
+      await repo.create(mine);
+      await repo.create(theirs);
+      expect(await repo.listByAccount("acme")).toEqual([mine]);
+      expect(await repo.listByAccount("rival")).toEqual([theirs]);
+      expect(await repo.listByAccount("nobody")).toEqual([]);
+    });
+
+    it("accepts exactly one of any number of concurrent keys with one hash", async () => {
+      const ids = fc.uniqueArray(fc.stringMatching(/^[A-Za-z0-9_-]{21}$/), { minLength: 2, maxLength: 6 });
+      await fc.assert(
+        fc.asyncProperty(ids, async (suffixes) => {
+          const repo = await harness.make();
+          const keys = suffixes.map((suffix) => anApiKey().withId(`key_${suffix}`).build());
+          const created = await Promise.all(keys.map((key) => repo.create(key)));
+          expect(created.filter(Boolean)).toHaveLength(1);
+          const winner = keys[created.indexOf(true)];
+          expect(await repo.findByHash(anApiKey().build().hash)).toEqual(winner);
+          expect(await repo.listByAccount("acme")).toEqual([winner]);
+        }),
+        { numRuns: harness.numRuns ?? 40 },
+      );
+    });
+  });
+}

@@ -1,0 +1,105 @@
+import fc from "fast-check";
+import { expect, it } from "vitest";
+import type { LinkQuery, LinkRepository } from "../../src/application/ports/link-repository.js";
+import type { Link, LinkStatus } from "../../src/domain/link/link.js";
+import { aLink } from "../support/builders.js";
+
+const ACCOUNTS = ["acct-a", "acct-b"] as const;
+const DOMAINS = ["sho.rt", "links.acme.test"] as const;
+// Few distinct instants, so that many links share a creation time and ties are broken by id.
+const INSTANTS = [0, 1, 2, 3].map((minute) => new Date(Date.UTC(2026, 0, 1, 0, minute)));
+
+/** Newest first, ties by id descending: the order every listing must follow. */
+function newestFirst(a: Link, b: Link): number {
+  return b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+function arbLinks(): fc.Arbitrary<Link[]> {
+  const row = fc.record({
+    suffix: fc.stringMatching(/^[A-Za-z0-9_-]{21}$/),
+    account: fc.constantFrom(...ACCOUNTS),
+    domain: fc.constantFrom(...DOMAINS),
+    status: fc.constantFrom<LinkStatus>("active", "disabled"),
+    at: fc.constantFrom(...INSTANTS),
+  });
+  return fc
+    .uniqueArray(row, { maxLength: 30, selector: (r) => r.suffix })
+    .map((rows) =>
+      rows.map((r, index) =>
+        aLink()
+          .withId(`lnk_${r.suffix}`)
+          .withSlug(`s${index}x`)
+          .ownedBy(r.account)
+          .onDomain(r.domain)
+          .withStatus(r.status)
+          .createdAt(r.at)
+          .build(),
+      ),
+    );
+}
+
+function arbFilter(): fc.Arbitrary<Pick<LinkQuery, "domain" | "status">> {
+  return fc.record(
+    { domain: fc.constantFrom(...DOMAINS), status: fc.constantFrom<LinkStatus>("active", "disabled") },
+    { requiredKeys: [] },
+  );
+}
+
+/** Every page of a listing, following `next` until it is null. */
+async function allPages(
+  repo: LinkRepository,
+  account: string,
+  query: Omit<LinkQuery, "after">,
+): Promise<Link[]> {
+  const seen: Link[] = [];
+  let after: LinkQuery["after"] = null;
+  for (let page = 0; page < 100; page++) {
+    const result = await repo.listByAccount(account, { ...query, after });
+    expect(result.links.length).toBeLessThanOrEqual(query.limit);
+    seen.push(...result.links);
+    if (result.next === null) return seen;
+    expect(result.links.length).toBe(query.limit);
+    after = result.next;
+  }
+  throw new Error("The listing never ended.");
+}
+
+/** Listing properties of the LinkRepository contract, over generated links of two accounts. */
+export function linkListingProperties(make: () => Promise<LinkRepository>, numRuns: number): void {
+  it("lists exactly an account's links newest first through every page, filters applied", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbLinks(),
+        fc.integer({ min: 1, max: 7 }),
+        arbFilter(),
+        async (links, limit, filter) => {
+          const repo = await make();
+          await Promise.all(links.map((link) => repo.create(link)));
+          for (const account of ACCOUNTS) {
+            const expected = links
+              .filter((link) => link.accountId === account)
+              .filter((link) => filter.domain === undefined || link.domain === filter.domain)
+              .filter((link) => filter.status === undefined || link.status === filter.status)
+              .sort(newestFirst);
+            expect(await allPages(repo, account, { limit, ...filter })).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns },
+    );
+  });
+
+  it("drops deleted links from every page", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbLinks(), fc.integer({ min: 1, max: 5 }), async (links, limit) => {
+        const repo = await make();
+        for (const link of links) await repo.create(link);
+        const deleted = links.filter((_, index) => index % 3 === 0);
+        for (const link of deleted) expect(await repo.delete(link.id)).toBe(true);
+        const kept = links.filter((link) => !deleted.includes(link) && link.accountId === "acct-a");
+        expect(await allPages(repo, "acct-a", { limit })).toEqual(kept.sort(newestFirst));
+      }),
+      { numRuns },
+    );
+  });
+}

@@ -1,0 +1,162 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { LinkRepository } from "../../src/application/ports/link-repository.js";
+import type { Link } from "../../src/domain/link/link.js";
+import { aDomainError, aLink } from "../support/builders.js";
+import { linkListingProperties } from "./link-listing.properties.js";
+import { closeAfterAll, type PortHarness } from "./port-harness.js";
+
+/** How a LinkRepository adapter takes part in the contract: `make` gives an empty one each time. */
+export type LinkRepositoryHarness = PortHarness<LinkRepository>;
+
+const ID_B = "lnk_BBBBBBBBBBBBBBBBBBBBB";
+const ID_C = "lnk_CCCCCCCCCCCCCCCCCCCCC";
+
+/** The shared LinkRepository suite, written against the in-memory adapter's semantics. */
+export function linkRepositoryContract(name: string, harness: LinkRepositoryHarness): void {
+  const numRuns = harness.numRuns ?? 40;
+
+  describe(`LinkRepository contract: ${name}`, () => {
+    closeAfterAll(harness);
+
+    it("finds a created link by id and by domain and slug", async () => {
+      const repo = await harness.make();
+      const link = aLink()
+        .withPasswordHash("hash")
+        .expiringAt("2027-01-01T00:00:00Z")
+        .withMaxClicks(5)
+        .build();
+      await repo.create(link);
+      expect(await repo.findById(link.id)).toEqual(link);
+      expect(await repo.findBySlug(link.domain, link.slug)).toEqual(link);
+    });
+
+    it("answers null for an unknown id, another domain or another letter case", async () => {
+      const repo = await harness.make();
+      const link = aLink().build();
+      await repo.create(link);
+      expect(await repo.findById(ID_B)).toBeNull();
+      expect(await repo.findBySlug("other.test", link.slug)).toBeNull();
+      expect(await repo.findBySlug(link.domain, link.slug.toUpperCase())).toBeNull();
+    });
+
+    it("refuses a taken slug with slug_taken and writes nothing", async () => {
+      const repo = await harness.make();
+      const first = aLink().build();
+      await repo.create(first);
+      await expect(repo.create(aLink().withId(ID_B).to("https://other.test/").build())).rejects.toEqual(
+        aDomainError("slug_taken"),
+      );
+      expect(await repo.findById(ID_B)).toBeNull();
+      expect(await repo.findBySlug(first.domain, first.slug)).toEqual(first);
+      expect((await repo.listByAccount(first.accountId, { limit: 10, after: null })).links).toEqual([first]);
+    });
+
+    it("takes the same slug on another domain", async () => {
+      const repo = await harness.make();
+      await repo.create(aLink().build());
+      const other = aLink().withId(ID_B).onDomain("links.acme.test").build();
+      await repo.create(other);
+      expect(await repo.findBySlug("links.acme.test", other.slug)).toEqual(other);
+    });
+
+    it("updates a link in place and never writes its click count", async () => {
+      const repo = await harness.make();
+      const link = aLink().withMaxClicks(10).build();
+      await repo.create(link);
+      await repo.consumeClick(link.id, 10);
+      await repo.consumeClick(link.id, 10);
+      const next = {
+        ...link,
+        destination: "https://example.com/new",
+        status: "disabled" as const,
+        clickCount: 0,
+      };
+      await repo.update(next, link);
+      expect(await repo.findById(link.id)).toEqual({ ...next, clickCount: 2 });
+      expect(await repo.findBySlug(link.domain, link.slug)).toEqual({ ...next, clickCount: 2 });
+    });
+
+    it("moves a link to a new slug and frees the old one", async () => {
+      const repo = await harness.make();
+      const link = aLink().build();
+      await repo.create(link);
+      const moved = { ...link, slug: "summer" };
+      await repo.update(moved, link);
+      expect(await repo.findBySlug(link.domain, "summer")).toEqual(moved);
+      expect(await repo.findBySlug(link.domain, link.slug)).toBeNull();
+      expect(await repo.findById(link.id)).toEqual(moved);
+      await repo.create(aLink().withId(ID_B).build());
+      expect((await repo.findBySlug(link.domain, link.slug))?.id).toBe(ID_B);
+    });
+
+    it("refuses to move onto a taken slug and leaves both links as they were", async () => {
+      const repo = await harness.make();
+      const link = aLink().build();
+      const other = aLink().withId(ID_B).withSlug("taken").build();
+      await repo.create(link);
+      await repo.create(other);
+      await expect(repo.update({ ...link, slug: "taken" }, link)).rejects.toEqual(aDomainError("slug_taken"));
+      expect(await repo.findBySlug(link.domain, link.slug)).toEqual(link);
+      expect(await repo.findBySlug(link.domain, "taken")).toEqual(other);
+    });
+
+    it("throws link_not_found for a missing link and claims nothing", async () => {
+      const repo = await harness.make();
+      const ghost = aLink().build();
+      await expect(repo.update({ ...ghost, slug: "elsewhere" }, ghost)).rejects.toEqual(
+        aDomainError("link_not_found"),
+      );
+      await repo.create(aLink().withId(ID_B).withSlug("elsewhere").build());
+      expect((await repo.findBySlug(ghost.domain, "elsewhere"))?.id).toBe(ID_B);
+    });
+
+    it("deletes a link, frees its slug and forgets it; false when there is none", async () => {
+      const repo = await harness.make();
+      const link = aLink().build();
+      await repo.create(link);
+      expect(await repo.delete(link.id)).toBe(true);
+      expect(await repo.delete(link.id)).toBe(false);
+      expect(await repo.findById(link.id)).toBeNull();
+      expect(await repo.findBySlug(link.domain, link.slug)).toBeNull();
+      expect((await repo.listByAccount(link.accountId, { limit: 10, after: null })).links).toEqual([]);
+      await repo.create(aLink().withId(ID_B).build());
+      expect((await repo.findBySlug(link.domain, link.slug))?.id).toBe(ID_B);
+    });
+
+    it("counts clicks up to the budget even when consumed concurrently", async () => {
+      const repo = await harness.make();
+      const link = aLink().withMaxClicks(3).build();
+      await repo.create(link);
+      const counts = await Promise.all(Array.from({ length: 10 }, () => repo.consumeClick(link.id, 3)));
+      expect(counts.filter((count) => count !== null).sort()).toEqual([1, 2, 3]);
+      expect((await repo.findById(link.id))?.clickCount).toBe(3);
+      expect(await repo.consumeClick(link.id, 4)).toBe(4);
+      expect(await repo.consumeClick(ID_C, 4)).toBeNull();
+    });
+
+    it("keeps exactly one of any number of concurrent creates of one slug", async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.uniqueArray(fc.stringMatching(/^[A-Za-z0-9_-]{21}$/), { minLength: 2, maxLength: 8 }),
+          async (suffixes) => {
+            const repo = await harness.make();
+            const links: Link[] = suffixes.map((suffix) => aLink().withId(`lnk_${suffix}`).build());
+            const results = await Promise.allSettled(links.map((link) => repo.create(link)));
+            const winners = links.filter((_, index) => results[index]?.status === "fulfilled");
+            expect(winners).toHaveLength(1);
+            for (const result of results) {
+              if (result.status === "rejected") expect(result.reason).toEqual(aDomainError("slug_taken"));
+            }
+            expect((await repo.findBySlug("sho.rt", "promo"))?.id).toBe(winners[0]?.id);
+            const listed = await repo.listByAccount("acme", { limit: 20, after: null });
+            expect(listed.links.map((link) => link.id)).toEqual([winners[0]?.id]);
+          },
+        ),
+        { numRuns },
+      );
+    });
+
+    linkListingProperties(harness.make, numRuns);
+  });
+}
