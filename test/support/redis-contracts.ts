@@ -1,0 +1,65 @@
+import { RedisApiKeyRepository } from "../../src/adapters/redis/redis-api-key-repository.js";
+import { RedisClickStore } from "../../src/adapters/redis/redis-click-store.js";
+import type { RedisClient } from "../../src/adapters/redis/redis-connection.js";
+import { RedisDomainRepository } from "../../src/adapters/redis/redis-domain-repository.js";
+import { RedisKeys } from "../../src/adapters/redis/redis-keys.js";
+import { RedisLinkCache } from "../../src/adapters/redis/redis-link-cache.js";
+import { RedisLinkRepository } from "../../src/adapters/redis/redis-link-repository.js";
+import { RedisRateLimiter } from "../../src/adapters/redis/redis-rate-limiter.js";
+import { apiKeyRepositoryContract } from "../contract/api-key-repository.contract.js";
+import { clickStoreContract } from "../contract/click-store.contract.js";
+import { domainRepositoryContract } from "../contract/domain-repository.contract.js";
+import { linkCacheContract } from "../contract/link-cache.contract.js";
+import { linkRepositoryContract } from "../contract/link-repository.contract.js";
+import { rateLimiterContract } from "../contract/rate-limiter.contract.js";
+
+let prefixes = 0;
+
+/** Keys under a prefix no other test uses, so tests on one server never see each other's data. */
+export function freshKeys(): RedisKeys {
+  prefixes += 1;
+  return new RedisKeys(`test${process.pid}-${prefixes}:`);
+}
+
+/** Runs every port's contract suite against the Redis adapters on the client `client()` returns. */
+export function redisContracts(label: string, client: () => RedisClient, numRuns: number): void {
+  const caches: RedisLinkCache[] = [];
+  const liveCache = async (keys: RedisKeys): Promise<RedisLinkCache> => {
+    const cache = new RedisLinkCache(client(), keys);
+    caches.push(cache);
+    await cache.whenLive();
+    return cache;
+  };
+  linkRepositoryContract(`RedisLinkRepository (${label})`, {
+    make: async () => new RedisLinkRepository(client(), freshKeys()),
+    numRuns,
+  });
+  domainRepositoryContract(`RedisDomainRepository (${label})`, {
+    make: async () => new RedisDomainRepository(client(), freshKeys()),
+    numRuns,
+  });
+  apiKeyRepositoryContract(`RedisApiKeyRepository (${label})`, {
+    make: async () => new RedisApiKeyRepository(client(), freshKeys()),
+    numRuns,
+  });
+  rateLimiterContract(`RedisRateLimiter (${label})`, {
+    make: async () => new RedisRateLimiter(client(), freshKeys()),
+    numRuns,
+  });
+  clickStoreContract(`RedisClickStore (${label})`, {
+    make: async () => new RedisClickStore(client(), freshKeys()),
+    approximateUniques: true,
+    numRuns,
+  });
+  linkCacheContract(`RedisLinkCache (${label})`, {
+    make: () => liveCache(freshKeys()),
+    makePair: async () => {
+      const keys = freshKeys();
+      return [await liveCache(keys), await liveCache(keys)];
+    },
+    close: async () => {
+      await Promise.all(caches.splice(0).map((cache) => cache.close()));
+    },
+    numRuns,
+  });
+}
