@@ -1,0 +1,53 @@
+import type { Link, LinkStatus } from "../../domain/link/link.js";
+
+/** A link as stored in the `links` collection: every field of the link, its id as `_id`. */
+export interface LinkDocument {
+  _id: string;
+  accountId: string;
+  domain: string;
+  slug: string;
+  destination: string;
+  status: LinkStatus;
+  passwordHash: string | null;
+  expiresAt: Date | null;
+  maxClicks: number | null;
+  clickCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The document stored for a link. */
+export function toLinkDocument(link: Link): LinkDocument {
+  return {
+    _id: link.id,
+    accountId: link.accountId,
+    domain: link.domain,
+    slug: link.slug,
+    destination: link.destination,
+    status: link.status,
+    passwordHash: link.passwordHash,
+    expiresAt: link.expiresAt,
+    maxClicks: link.maxClicks,
+    clickCount: link.clickCount,
+    createdAt: link.createdAt,
+    updatedAt: link.updatedAt,
+  };
+}
+
+/** The link a stored document holds. */
+export function fromLinkDocument(document: LinkDocument): Link {
+  return {
+    id: document._id,
+    accountId: document.accountId,
+    domain: document.domain,
+    slug: document.slug,
+    destination: document.destination,
+    status: document.status,
+    passwordHash: document.passwordHash,
+    expiresAt: document.expiresAt,
+    maxClicks: document.maxClicks,
+    clickCount: document.clickCount,
+    createdAt: document.createdAt,
+    updatedAt: document.updatedAt,
+  };
+}

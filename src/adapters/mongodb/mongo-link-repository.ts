@@ -1,0 +1,88 @@
+import type { Collection, Filter } from "mongodb";
+import type { LinkPage, LinkQuery, LinkRepository } from "../../application/ports/link-repository.js";
+import { DomainError } from "../../domain/errors/domain-error.js";
+import type { Link } from "../../domain/link/link.js";
+import { fromLinkDocument, type LinkDocument, toLinkDocument } from "./link-document.js";
+import { mongoCall } from "./mongo-call.js";
+
+/** Links in one collection; the unique (domain, slug) index makes create and slug changes atomic. */
+export class MongoLinkRepository implements LinkRepository {
+  constructor(private readonly links: Collection<LinkDocument>) {}
+
+  async create(link: Link): Promise<void> {
+    await mongoCall(
+      async () => {
+        await this.links.insertOne(toLinkDocument(link));
+      },
+      () => slugTaken(link.slug),
+    );
+  }
+
+  async findById(id: string): Promise<Link | null> {
+    return this.findOne({ _id: { $eq: id } });
+  }
+
+  async findBySlug(domain: string, slug: string): Promise<Link | null> {
+    return this.findOne({ domain: { $eq: domain }, slug: { $eq: slug } });
+  }
+
+  async update(link: Link, previous: Link): Promise<void> {
+    const { _id, clickCount, ...fields } = toLinkDocument(link);
+    // The previous (domain, slug) in the filter targets one shard and lets a sharded cluster move the link.
+    const filter = { _id: { $eq: _id }, domain: { $eq: previous.domain }, slug: { $eq: previous.slug } };
+    const result = await mongoCall(
+      () => this.links.updateOne(filter, { $set: fields }),
+      () => slugTaken(link.slug),
+    );
+    if (result.matchedCount === 0) throw new DomainError("link_not_found", "No link with this id exists.");
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await mongoCall(() => this.links.deleteOne({ _id: { $eq: id } }));
+    return result.deletedCount === 1;
+  }
+
+  async listByAccount(accountId: string, query: LinkQuery): Promise<LinkPage> {
+    const filter: Filter<LinkDocument> = { accountId: { $eq: accountId } };
+    if (query.domain !== undefined) filter.domain = { $eq: query.domain };
+    if (query.status !== undefined) filter.status = { $eq: query.status };
+    if (query.after !== null) {
+      const { createdAt, id } = query.after;
+      filter.$or = [{ createdAt: { $lt: createdAt } }, { createdAt: { $eq: createdAt }, _id: { $lt: id } }];
+    }
+    const documents = await mongoCall(() =>
+      this.links
+        .find(filter)
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(query.limit + 1)
+        .toArray(),
+    );
+    const links = documents.slice(0, query.limit).map(fromLinkDocument);
+    const last = links[links.length - 1];
+    const next =
+      documents.length > query.limit && last !== undefined
+        ? { createdAt: last.createdAt, id: last.id }
+        : null;
+    return { links, next };
+  }
+
+  async consumeClick(id: string, maxClicks: number): Promise<number | null> {
+    const document = await mongoCall(() =>
+      this.links.findOneAndUpdate(
+        { _id: { $eq: id }, clickCount: { $lt: maxClicks } },
+        { $inc: { clickCount: 1 } },
+        { returnDocument: "after", projection: { clickCount: 1 } },
+      ),
+    );
+    return document === null ? null : document.clickCount;
+  }
+
+  private async findOne(filter: Filter<LinkDocument>): Promise<Link | null> {
+    const document = await mongoCall(() => this.links.findOne(filter));
+    return document === null ? null : fromLinkDocument(document);
+  }
+}
+
+function slugTaken(slug: string): never {
+  throw new DomainError("slug_taken", `The custom slug '${slug}' is already taken.`);
+}

@@ -1,0 +1,93 @@
+import type { AnyBulkWriteOperation, Document } from "mongodb";
+import type { ClickDayDocument } from "../../../../src/adapters/mongodb/click-day-document.js";
+
+type Fields = Record<string, unknown>;
+
+/**
+ * Applies update operations to documents held in memory, as a server applies an ordered `bulkWrite`.
+ * It knows only the operators the click store uses, and throws on anything else or on a field path
+ * MongoDB refuses, so that a test through it checks the operations too.
+ */
+export function applyBulkOps(
+  documents: ClickDayDocument[],
+  operations: readonly AnyBulkWriteOperation<ClickDayDocument>[],
+): void {
+  for (const operation of operations) {
+    if (!("updateOne" in operation)) throw new Error("only updateOne is expected");
+    const { filter, update, upsert } = operation.updateOne as {
+      filter: Fields;
+      update: Document;
+      upsert?: boolean;
+    };
+    let document = documents.find((candidate) => matches(candidate as unknown as Fields, filter));
+    if (document === undefined) {
+      if (upsert !== true) continue;
+      document = { linkId: equalTo(filter.linkId), day: equalTo(filter.day) } as ClickDayDocument;
+      documents.push(document);
+    }
+    const target = document as unknown as Fields;
+    for (const [operator, fields] of Object.entries(update)) {
+      for (const [path, value] of Object.entries(fields as Fields)) apply(target, operator, path, value);
+    }
+  }
+}
+
+function matches(document: Fields, filter: Fields): boolean {
+  return Object.entries(filter).every(([path, condition]) => {
+    const value = read(document, path);
+    const { $eq, $exists, ...rest } = condition as Fields;
+    if (Object.keys(rest).length > 0) throw new Error(`unexpected condition on ${path}`);
+    if ($exists !== undefined) return (value !== undefined) === $exists;
+    return value === $eq;
+  });
+}
+
+function equalTo(condition: unknown): string {
+  const value = (condition as Fields).$eq;
+  if (typeof value !== "string") throw new Error("upsert filters match with $eq on strings");
+  return value;
+}
+
+function apply(document: Fields, operator: string, path: string, value: unknown): void {
+  const current = read(document, path);
+  if (operator === "$inc") write(document, path, ((current as number | undefined) ?? 0) + (value as number));
+  else if (operator === "$max")
+    write(document, path, Math.max((current as number | undefined) ?? 0, value as number));
+  else if (operator === "$addToSet") {
+    const set = new Set((current as string[] | undefined) ?? []);
+    for (const item of (value as { $each: string[] }).$each) set.add(item);
+    write(document, path, [...set]);
+  } else throw new Error(`unexpected operator ${operator}`);
+}
+
+function segments(path: string): string[] {
+  const parts = path.split(".");
+  if (parts.some((part) => part === "" || part.startsWith("$") || part.includes("\u0000"))) {
+    throw new Error(`MongoDB refuses the field path ${JSON.stringify(path)}`);
+  }
+  return parts;
+}
+
+function read(document: Fields, path: string): unknown {
+  let at: unknown = document;
+  for (const part of segments(path)) {
+    at = typeof at === "object" && at !== null && Object.hasOwn(at, part) ? (at as Fields)[part] : undefined;
+  }
+  return at;
+}
+
+// Fields are defined, never assigned, so that a value such as `__proto__` stays an ordinary field.
+function write(document: Fields, path: string, value: unknown): void {
+  const parts = segments(path);
+  const last = parts.pop() as string;
+  let at = document;
+  for (const part of parts) {
+    if (!Object.hasOwn(at, part)) define(at, part, {});
+    at = at[part] as Fields;
+  }
+  define(at, last, value);
+}
+
+function define(fields: Fields, name: string, value: unknown): void {
+  Object.defineProperty(fields, name, { value, writable: true, enumerable: true, configurable: true });
+}

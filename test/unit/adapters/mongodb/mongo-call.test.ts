@@ -1,0 +1,101 @@
+import { MongoClient, MongoNetworkError, MongoNetworkTimeoutError, MongoServerError } from "mongodb";
+import { describe, expect, it } from "vitest";
+import { MongoApiKeyRepository } from "../../../../src/adapters/mongodb/mongo-api-key-repository.js";
+import { mongoCall } from "../../../../src/adapters/mongodb/mongo-call.js";
+import { MongoClickStore } from "../../../../src/adapters/mongodb/mongo-click-store.js";
+import { MongoDomainRepository } from "../../../../src/adapters/mongodb/mongo-domain-repository.js";
+import { MongoLinkRepository } from "../../../../src/adapters/mongodb/mongo-link-repository.js";
+import { aCustomDomain, aDomainError, aLink, anApiKey } from "../../../support/builders.js";
+
+const duplicateKey = () => new MongoServerError({ message: "E11000 duplicate key error", code: 11000 });
+
+describe("mongoCall", () => {
+  it("passes a result through", async () => {
+    await expect(mongoCall(async () => 42)).resolves.toBe(42);
+  });
+
+  it("turns a duplicate key into what the caller says", async () => {
+    await expect(
+      mongoCall(
+        () => Promise.reject(duplicateKey()),
+        () => "taken",
+      ),
+    ).resolves.toBe("taken");
+  });
+
+  it("rethrows a duplicate key when the caller expects none", async () => {
+    await expect(mongoCall(() => Promise.reject(duplicateKey()))).rejects.toBeInstanceOf(MongoServerError);
+  });
+
+  it.each([
+    ["a network error", new MongoNetworkError("connection reset")],
+    ["a network timeout", new MongoNetworkTimeoutError("timed out")],
+    ["an aborted wait", new DOMException("The operation timed out.", "TimeoutError")],
+  ])("turns %s into unavailable", async (_, error) => {
+    await expect(mongoCall(() => Promise.reject(error))).rejects.toEqual(aDomainError("unavailable"));
+  });
+
+  it("leaves any other server error alone", async () => {
+    const error = new MongoServerError({ message: "not authorized", code: 13 });
+    await expect(mongoCall(() => Promise.reject(error))).rejects.toBe(error);
+  });
+});
+
+describe("every adapter, when no server answers", () => {
+  const link = aLink().build();
+  const increment = {
+    linkId: link.id,
+    day: "2026-03-15",
+    clicks: 1,
+    botClicks: 0,
+    dimensions: new Map(),
+    visitors: new Set(["v1"]),
+  };
+  const range = { start: "2026-03-01", end: "2026-03-31" };
+  type Adapters = {
+    links: MongoLinkRepository;
+    domains: MongoDomainRepository;
+    keys: MongoApiKeyRepository;
+    clicks: MongoClickStore;
+  };
+
+  it.each<[string, (adapters: Adapters) => Promise<unknown>]>([
+    ["links.create", ({ links }) => links.create(link)],
+    ["links.findById", ({ links }) => links.findById(link.id)],
+    ["links.findBySlug", ({ links }) => links.findBySlug(link.domain, link.slug)],
+    ["links.update", ({ links }) => links.update(link, link)],
+    ["links.delete", ({ links }) => links.delete(link.id)],
+    ["links.listByAccount", ({ links }) => links.listByAccount("acme", { limit: 10, after: null })],
+    ["links.consumeClick", ({ links }) => links.consumeClick(link.id, 3)],
+    ["domains.create", ({ domains }) => domains.create(aCustomDomain().build())],
+    ["domains.findByHostname", ({ domains }) => domains.findByHostname("links.acme.test")],
+    ["domains.update", ({ domains }) => domains.update(aCustomDomain().build())],
+    ["domains.delete", ({ domains }) => domains.delete("links.acme.test")],
+    ["domains.listByAccount", ({ domains }) => domains.listByAccount("acme")],
+    ["apiKeys.create", ({ keys }) => keys.create(anApiKey().build())],
+    ["apiKeys.findByHash", ({ keys }) => keys.findByHash("0".repeat(64))],
+    ["apiKeys.findById", ({ keys }) => keys.findById("key_x")],
+    ["apiKeys.revoke", ({ keys }) => keys.revoke("key_x", new Date())],
+    ["apiKeys.listByAccount", ({ keys }) => keys.listByAccount("acme")],
+    ["clicks.add", ({ clicks }) => clicks.add([increment])],
+    ["clicks.query", ({ clicks }) => clicks.query(link.id, range)],
+    ["clicks.deleteLink", ({ clicks }) => clicks.deleteLink(link.id)],
+  ])("%s fails fast as unavailable", async (_, call) => {
+    // Port 1 refuses connections at once, so server selection fails after its timeout.
+    const client = new MongoClient("mongodb://127.0.0.1:1/", { serverSelectionTimeoutMS: 150 });
+    const db = client.db("unreachable");
+    const adapters = {
+      links: new MongoLinkRepository(db.collection("links")),
+      domains: new MongoDomainRepository(db.collection("domains")),
+      keys: new MongoApiKeyRepository(db.collection("api_keys")),
+      clicks: new MongoClickStore(db.collection("click_days")),
+    };
+    const started = Date.now();
+    try {
+      await expect(call(adapters)).rejects.toEqual(aDomainError("unavailable"));
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      await client.close();
+    }
+  });
+});
