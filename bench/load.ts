@@ -1,0 +1,50 @@
+import { execFile, spawnSync } from "node:child_process";
+import { promisify } from "node:util";
+import autocannon from "autocannon";
+
+const run = promisify(execFile);
+
+/** Requests per second and p99 latency (ms) of one load run. */
+export interface Figures {
+  readonly rps: number;
+  readonly p99: number;
+  readonly errors: number;
+}
+
+export const HAVE_WRK = spawnSync("wrk", ["--version"], { stdio: "ignore" }).error === undefined;
+
+/**
+ * Loads a URL for `seconds`. wrk (C, one thread) when installed, so the load generator is not the
+ * bottleneck; otherwise autocannon, whose single JS thread caps what it can measure.
+ */
+export async function load(
+  url: string,
+  seconds: number,
+  connections: number,
+  script?: string,
+): Promise<Figures> {
+  if (HAVE_WRK) {
+    const args = [
+      "-t1",
+      `-c${connections}`,
+      `-d${seconds}s`,
+      "--latency",
+      ...(script ? ["-s", script] : []),
+      url,
+    ];
+    const { stdout } = await run("wrk", args);
+    const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? 0);
+    const p99 = parseLatency(/\s99%\s+([\d.]+\w+)/.exec(stdout)?.[1] ?? "0ms");
+    const errors = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout)?.[1] ?? 0);
+    return { rps, p99, errors };
+  }
+  const result = await autocannon({ url, connections, duration: seconds });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors };
+}
+
+function parseLatency(text: string): number {
+  const match = /([\d.]+)(us|ms|s)/.exec(text);
+  const value = Number(match?.[1] ?? 0);
+  const unit = match?.[2] ?? "ms";
+  return unit === "us" ? value / 1000 : unit === "s" ? value * 1000 : value;
+}
