@@ -61,8 +61,21 @@ describeWithRedis("Redis adapters: crashes, outages and options", standaloneBack
     await a.invalidateLink("sho.rt", "promo");
     await Promise.all([a.whenLive(), b.whenLive()]);
     expect(b.getLink("sho.rt", "promo")).toBeUndefined();
+    b.setLink("sho.rt", "other", Y);
+    expect(b.getLink("sho.rt", "other")).toEqual(Y);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("does not cache a key again right after it was invalidated, so a slow read cannot restore it", async () => {
+    const keys = freshKeys();
+    const { client } = backend();
+    const [a, b] = [new RedisLinkCache(client, keys), new RedisLinkCache(client, keys)];
+    await Promise.all([a.whenLive(), b.whenLive()]);
     b.setLink("sho.rt", "promo", X);
-    expect(b.getLink("sho.rt", "promo")).toEqual(X);
+    await a.invalidateLink("sho.rt", "promo");
+    await until(() => b.getLink("sho.rt", "promo") === undefined);
+    b.setLink("sho.rt", "promo", X);
+    expect(b.getLink("sho.rt", "promo")).toBeUndefined();
     await Promise.all([a.close(), b.close()]);
   });
 

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Link } from "../../domain/link/link.js";
 import { hostKey, LruLinkCache, type LruLinkCacheOptions, linkKey } from "../memory/lru-link-cache.js";
 import { closeClient, type RedisClient } from "./redis-connection.js";
@@ -8,6 +9,12 @@ import { guarded } from "./redis-unavailable.js";
 export const REDIS_CACHE_TTL_MS = 10_000;
 
 /**
+ * How long after an invalidation its key is not cached again: a lookup that read the store before the change
+ * and answers after the invalidation must not put the old link back.
+ */
+export const INVALIDATION_GUARD_MS = 5_000;
+
+/**
  * The in-process LRU with invalidations published on a Redis channel and applied by every instance. While
  * its subscriber connection is down the cache is bypassed, and it starts empty each time it is back.
  */
@@ -16,6 +23,7 @@ export class RedisLinkCache extends LruLinkCache {
   private readonly channel: string;
   private live = false;
   private liveWaiters: (() => void)[] = [];
+  private readonly invalidated = new LRUCache<string, true>({ max: 10_000, ttl: INVALIDATION_GUARD_MS });
 
   /** Subscribes on a duplicate of `client`, which this cache owns and closes. */
   constructor(
@@ -50,7 +58,7 @@ export class RedisLinkCache extends LruLinkCache {
   }
 
   override setLink(domain: string, slug: string, link: Link | null): void {
-    if (this.live) super.setLink(domain, slug, link);
+    if (this.live && !this.invalidated.has(linkKey(domain, slug))) super.setLink(domain, slug, link);
   }
 
   override getHost(host: string): string | undefined {
@@ -58,7 +66,7 @@ export class RedisLinkCache extends LruLinkCache {
   }
 
   override setHost(host: string, domain: string): void {
-    if (this.live) super.setHost(host, domain);
+    if (this.live && !this.invalidated.has(hostKey(host))) super.setHost(host, domain);
   }
 
   override async invalidateLink(domain: string, slug: string): Promise<void> {
@@ -67,6 +75,11 @@ export class RedisLinkCache extends LruLinkCache {
 
   override async invalidateHost(host: string): Promise<void> {
     await this.publish(hostKey(host));
+  }
+
+  override drop(key: string): void {
+    super.drop(key);
+    this.invalidated.set(key, true);
   }
 
   /** Stops listening; the client it was made from stays open. */
