@@ -42,10 +42,10 @@ export const listLinksQuery = z.strictObject({
   status: z.enum(["active", "disabled"]).optional(),
 });
 
-/** Query of `GET /v1/links/:id/analytics`: UTC days, inclusive. */
+/** Query of `GET /v1/links/:id/analytics`: UTC days, inclusive. Any bad day is `invalid_date_range` (§5). */
 export const analyticsQuery = z.strictObject({
-  start: z.string().max(10).optional().describe("YYYY-MM-DD; default 29 days before end."),
-  end: z.string().max(10).optional().describe("YYYY-MM-DD; default today (UTC)."),
+  start: z.string().optional().describe("YYYY-MM-DD; default 29 days before end."),
+  end: z.string().optional().describe("YYYY-MM-DD; default today (UTC)."),
 });
 
 /** Body of `POST /v1/domains`. */
