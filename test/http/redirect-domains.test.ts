@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { httpRequest, REDIRECT_SERVERS } from "../support/http-client.js";
+import type { RunningServer } from "../support/http-server.js";
+
+const ACCOUNT = "acme";
+const CUSTOM = "go.example.com";
+
+describe.each(REDIRECT_SERVERS)("custom domains through the %s", (_name, start) => {
+  let server: RunningServer;
+  let defaultHost: string;
+
+  beforeAll(async () => {
+    server = await start({});
+    defaultHost = `127.0.0.1:${server.port}`;
+    const { hexlink } = server;
+    await hexlink.registerDomain.execute(ACCOUNT, CUSTOM);
+    await hexlink.activateDomain.execute(CUSTOM);
+    await hexlink.registerDomain.execute(ACCOUNT, "pending.example.com");
+    const create = (slug: string, url: string, domain?: string) =>
+      hexlink.createLink.execute({
+        accountId: ACCOUNT,
+        url,
+        customSlug: slug,
+        ...(domain ? { domain } : {}),
+      });
+    await create("promo", "https://example.com/custom-promo", CUSTOM);
+    await create("home", "https://example.com/default-home");
+    await create("both", "https://example.com/both-default");
+    await create("both", "https://example.com/both-custom", CUSTOM);
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const get = (host: string, path: string) => httpRequest(`${server.url}${path}`, { headers: { host } });
+
+  it("a link on an active custom domain answers when the Host is that domain, in any case", async () => {
+    for (const host of [CUSTOM, "GO.Example.COM", `${CUSTOM}.`]) {
+      const response = await get(host, "/promo");
+      expect(response.status, host).toBe(302);
+      expect(response.headers.location).toBe("https://example.com/custom-promo");
+    }
+  });
+
+  it("a custom domain's link answers on no other Host", async () => {
+    for (const host of [defaultHost, "localhost", "elsewhere.example.org", "pending.example.com"]) {
+      const response = await get(host, "/promo");
+      expect(response.status, host).toBe(404);
+      expect(response.headers.location).toBeUndefined();
+    }
+  });
+
+  it("a Host that is no active custom domain resolves against the default domain", async () => {
+    for (const host of [
+      defaultHost,
+      "localhost",
+      `localhost:${server.port}`,
+      "proxy.internal",
+      "pending.example.com",
+    ]) {
+      const response = await get(host, "/home");
+      expect(response.status, host).toBe(302);
+      expect(response.headers.location).toBe("https://example.com/default-home");
+    }
+  });
+
+  it("the default domain's links do not answer on a custom domain", async () => {
+    const response = await get(CUSTOM, "/home");
+    expect(response.status).toBe(404);
+  });
+
+  it("the same slug on two domains answers with each domain's own link", async () => {
+    expect((await get(CUSTOM, "/both")).headers.location).toBe("https://example.com/both-custom");
+    expect((await get(defaultHost, "/both")).headers.location).toBe("https://example.com/both-default");
+    expect((await get("unknown.example.net", "/both")).headers.location).toBe(
+      "https://example.com/both-default",
+    );
+  });
+});
