@@ -57,4 +57,25 @@ export const PAGE_ROUTES: readonly ApiRoute[] = [
     tag: "operations",
     responses: { "200": "HTML" },
   },
+  {
+    method: "get",
+    path: "/docs/init.js",
+    summary: "The script that starts Swagger UI on /docs",
+    tag: "assets",
+    responses: { "200": "JavaScript" },
+  },
+  {
+    method: "get",
+    path: "/docs/assets/{file}",
+    summary: "Swagger UI's own files, served from the installed package",
+    tag: "assets",
+    responses: { "200": "CSS or JavaScript", "404": "no such file" },
+  },
+  {
+    method: "get",
+    path: "/static/hexlink.css",
+    summary: "The stylesheet of every HTML page",
+    tag: "assets",
+    responses: { "200": "CSS", "304": "not modified" },
+  },
 ];
