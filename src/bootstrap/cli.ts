@@ -12,11 +12,15 @@ Stores are chosen by the same environment as the server (HEXLINK_STORE, REDIS_UR
 
 /** Operator commands against the configured stores. Exit codes: 0 done, 1 failed, 2 usage. */
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { account: { type: "string" }, help: { type: "boolean", short: "h" } },
-  });
+  let parsed: ReturnType<typeof parseCommandLine>;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (error) {
+    // An unknown option or one missing its value is a usage error, like an unknown command.
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  const { positionals, values } = parsed;
   const [group, command, argument] = positionals;
   if (values.help === true || group === undefined) {
     console.log(USAGE);
@@ -52,6 +56,14 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await hexlink.close();
   }
+}
+
+function parseCommandLine(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { account: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
 }
 
 main(process.argv.slice(2)).then(
