@@ -15,7 +15,7 @@ export function toDomainError(error: unknown): { error: DomainError; unexpected:
   switch (parser.type) {
     case "entity.parse.failed":
       return {
-        error: new DomainError("invalid_request", "The request body is not valid JSON."),
+        error: new DomainError("invalid_request", "The request body is not a valid JSON object."),
         unexpected: false,
       };
     case "entity.too.large":

@@ -11,12 +11,9 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infe
     throw new DomainError("invalid_request", `Unknown field '${issue.keys.join("', '")}'.`);
   }
   const field = issue.path.map(String).join(".");
+  const detail = issue.message.replace(/^Invalid input: /, "").replace(/\.$/, "");
   throw new DomainError(
     "invalid_request",
-    field === "" ? `The request ${lower(issue.message)}.` : `'${field}' ${lower(issue.message)}.`,
+    field === "" ? "The request body must be a JSON object." : `'${field}': ${detail}.`,
   );
-}
-
-function lower(message: string): string {
-  return message.charAt(0).toLowerCase() + message.slice(1).replace(/\.$/, "");
 }
