@@ -1,3 +1,5 @@
+import type { Day } from "../../domain/time/day.js";
+
 /** Device, OS and browser of a user agent, with human names ("iOS", "Samsung Internet", "Mobile"). */
 export interface UserAgentInfo {
   readonly device: string;
@@ -19,4 +21,10 @@ export interface CountryInfo {
 /** Where a click came from, by CDN header or IP address. Raw IPs never leave this port. */
 export interface GeoLocator {
   locate(ip: string, headers: Readonly<Record<string, string | string[] | undefined>>): CountryInfo;
+}
+
+/** Turns a client into an opaque visitor id that changes every UTC day: uniques without tracking anyone. */
+export interface VisitorHasher {
+  /** The same day, IP and user agent give the same id; nothing of the IP can be read back from it. */
+  hash(day: Day, ip: string, userAgent: string): string;
 }

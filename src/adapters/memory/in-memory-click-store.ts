@@ -1,0 +1,114 @@
+import type { ClickStore } from "../../application/ports/click-store.js";
+import type { ClickIncrement, Dimension } from "../../domain/click/click.js";
+import type { ClickCounts } from "../../domain/click/click-counts.js";
+import type { Day, DayRange } from "../../domain/time/day.js";
+
+interface DayCounts {
+  clicks: number;
+  botClicks: number;
+  readonly dimensions: Map<Dimension, Map<string, number>>;
+  /** Distinct visitors of the day. */
+  uniques: number;
+}
+
+// Per visitor, the day (or days) it was seen on. Visitor ids are salted per day, so a visitor on two days is
+// rare and a range's uniques are the sum of its days' minus the few repeats: no union of big sets per query.
+interface LinkCounts {
+  readonly days: Map<Day, DayCounts>;
+  readonly visitorDays: Map<string, Day | Set<Day>>;
+  readonly repeatVisitors: Set<Set<Day>>;
+}
+
+function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+function addDimensions(
+  into: Map<Dimension, Map<string, number>>,
+  from: ReadonlyMap<Dimension, ReadonlyMap<string, number>>,
+): void {
+  for (const [dimension, values] of from) {
+    const counts = entry(into, dimension, () => new Map<string, number>());
+    for (const [value, count] of values) counts.set(value, (counts.get(value) ?? 0) + count);
+  }
+}
+
+/** A ClickStore in process memory, for tests and single-instance embedding; values are Map keys, never properties. */
+export class InMemoryClickStore implements ClickStore {
+  private readonly links = new Map<string, LinkCounts>();
+
+  async add(increments: readonly ClickIncrement[]): Promise<void> {
+    for (const increment of increments) this.addOne(increment);
+  }
+
+  async query(linkId: string, range: DayRange): Promise<ClickCounts> {
+    const days = new Map<Day, { clicks: number; botClicks: number }>();
+    const dimensions = new Map<Dimension, Map<string, number>>();
+    let uniqueClicks = 0;
+    const link = this.links.get(linkId);
+    if (link === undefined) return { days, dimensions, uniqueClicks };
+    for (const [day, counts] of link.days) {
+      if (day < range.start || day > range.end) continue;
+      days.set(day, { clicks: counts.clicks, botClicks: counts.botClicks });
+      uniqueClicks += counts.uniques;
+      addDimensions(dimensions, counts.dimensions);
+    }
+    for (const seenOn of link.repeatVisitors) {
+      let inRange = 0;
+      for (const day of seenOn) if (day >= range.start && day <= range.end) inRange += 1;
+      if (inRange > 1) uniqueClicks -= inRange - 1;
+    }
+    return { days, dimensions, uniqueClicks };
+  }
+
+  async deleteLink(linkId: string): Promise<void> {
+    this.links.delete(linkId);
+  }
+
+  private addOne(increment: ClickIncrement): void {
+    const link = entry(
+      this.links,
+      increment.linkId,
+      (): LinkCounts => ({
+        days: new Map(),
+        visitorDays: new Map(),
+        repeatVisitors: new Set(),
+      }),
+    );
+    const day = entry(
+      link.days,
+      increment.day,
+      (): DayCounts => ({ clicks: 0, botClicks: 0, dimensions: new Map(), uniques: 0 }),
+    );
+    day.clicks += increment.clicks;
+    day.botClicks += increment.botClicks;
+    addDimensions(day.dimensions, increment.dimensions);
+    for (const visitor of increment.visitors) {
+      if (this.see(link, visitor, increment.day)) day.uniques += 1;
+    }
+  }
+
+  /** Records a visitor on a day; true when it was not seen on that day before. */
+  private see(link: LinkCounts, visitor: string, day: Day): boolean {
+    const seen = link.visitorDays.get(visitor);
+    if (seen === undefined) {
+      link.visitorDays.set(visitor, day);
+      return true;
+    }
+    if (typeof seen === "string") {
+      if (seen === day) return false;
+      const days = new Set([seen, day]);
+      link.visitorDays.set(visitor, days);
+      link.repeatVisitors.add(days);
+      return true;
+    }
+    if (seen.has(day)) return false;
+    seen.add(day);
+    return true;
+  }
+}

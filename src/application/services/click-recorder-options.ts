@@ -1,0 +1,48 @@
+import type { RecorderLogger } from "./recorder-support.js";
+
+/** Tuning of {@link ClickRecorder}; every field has a default. */
+export interface ClickRecorderOptions {
+  /** Time between flushes (1000 ms). */
+  readonly flushIntervalMs?: number;
+  /** Pending link-day buckets that trigger a flush before the interval ends (1000). */
+  readonly flushThreshold?: number;
+  /** Pending buckets at most; clicks that would open another are dropped and counted (100 000). */
+  readonly maxPendingBuckets?: number;
+  /** First retry delay after a failed flush (500 ms), doubled per failure up to {@link retryMaxMs}. */
+  readonly retryBaseMs?: number;
+  /** Longest retry delay (30 000 ms). */
+  readonly retryMaxMs?: number;
+  /** Flush attempts `stop()` makes before it counts what is left as dropped (3). */
+  readonly stopAttempts?: number;
+  /** Clients (IP and user agent) whose visitor id and country are remembered until the next flush (50 000). */
+  readonly clientMemoSize?: number;
+  readonly logger?: RecorderLogger;
+}
+
+/** What /readyz shows of click recording. */
+export interface ClickRecorderHealth {
+  /** Link-day buckets waiting for the store. */
+  readonly pendingBuckets: number;
+  /** Clicks lost since start: past the bucket bound, unreadable, or undeliverable at stop(). */
+  readonly droppedClicks: number;
+  /** Why the last flush failed, or null once a flush succeeds. */
+  readonly lastFlushError: string | null;
+  /** When counts last reached the store (null: not yet). */
+  readonly lastFlushAt: Date | null;
+}
+
+/** The options with every default filled in. */
+export type RecorderSettings = Required<Omit<ClickRecorderOptions, "logger">>;
+
+/** Fills in the defaults of {@link ClickRecorderOptions}. */
+export function withDefaults(options: ClickRecorderOptions): RecorderSettings {
+  return {
+    flushIntervalMs: options.flushIntervalMs ?? 1000,
+    flushThreshold: options.flushThreshold ?? 1000,
+    maxPendingBuckets: options.maxPendingBuckets ?? 100_000,
+    retryBaseMs: options.retryBaseMs ?? 500,
+    retryMaxMs: options.retryMaxMs ?? 30_000,
+    stopAttempts: options.stopAttempts ?? 3,
+    clientMemoSize: options.clientMemoSize ?? 50_000,
+  };
+}

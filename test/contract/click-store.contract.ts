@@ -1,0 +1,166 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { ClickStore } from "../../src/application/ports/click-store.js";
+import { type ClickIncrement, DIMENSIONS, foldClicks } from "../../src/domain/click/click.js";
+import { type ClickCounts, countsFromIncrements } from "../../src/domain/click/click-counts.js";
+import { type DayRange, daysOf } from "../../src/domain/time/day.js";
+import { arbClicks, arbRange, DAYS, LINK_IDS } from "../support/arbitraries.js";
+import { closeAfterAll, type PortHarness } from "./port-harness.js";
+
+/** How a ClickStore adapter takes part in the contract. */
+export interface ClickStoreHarness extends PortHarness<ClickStore> {
+  /** Unique clicks are estimates (HyperLogLog): allowed off by 2% + 1. */
+  approximateUniques?: boolean;
+}
+
+const FULL: DayRange = { start: DAYS[0] ?? "", end: DAYS[DAYS.length - 1] ?? "" };
+const EMPTY_COUNTS = countsFromIncrements([], "none", FULL);
+
+/** Counts as plain sorted data: days without clicks, zero counts and absent dimensions all look alike. */
+function comparable(counts: ClickCounts) {
+  return {
+    days: [...counts.days]
+      .filter(([, day]) => day.clicks !== 0 || day.botClicks !== 0)
+      .map(([day, { clicks, botClicks }]) => ({ day, clicks, botClicks }))
+      .sort((a, b) => (a.day < b.day ? -1 : 1)),
+    dimensions: DIMENSIONS.map((dimension) => ({
+      dimension,
+      values: [...(counts.dimensions.get(dimension) ?? [])]
+        .filter(([, count]) => count !== 0)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    })),
+  };
+}
+
+/** Sums counts of several queries (uniques excepted: they do not add up). */
+function sum(all: readonly ClickCounts[]): ClickCounts {
+  const increments: ClickIncrement[] = all.flatMap((counts) => [
+    {
+      linkId: "sum",
+      day: "2000-01-01",
+      clicks: 0,
+      botClicks: 0,
+      dimensions: counts.dimensions,
+      visitors: new Set(),
+    },
+    ...[...counts.days].map(([day, { clicks, botClicks }]) => ({
+      linkId: "sum",
+      day,
+      clicks,
+      botClicks,
+      dimensions: new Map(),
+      visitors: new Set<string>(),
+    })),
+  ]);
+  return countsFromIncrements(increments, "sum", { start: "0000-01-01", end: "9999-12-31" });
+}
+
+/** The shared ClickStore suite, with the domain fold as oracle; every adapter runs it. */
+export function clickStoreContract(name: string, harness: ClickStoreHarness): void {
+  const numRuns = harness.numRuns ?? 40;
+
+  function expectCounts(actual: ClickCounts, expected: ClickCounts): void {
+    expect(comparable(actual)).toEqual(comparable(expected));
+    if (harness.approximateUniques) {
+      expect(Math.abs(actual.uniqueClicks - expected.uniqueClicks)).toBeLessThanOrEqual(
+        expected.uniqueClicks * 0.02 + 1,
+      );
+    } else {
+      expect(actual.uniqueClicks).toBe(expected.uniqueClicks);
+    }
+  }
+
+  /** Checks a fresh store holding generated clicks, against the increments they fold to and a generated range. */
+  function withStoredClicks(
+    check: (store: ClickStore, increments: ClickIncrement[], range: DayRange) => Promise<void>,
+  ): Promise<void> {
+    const property = fc.asyncProperty(arbClicks(), arbRange(), async (clicks, range) => {
+      const store = await harness.make();
+      const increments = foldClicks(clicks);
+      await store.add(increments);
+      await check(store, increments, range);
+    });
+    return fc.assert(property, { numRuns });
+  }
+
+  describe(`ClickStore contract: ${name}`, () => {
+    closeAfterAll(harness);
+
+    it("answers zeros for a link it never saw", async () => {
+      const store = await harness.make();
+      await store.add(foldClicks([]));
+      expectCounts(await store.query("lnk_unknown", FULL), EMPTY_COUNTS);
+    });
+
+    it("answers what the domain fold says, for every link and range", async () => {
+      await withStoredClicks(async (store, increments, range) => {
+        for (const linkId of [...LINK_IDS, "lnk_unknown"]) {
+          for (const query of [FULL, range]) {
+            expectCounts(await store.query(linkId, query), countsFromIncrements(increments, linkId, query));
+          }
+        }
+      });
+    });
+
+    it("counts every dimension's values up to the total of human clicks", async () => {
+      await withStoredClicks(async (store, _, range) => {
+        for (const linkId of LINK_IDS) {
+          const counts = await store.query(linkId, range);
+          const total = [...counts.days.values()].reduce((all, day) => all + day.clicks, 0);
+          for (const dimension of DIMENSIONS) {
+            const values = [...(counts.dimensions.get(dimension) ?? new Map<string, number>()).values()];
+            expect(values.reduce((all, count) => all + count, 0)).toBe(total);
+          }
+        }
+      });
+    });
+
+    it("answers a range as the sum of its single days", async () => {
+      await withStoredClicks(async (store, _, range) => {
+        for (const linkId of LINK_IDS) {
+          const whole = await store.query(linkId, range);
+          const days = await Promise.all(
+            daysOf(range).map((day) => store.query(linkId, { start: day, end: day })),
+          );
+          expect(comparable(whole)).toEqual(comparable(sum(days)));
+          const dailyUniques = days.map((day) => day.uniqueClicks);
+          const slack = harness.approximateUniques ? 1.02 : 1;
+          expect(whole.uniqueClicks).toBeLessThanOrEqual(dailyUniques.reduce((a, b) => a + b, 0) * slack + 1);
+          expect(whole.uniqueClicks * slack + 1).toBeGreaterThanOrEqual(Math.max(0, ...dailyUniques));
+        }
+      });
+    });
+
+    it("counts the same whether clicks come in one batch or two, in any order", async () => {
+      await fc.assert(
+        fc.asyncProperty(arbClicks(), arbClicks(), async (first, second) => {
+          const store = await harness.make();
+          await store.add(foldClicks(second));
+          await store.add(foldClicks(first));
+          const oracle = foldClicks([...first, ...second]);
+          for (const linkId of LINK_IDS) {
+            expectCounts(await store.query(linkId, FULL), countsFromIncrements(oracle, linkId, FULL));
+          }
+        }),
+        { numRuns },
+      );
+    });
+
+    it("forgets a deleted link and keeps the others", async () => {
+      await fc.assert(
+        fc.asyncProperty(arbClicks(), fc.constantFrom(...LINK_IDS), async (clicks, deleted) => {
+          const store = await harness.make();
+          const increments = foldClicks(clicks);
+          await store.add(increments);
+          await store.deleteLink(deleted);
+          for (const linkId of LINK_IDS) {
+            const expected =
+              linkId === deleted ? EMPTY_COUNTS : countsFromIncrements(increments, linkId, FULL);
+            expectCounts(await store.query(linkId, FULL), expected);
+          }
+        }),
+        { numRuns },
+      );
+    });
+  });
+}
