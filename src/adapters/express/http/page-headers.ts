@@ -1,13 +1,23 @@
 import type { ServerResponse } from "node:http";
 
+const CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
+
 /** Security headers of every HTML page: no scripts at all, styles only from our own stylesheet. */
 export const PAGE_HEADERS: Readonly<Record<string, string>> = {
-  "Content-Security-Policy":
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  "Content-Security-Policy": `${CSP}; form-action 'self'`,
   "Referrer-Policy": "no-referrer",
   "X-Content-Type-Options": "nosniff",
   "X-Frame-Options": "DENY",
   "Cache-Control": "no-store",
+};
+
+/**
+ * The password form's CSP: it posts to us, but browsers check `form-action` against the redirect that
+ * follows a right password too, so the destination (always http or https) must be allowed.
+ */
+export const PASSWORD_PAGE_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Security-Policy": `${CSP}; form-action 'self' https: http:`,
 };
 
 /** Sends an HTML page with {@link PAGE_HEADERS}; HEAD gets the headers only. */

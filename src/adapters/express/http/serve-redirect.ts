@@ -4,7 +4,7 @@ import type { Hexlink } from "../../../bootstrap/hexlink.js";
 import { isDomainError } from "../../../domain/errors/domain-error.js";
 import { genericErrorPage, gonePage, notFoundPage } from "../pages/error-pages.js";
 import { passwordPage } from "../pages/password-page.js";
-import { safeHeaderValue, sendPage } from "./page-headers.js";
+import { PASSWORD_PAGE_HEADERS, safeHeaderValue, sendPage } from "./page-headers.js";
 
 export interface RedirectOptions {
   /** `HEXLINK_REDIRECT_STATUS`: 301, 302, 307 or 308. */
@@ -58,13 +58,20 @@ export async function serveRedirect(
       return;
     }
     case "password_required":
-      return sendPage(res, 200, passwordPage({ action: safeHeaderValue(action) }), head);
+      return sendPage(
+        res,
+        200,
+        passwordPage({ action: safeHeaderValue(action) }),
+        head,
+        PASSWORD_PAGE_HEADERS,
+      );
     case "wrong_password":
       return sendPage(
         res,
         401,
         passwordPage({ action: safeHeaderValue(action), error: WRONG_PASSWORD }),
         head,
+        PASSWORD_PAGE_HEADERS,
       );
     case "too_many_attempts":
       return sendPage(
@@ -75,7 +82,7 @@ export async function serveRedirect(
           error: "Too many attempts; wait a minute and try again.",
         }),
         head,
-        { "Retry-After": String(outcome.retryAfterSeconds) },
+        { ...PASSWORD_PAGE_HEADERS, "Retry-After": String(outcome.retryAfterSeconds) },
       );
     case "gone":
       return sendPage(res, 410, gonePage(), head);
