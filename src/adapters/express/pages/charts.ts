@@ -13,23 +13,31 @@ export interface NamedClicks {
   readonly clicks: number;
 }
 
-/** Options of {@link timeseriesChart}. */
+/** Options of {@link timeseriesChart}. Charts stretch to their container's width; text keeps its size. */
 export interface TimeseriesOptions {
   readonly title?: string;
+  /** The drawing's internal resolution across, in px, for the area drawn past three months (800). */
   readonly width?: number;
+  /** Height in px (240). */
   readonly height?: number;
 }
 
-/** Options of {@link barChart}. */
+/** Options of {@link barChart}. The chart stretches to its container's width; text keeps its size. */
 export interface BarChartOptions {
   readonly title?: string;
+  /** The narrowest width in px the chart is shown at, which long labels are cut to fit (360). */
   readonly width?: number;
   /** Rows drawn before the rest is folded into one "Other" row. */
   readonly maxBars?: number;
+  /** Characters of a label shown before an ellipsis; by default what fits in {@link width}. */
   readonly maxLabelChars?: number;
 }
 
 const FONT_SIZE = 13;
+// A generous average advance of a 13 px system-ui character, to cut labels before they reach the counts.
+const CHAR_WIDTH = 7.4;
+// Share of a bar chart's width given to the label; the count and share sit right-aligned in the rest.
+const LABEL_SHARE = 0.74;
 // Past this many days bars get thinner than a pixel or two, so the series is drawn as an area.
 const MAX_BAR_DAYS = 92;
 const NUMBER = new Intl.NumberFormat("en-US");
@@ -71,14 +79,26 @@ export function axisTicks(max: number, target = 4): number[] {
   return ticks;
 }
 
-function frame(width: number, height: number, title: string, label: string, body: SafeHtml): SafeHtml {
-  return html`<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}"
- width="${width}" height="${height}" role="img" aria-label="${label}"
- font-size="${FONT_SIZE}" font-family="system-ui, sans-serif"><title>${title}</title>${body}</svg>`;
+type X = number | `${number}%`;
+
+const pct = (value: number): `${number}%` => `${round(value)}%`;
+
+// No viewBox: the chart takes its container's width and its own height in px, so its text never shrinks
+// on a phone; x coordinates are percentages of the width, y coordinates pixels.
+function frame(height: number, title: string, label: string, body: SafeHtml, kind: string): SafeHtml {
+  return html`<svg class="chart ${kind}" xmlns="http://www.w3.org/2000/svg" width="100%" height="${height}"
+ role="img" aria-label="${label}" font-size="${FONT_SIZE}" font-family="system-ui, sans-serif"
+ overflow="visible"><title>${title}</title>${body}</svg>`;
 }
 
-function textAt(x: number, y: number, anchor: "start" | "middle" | "end", text: string): SafeHtml {
-  return html`<text x="${round(x)}" y="${round(y)}" text-anchor="${anchor}" fill="${COLORS.muted}">${text}</text>`;
+function textAt(x: X, y: number, anchor: "start" | "middle" | "end", text: string): SafeHtml {
+  return html`<text x="${x}" y="${round(y)}" text-anchor="${anchor}" fill="${COLORS.muted}">${text}</text>`;
+}
+
+// An axis label drawn over the plot, with a halo in the card's colour so it stays legible over a bar.
+function haloText(x: X, y: number, text: string): SafeHtml {
+  return html`<text x="${x}" y="${round(y)}" fill="${COLORS.muted}" stroke="#fff" stroke-width="4"
+ stroke-linejoin="round" paint-order="stroke">${text}</text>`;
 }
 
 function timeseriesLabel(title: string, points: readonly DailyClicks[], total: number): string {
@@ -93,67 +113,88 @@ function timeseriesLabel(title: string, points: readonly DailyClicks[], total: n
   return `${span}: ${clicksText(total)} in total, ${busiest}.`;
 }
 
-/** Renders clicks per day as an SVG bar chart (an area chart past three months) with y ticks and end dates. */
+interface Plot {
+  readonly top: number;
+  readonly bottom: number;
+  /** The drawing's resolution across, for the area. */
+  readonly width: number;
+}
+
+// The first and last dates, and the middle one from three weeks on, each under its own bar or point.
+function dateLabels(points: readonly DailyClicks[], y: number, asArea: boolean): SafeHtml[] {
+  const first = points[0];
+  const last = points.at(-1);
+  if (first === undefined || last === undefined) return [];
+  if (points.length === 1) return [textAt("50%", y, "middle", formatDay(first.date))];
+  const labels = [textAt(0, y, "start", formatDay(first.date))];
+  const index = Math.floor((points.length - 1) / 2);
+  const middle = points[index];
+  if (points.length >= 20 && middle !== undefined) {
+    const x = asArea ? (index / (points.length - 1)) * 100 : ((index + 0.5) / points.length) * 100;
+    labels.push(textAt(pct(x), y, "middle", formatDay(middle.date)));
+  }
+  labels.push(textAt("100%", y, "end", formatDay(last.date)));
+  return labels;
+}
+
+/**
+ * Renders clicks per day as an SVG bar chart (an area chart past three months), with y ticks over
+ * gridlines and the first, middle and last dates below.
+ */
 export function timeseriesChart(points: readonly DailyClicks[], options: TimeseriesOptions = {}): SafeHtml {
   const { title = "Clicks per day", width = 800, height = 240 } = options;
   const total = points.reduce((sum, point) => sum + count(point.clicks), 0);
   const label = timeseriesLabel(title, points, total);
-  const first = points[0];
-  const last = points.at(-1) ?? first;
-  if (first === undefined || last === undefined) {
-    return frame(width, height, title, label, textAt(width / 2, height / 2, "middle", "No data"));
+  if (points.length === 0) {
+    return frame(height, title, label, textAt("50%", height / 2, "middle", "No data"), "timeseries");
   }
 
-  const plot = { left: 48, right: width - 8, top: 10, bottom: height - 30 };
-  const center = { x: (plot.left + plot.right) / 2, y: (plot.top + plot.bottom) / 2 };
+  const plot: Plot = { top: 22, bottom: height - 30, width };
   const ticks = axisTicks(Math.max(...points.map((point) => count(point.clicks))));
   const top = ticks.at(-1) ?? 1;
   const yOf = (value: number): number => round(plot.bottom - (count(value) / top) * (plot.bottom - plot.top));
 
   const grid = ticks.map(
-    (tick) => html`<line x1="${plot.left}" x2="${plot.right}" y1="${yOf(tick)}" y2="${yOf(tick)}"
- stroke="${COLORS.grid}" stroke-width="1"/>${textAt(plot.left - 8, yOf(tick) + 4, "end", NUMBER.format(tick))}`,
+    (tick) => html`<line x1="0" x2="100%" y1="${yOf(tick)}" y2="${yOf(tick)}"
+ stroke="${tick === 0 ? COLORS.axis : COLORS.grid}" stroke-width="1"/>`,
   );
-  const series = points.length > MAX_BAR_DAYS ? area(points, plot, yOf) : bars(points, plot, yOf);
-  const dateY = height - 8;
-  const dates =
-    points.length === 1
-      ? textAt(center.x, dateY, "middle", formatDay(first.date))
-      : [
-          textAt(plot.left, dateY, "start", formatDay(first.date)),
-          textAt(plot.right, dateY, "end", formatDay(last.date)),
-        ];
-  const empty = total === 0 && textAt(center.x, center.y, "middle", "No clicks yet");
-  return frame(width, height, title, label, html`${grid}${series}${dates}${empty}`);
-}
-
-interface Plot {
-  readonly left: number;
-  readonly right: number;
-  readonly top: number;
-  readonly bottom: number;
+  // Zero goes without saying on the baseline, where its label would sit on the first bar; an empty
+  // range gets no scale at all.
+  const tickLabels = ticks
+    .filter((tick) => tick > 0 && total > 0)
+    .map((tick) => haloText(0, yOf(tick) - 6, NUMBER.format(tick)));
+  const asArea = points.length > MAX_BAR_DAYS;
+  const series = asArea ? area(points, plot, yOf) : bars(points, plot, yOf);
+  const dates = dateLabels(points, height - 8, asArea);
+  const empty = total === 0 && textAt("50%", (plot.top + plot.bottom) / 2, "middle", "No clicks yet");
+  return frame(height, title, label, html`${grid}${series}${tickLabels}${dates}${empty}`, "timeseries");
 }
 
 function bars(points: readonly DailyClicks[], plot: Plot, yOf: (value: number) => number): SafeHtml[] {
-  const slot = (plot.right - plot.left) / points.length;
-  const barWidth = round(Math.max(1, Math.min(slot * 0.7, 48)));
+  const slot = 100 / points.length;
+  // A few days get bars of a sensible width rather than slabs across the card.
+  const barWidth = Math.min(slot * 0.72, 6);
   return points.map((point, index) => {
     const clicks = count(point.clicks);
-    const x = round(plot.left + index * slot + (slot - barWidth) / 2);
-    const y = clicks === 0 ? plot.bottom - 1 : yOf(clicks);
+    const x = pct(index * slot + (slot - barWidth) / 2);
+    const y = clicks === 0 ? plot.bottom - 2 : Math.min(yOf(clicks), plot.bottom - 2);
     const fill = clicks === 0 ? COLORS.grid : COLORS.brand;
-    return html`<rect x="${x}" y="${y}" width="${barWidth}" height="${round(plot.bottom - y)}" rx="2"
+    return html`<rect x="${x}" y="${y}" width="${pct(barWidth)}" height="${round(plot.bottom - y)}" rx="2"
  fill="${fill}"><title>${formatDay(point.date)}: ${clicksText(clicks)}</title></rect>`;
   });
 }
 
+// A path cannot take percentages, so the area is drawn in a nested viewport stretched to the width.
 function area(points: readonly DailyClicks[], plot: Plot, yOf: (value: number) => number): SafeHtml {
-  const step = (plot.right - plot.left) / (points.length - 1);
-  const line = points.map((point, index) => `${round(plot.left + index * step)},${yOf(point.clicks)}`);
+  const step = plot.width / (points.length - 1);
+  const height = plot.bottom - plot.top;
+  const line = points.map((point, index) => `${round(index * step)},${round(yOf(point.clicks) - plot.top)}`);
   const outline = `M${line.join("L")}`;
-  const fill = `${outline}L${plot.right},${plot.bottom}L${plot.left},${plot.bottom}Z`;
-  return html`<path d="${fill}" fill="${COLORS.brandSoft}"/>
-<path d="${outline}" fill="none" stroke="${COLORS.brand}" stroke-width="1.5" stroke-linejoin="round"/>`;
+  const fill = `${outline}L${plot.width},${height}L0,${height}Z`;
+  return html`<svg x="0" y="${plot.top}" width="100%" height="${height}" viewBox="0 0 ${plot.width} ${height}"
+ preserveAspectRatio="none" overflow="visible"><path d="${fill}" fill="${COLORS.brandSoft}"/>
+<path d="${outline}" fill="none" stroke="${COLORS.brand}" stroke-width="2" stroke-linejoin="round"
+ vector-effect="non-scaling-stroke"/></svg>`;
 }
 
 function foldRest(items: readonly NamedClicks[], maxBars: number): NamedClicks[] {
@@ -169,32 +210,34 @@ function barChartLabel(title: string, items: readonly NamedClicks[]): string {
   return `${title}: ${listed.join(", ")}${more}.`;
 }
 
-/** Renders named counts as horizontal SVG bars, long labels cut short on screen but whole in each `<title>`. */
+const ROW_HEIGHT = 42;
+
+/**
+ * Renders named counts as horizontal SVG bars, each row a `<g class="bar">` titled with its whole name,
+ * count and share; long labels are cut short on screen (and clipped, should a font run wide).
+ */
 export function barChart(items: readonly NamedClicks[], options: BarChartOptions = {}): SafeHtml {
-  const { title = "Clicks", width = 360, maxBars = 8, maxLabelChars = 38 } = options;
+  const { title = "Clicks", width = 360, maxBars = 8 } = options;
+  const maxLabelChars = options.maxLabelChars ?? Math.max(8, Math.floor((width * LABEL_SHARE) / CHAR_WIDTH));
   if (items.length === 0) {
-    return frame(
-      width,
-      56,
-      title,
-      `${title}: no clicks yet.`,
-      textAt(width / 2, 32, "middle", "No clicks yet"),
-    );
+    const label = `${title}: no clicks yet.`;
+    return frame(56, title, label, textAt("50%", 32, "middle", "No clicks yet"), "bars");
   }
   const rows = foldRest(items, Math.max(2, maxBars));
   const total = items.reduce((sum, item) => sum + count(item.clicks), 0);
   const max = Math.max(1, ...rows.map((row) => count(row.clicks)));
-  const rowHeight = 40;
   const body = rows.map((row, index) => {
     const clicks = count(row.clicks);
-    const y = index * rowHeight;
+    const y = index * ROW_HEIGHT;
     const share = total === 0 ? 0 : Math.round((clicks / total) * 100);
-    const barWidth = clicks === 0 ? 0 : round(Math.max(3, (clicks / max) * width));
-    return html`<g><title>${row.name}: ${clicksText(clicks)} (${share}%)</title>
-<text x="0" y="${y + 15}" fill="${COLORS.text}">${truncateLabel(row.name, maxLabelChars)}</text>
-${textAt(width, y + 15, "end", NUMBER.format(clicks))}
-<rect x="0" y="${y + 22}" width="${width}" height="10" rx="5" fill="${COLORS.grid}"/>
-<rect x="0" y="${y + 22}" width="${barWidth}" height="10" rx="5" fill="${COLORS.brand}"/></g>`;
+    const barWidth = clicks === 0 ? 0 : Math.max(1.5, (clicks / max) * 100);
+    return html`<g class="bar"><title>${row.name}: ${clicksText(clicks)} (${share}%)</title>
+<svg y="${y}" width="${pct(LABEL_SHARE * 100)}" height="20" overflow="hidden"><text x="0" y="15"
+ fill="${COLORS.text}">${truncateLabel(row.name, maxLabelChars)}</text></svg>
+<text x="100%" y="${y + 15}" text-anchor="end" fill="${COLORS.text}" font-weight="600">${NUMBER.format(clicks)}<tspan
+ fill="${COLORS.muted}" font-weight="400" dx="6">${share}%</tspan></text>
+<rect x="0" y="${y + 23}" width="100%" height="8" rx="4" fill="${COLORS.grid}"/>
+<rect x="0" y="${y + 23}" width="${pct(barWidth)}" height="8" rx="4" fill="${COLORS.brand}"/></g>`;
   });
-  return frame(width, rows.length * rowHeight, title, barChartLabel(title, items), html`${body}`);
+  return frame(rows.length * ROW_HEIGHT - 8, title, barChartLabel(title, items), html`${body}`, "bars");
 }

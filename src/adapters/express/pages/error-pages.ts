@@ -1,9 +1,10 @@
 import { html } from "./escape.js";
+import { type IconName, icon } from "./icons.js";
 import { page } from "./layout.js";
 
-function messagePage(title: string, mark: string, lead: string, hint: string): string {
+function messagePage(title: string, mark: IconName, lead: string, hint: string, tone = ""): string {
   const body = html`<div class="card center">
-<div class="icon-circle" aria-hidden="true">${mark}</div>
+<div class="icon-circle${tone}">${icon(mark)}</div>
 <h1>${title}</h1>
 <p class="lead">${lead}</p>
 <p class="muted small">${hint}</p>
@@ -15,7 +16,7 @@ function messagePage(title: string, mark: string, lead: string, hint: string): s
 export function notFoundPage(): string {
   return messagePage(
     "This link does not exist",
-    "?",
+    "unlink",
     "We could not find a link at this address.",
     "Check the address for typos, or ask whoever shared it for a new one.",
   );
@@ -25,9 +26,10 @@ export function notFoundPage(): string {
 export function gonePage(): string {
   return messagePage(
     "This link has expired",
-    "!",
+    "clock",
     "The link you followed is no longer available.",
     "Its owner set it to stop working after a date or a number of visits.",
+    " warn",
   );
 }
 
@@ -47,5 +49,5 @@ const TITLES: Readonly<Record<number, string>> = {
 /** A page for any other HTTP error, `message` shown as text. */
 export function genericErrorPage(status: number, message: string): string {
   const title = TITLES[status] ?? (status >= 500 ? "Something went wrong" : "Request failed");
-  return messagePage(title, "!", message, `Error ${status}`);
+  return messagePage(title, "alert", message, `Error ${status}`, status >= 500 ? " danger" : " warn");
 }

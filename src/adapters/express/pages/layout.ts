@@ -10,11 +10,15 @@ export interface PageOptions {
   readonly wide?: boolean;
 }
 
-const LOGO = html`<svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true" focusable="false">
-  <path d="M14 1.5 25 7.75v12.5L14 26.5 3 20.25V7.75z" fill="${COLORS.brand}"/>
-  <path d="M11.5 16.5l5-5M10 13.5l-1.2 1.2a2.8 2.8 0 0 0 4 4l1.2-1.2M18 14.5l1.2-1.2a2.8 2.8 0 0 0-4-4L14 10.5"
-    fill="none" stroke="#fff" stroke-width="1.8" stroke-linecap="round"/>
+const LOGO = html`<svg xmlns="http://www.w3.org/2000/svg" width="28" height="28" viewBox="0 0 28 28"
+ aria-hidden="true" focusable="false">
+<path d="M14 1.5 25 7.75v12.5L14 26.5 3 20.25V7.75z" fill="${COLORS.brand}"/>
+<path d="M11.5 16.5l5-5M10 13.5l-1.2 1.2a2.8 2.8 0 0 0 4 4l1.2-1.2M18 14.5l1.2-1.2a2.8 2.8 0 0 0-4-4L14 10.5"
+ fill="none" stroke="#fff" stroke-width="1.8" stroke-linecap="round"/>
 </svg>`;
+
+// The logo as an inline icon: no page asks for /favicon.ico (a 404 in every console), and `img-src data:` allows it.
+const FAVICON = `data:image/svg+xml,${encodeURIComponent(String(LOGO))}`;
 
 /** Renders a complete HTML document in the hexlink look around `body`. */
 export function page({ title, body, noindex = false, wide = false }: PageOptions): string {
@@ -25,9 +29,10 @@ export function page({ title, body, noindex = false, wide = false }: PageOptions
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
 ${noindex && html`<meta name="robots" content="noindex">\n`}<title>${title} · hexlink</title>
+<link rel="icon" type="image/svg+xml" href="${FAVICON}">
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
 </head>
-<body>
+<body class="${wide ? "wide" : "narrow"}">
 <header class="site-header"><span class="brand">${LOGO}hexlink</span></header>
 <main class="${wide ? "wide" : "narrow"}">
 ${body}

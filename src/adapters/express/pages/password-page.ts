@@ -1,5 +1,6 @@
 import { PASSWORD_MAX_LENGTH } from "../../../domain/link/link.js";
 import { html } from "./escape.js";
+import { icon } from "./icons.js";
 import { page } from "./layout.js";
 
 /** What the password form needs: where it posts and, after a wrong guess, the message to show. */
@@ -12,7 +13,7 @@ export interface PasswordPageView {
 export function passwordPage({ action, error }: PasswordPageView): string {
   const invalid = error !== undefined && error !== "";
   const body = html`<div class="card">
-<div class="icon-circle" aria-hidden="true">🔒</div>
+<div class="icon-circle">${icon("lock")}</div>
 <h1 class="center">This link is protected</h1>
 <p class="lead center">Enter the password to continue.</p>
 <form method="post" action="${action}">

@@ -10,6 +10,7 @@ export const COLORS = {
   text: "#1c1f2b",
   muted: "#575d6e",
   grid: "#e3e5ec",
+  axis: "#c3c7d3",
 } as const;
 
 /** The one stylesheet every hexlink page uses (served as a file: the CSP allows no inline styles). */
@@ -26,6 +27,8 @@ export const STYLESHEET = `:root {
   --danger-soft: #fdecea;
   --ok: #067647;
   --ok-soft: #e6f4ec;
+  --warn: #b54708;
+  --warn-soft: #fef0c7;
   --radius: 14px;
   color-scheme: light;
 }
@@ -52,6 +55,7 @@ a:hover { color: var(--brand-dark); }
 }
 .brand svg { display: block; }
 main { flex: 1; width: 100%; max-width: 1040px; margin: 0 auto; padding: 24px 20px; }
+body.narrow .site-header { max-width: 480px; }
 main.narrow { max-width: 480px; display: flex; flex-direction: column; justify-content: center; }
 .card {
   background: var(--card);
@@ -69,8 +73,11 @@ p { margin: 0 0 12px; }
 .icon-circle {
   width: 56px; height: 56px; margin: 0 auto 16px; border-radius: 50%;
   display: flex; align-items: center; justify-content: center;
-  background: var(--brand-soft); color: var(--brand); font-size: 1.5rem; font-weight: 700;
+  background: var(--brand-soft); color: var(--brand);
 }
+.icon-circle.warn { background: var(--warn-soft); color: var(--warn); }
+.icon-circle.danger { background: var(--danger-soft); color: var(--danger); }
+.icon { display: block; }
 .muted { color: var(--muted); }
 .small { font-size: 0.875rem; }
 .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
@@ -106,16 +113,22 @@ input[aria-invalid="true"] { border-color: var(--danger); }
 .link-head h1 a { text-decoration: none; }
 .qr { flex: 0 0 auto; text-align: center; }
 .qr img { display: block; width: 128px; height: 128px; border: 1px solid var(--line); border-radius: 10px; }
-.qr a { font-size: 0.875rem; }
+.qr p { margin: 8px 0 0; color: var(--muted); }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 6px 16px; margin: 12px 0 0; }
 dl.meta dt { color: var(--muted); }
 dl.meta dd { margin: 0; min-width: 0; }
 .stats { display: grid; grid-template-columns: repeat(3, 1fr); gap: 12px; margin: 0; }
-.stat { padding: 16px; border: 1px solid var(--line); border-radius: 12px; background: #fafbfd; }
+.stat {
+  display: flex; flex-direction: column;
+  padding: 16px; border: 1px solid var(--line); border-radius: 12px; background: #fafbfd;
+}
 .stat dt { color: var(--muted); font-size: 0.875rem; }
-.stat dd { margin: 4px 0 0; font-size: 1.75rem; font-weight: 700; letter-spacing: -0.02em; }
-.range { display: flex; gap: 12px; align-items: flex-end; flex-wrap: wrap; }
-.range div { flex: 1 1 140px; }
+.stat dd {
+  margin: auto 0 0; padding-top: 4px; font-size: 1.75rem; font-weight: 700; letter-spacing: -0.02em;
+  font-variant-numeric: tabular-nums;
+}
+.range { display: flex; gap: 12px; align-items: flex-end; flex-wrap: wrap; margin: 4px 0 20px; }
+.range div { flex: 1 1 130px; min-width: 0; }
 .range label { margin-top: 0; font-size: 0.875rem; }
 .section-head { display: flex; justify-content: space-between; align-items: baseline; gap: 12px; flex-wrap: wrap; }
 .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 20px; }
@@ -123,10 +136,9 @@ dl.meta dd { margin: 0; min-width: 0; }
 .grid .card { margin: 0; }
 figure { margin: 0; }
 figcaption { font-weight: 600; margin-bottom: 8px; }
-svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
-/* A wide chart scrolls sideways on phones rather than shrinking its labels out of legibility. */
-figure.timeseries { margin-top: 20px; overflow-x: auto; }
-figure.timeseries svg.chart { min-width: 560px; }
+/* Charts have no viewBox: they take the card's width and keep their own height and text size. */
+svg.chart { display: block; width: 100%; overflow: visible; }
+figure.timeseries { margin-top: 24px; }
 details { margin-top: 12px; font-size: 0.875rem; }
 summary { cursor: pointer; color: var(--brand); font-weight: 600; }
 .table-wrap { max-height: 320px; overflow: auto; margin-top: 8px; }
@@ -150,8 +162,15 @@ td.name { overflow-wrap: anywhere; }
   .site-header { padding: 16px 12px 0; }
   .card { padding: 20px 16px; }
   h1 { font-size: 1.25rem; }
-  .stats { grid-template-columns: minmax(0, 1fr); }
-  .stat dd { font-size: 1.5rem; }
+  dl.meta { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  dl.meta dt { font-size: 0.875rem; }
+  dl.meta dd + dt { margin-top: 8px; }
+  .range .button { flex: 1 1 100%; }
+  .stats { gap: 8px; }
+  .stat { padding: 10px 12px; }
+  .stat dt { font-size: 0.75rem; line-height: 1.3; }
+  .stat dt .small { display: none; }
+  .stat dd { font-size: 1.25rem; }
   .qr img { width: 112px; height: 112px; }
 }
 @media (prefers-reduced-motion: reduce) {

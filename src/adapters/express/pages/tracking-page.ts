@@ -59,7 +59,7 @@ function breakdownCard({ title, one }: Section, items: readonly NamedCount[], wi
     return [item.name, item.clicks, percent] as const;
   });
   const caption = `Clicks by ${one.toLowerCase()}`;
-  const chart = barChart(items, { title: caption, width, maxLabelChars: Math.floor(width / 9) });
+  const chart = barChart(items, { title: caption, width });
   const table = items.length > 0 && dataTable(caption, one, rows);
   return html`<section class="card"><figure><figcaption>${title}</figcaption>${chart}${table}</figure></section>`;
 }
@@ -81,7 +81,7 @@ function header(view: TrackingPageView): SafeHtml {
 </dl>
 </div>
 <div class="qr"><img src="${view.qrUrl}" width="128" height="128" alt="QR code for ${view.shortUrl}">
-<a href="${view.qrUrl}" download>Download QR code</a></div>
+<p class="small">QR code: <a href="${view.qrUrl}" download>SVG</a> · <a href="${view.qrUrl}?format=png&amp;size=512" download>PNG</a></p></div>
 </div></section>`;
 }
 
@@ -110,7 +110,7 @@ export function trackingPage(view: TrackingPageView): string {
   const { breakdown } = view.stats;
   const body = html`${header(view)}
 ${overview(view)}
-<div class="grid three">${SMALL.map((section) => breakdownCard(section, breakdown[section.dimension], 280))}</div>
-<div class="grid">${LARGE.map((section) => breakdownCard(section, breakdown[section.dimension], 360))}</div>`;
+<div class="grid three">${SMALL.map((section) => breakdownCard(section, breakdown[section.dimension], 264))}</div>
+<div class="grid">${LARGE.map((section) => breakdownCard(section, breakdown[section.dimension], 320))}</div>`;
   return page({ title: `Analytics for ${view.shortUrl}`, body, noindex: true, wide: true });
 }

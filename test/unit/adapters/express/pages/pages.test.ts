@@ -22,6 +22,21 @@ describe("page", () => {
     expectCspSafe(document);
   });
 
+  it("carries its icon inline, so no page asks for /favicon.ico", () => {
+    const document = page({ title: "Hi", body: html`` });
+    const icon = /<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,([^"]+)">/.exec(
+      document,
+    );
+    const svg = decodeURIComponent(icon?.[1] ?? "");
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain("</svg>");
+  });
+
+  it("lines the header up with a narrow card or a wide dashboard", () => {
+    expect(page({ title: "a", body: html`` })).toContain('<body class="narrow">');
+    expect(page({ title: "a", body: html``, wide: true })).toContain('<body class="wide">');
+  });
+
   it("asks robots not to index when told, and escapes the title", () => {
     const document = page({ title: "<x>", body: html``, noindex: true });
     expect(document).toContain('<meta name="robots" content="noindex">');
@@ -40,6 +55,21 @@ describe("error pages", () => {
   it("says an expired link is no longer available", () => {
     expect(gonePage()).toContain("This link has expired");
     expect(gonePage()).toContain("no longer available");
+    expectCspSafe(gonePage());
+  });
+
+  it("draws each page's pictogram as an inline SVG hidden from screen readers, no emoji font needed", () => {
+    for (const document of [
+      notFoundPage(),
+      gonePage(),
+      genericErrorPage(500, "x"),
+      passwordPage({ action: "/a" }),
+    ]) {
+      expect(document).toMatch(/<div class="icon-circle[^"]*"><svg class="icon"[^>]*aria-hidden="true"/);
+      expect(document).not.toMatch(/\p{Extended_Pictographic}/u);
+    }
+    expect(gonePage()).toContain('class="icon-circle warn"');
+    expect(genericErrorPage(503, "x")).toContain('class="icon-circle danger"');
   });
 
   it("shows any status with an escaped message", () => {

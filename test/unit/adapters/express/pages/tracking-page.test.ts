@@ -50,6 +50,7 @@ describe("trackingPage", () => {
     expect(document).toContain("<dd>900</dd>");
     expect(document).toContain("<dd>7</dd>");
     expect(document).toContain('<img src="/abc/qr"');
+    expect(document).toContain('<a href="/abc/qr?format=png&amp;size=512" download>PNG</a>');
     expect(document).toContain('content="noindex"');
     expectCspSafe(document);
   });
@@ -63,7 +64,7 @@ describe("trackingPage", () => {
 
   it("draws every chart with a table as its text equivalent", () => {
     const document = trackingPage(view());
-    expect(document.match(/<svg class="chart"/g)).toHaveLength(6);
+    expect(document.match(/<svg class="chart /g)).toHaveLength(6);
     for (const title of ["Devices", "Operating systems", "Browsers", "Countries", "Referrers"]) {
       expect(document).toContain(`<figcaption>${title}</figcaption>`);
     }
@@ -72,6 +73,18 @@ describe("trackingPage", () => {
     );
     expect(document).toContain('<td class="name">Jan 2, 2026</td><td class="num">0</td>');
     expect(document).toContain('aria-label="Clicks by referrer: no clicks yet."');
+  });
+
+  it("gives each device its own bar", () => {
+    const device = [
+      { name: "Desktop", clicks: 3 },
+      { name: "Mobile", clicks: 3 },
+      { name: "Tablet", clicks: 1 },
+    ];
+    const document = trackingPage(view({ stats: { ...stats, breakdown: { ...stats.breakdown, device } } }));
+    const devices = /<figcaption>Devices<\/figcaption>(.*?)<\/figure>/s.exec(document)?.[1] ?? "";
+    expect(devices.match(/<g class="bar">/g)).toHaveLength(3);
+    expect(devices).toContain("<title>Tablet: 1 click (14%)</title>");
   });
 
   it("escapes a malicious destination", () => {
