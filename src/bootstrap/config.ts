@@ -61,6 +61,7 @@ export const configSchema = z
     HEXLINK_REDIRECT_STATUS: z.enum(["301", "302", "307", "308"]).default("302").transform(Number),
     HEXLINK_TRUST_PROXY: optionalString,
     HEXLINK_GEOIP_DB: optionalString,
+    HEXLINK_VISITOR_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     HEXLINK_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
@@ -90,7 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HexlinkConfig 
   if (!result.success) {
     const issue = result.error.issues[0];
     const variable = String(issue?.path[0] ?? "environment");
-    const shown = /KEYS|URL/.test(variable) ? "" : ` (got '${String(env[variable] ?? "")}')`;
+    const shown = /KEYS|URL|SECRET/.test(variable) ? "" : ` (got '${String(env[variable] ?? "")}')`;
     throw new ConfigError(`Invalid ${variable}: ${issue?.message ?? "invalid value"}${shown}`);
   }
   const config = result.data;

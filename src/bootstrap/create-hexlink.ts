@@ -9,6 +9,7 @@ import type { ClickSink } from "../application/ports/click-sink.js";
 import type { SharedState, StoreBundle } from "../application/ports/store-bundle.js";
 import { type HexlinkSettings, makeSettings } from "../application/settings.js";
 import type { SeedKey } from "../application/use-cases/api-key/seed-api-keys.js";
+import { type ClickRecordingOptions, createClickRecorder } from "./click-recording.js";
 import { buildContainer, type HexlinkPorts } from "./container.js";
 import { type Hexlink, resolveHexlink } from "./hexlink.js";
 
@@ -25,6 +26,8 @@ export interface CreateHexlinkOptions {
   readonly ports?: Partial<Omit<HexlinkPorts, "stores" | "shared" | "clickSink">>;
   /** Where redirects hand their clicks; a ClickRecorder over the click store when absent. */
   readonly clickSink?: ClickSink;
+  /** Classification and flushing of the default ClickRecorder. */
+  readonly clickRecording?: ClickRecordingOptions;
   /** API keys to create if missing (idempotent). */
   readonly apiKeys?: readonly SeedKey[];
 }
@@ -36,10 +39,11 @@ export interface CreateHexlinkOptions {
 export async function createHexlink(options: CreateHexlinkOptions = {}): Promise<Hexlink> {
   const settings = makeSettings(options.baseUrl ?? "http://localhost:3000", options.settings ?? {});
   const clock = options.ports?.clock ?? new SystemClock();
+  const stores = options.stores ?? memoryStores();
   const ports: HexlinkPorts = {
-    stores: options.stores ?? memoryStores(),
+    stores,
     shared: options.shared ?? memorySharedState(clock),
-    clickSink: options.clickSink ?? { record: () => {} },
+    clickSink: options.clickSink ?? createClickRecorder(stores.clicks, clock, options.clickRecording),
     codes: options.ports?.codes ?? new NanoidCodeGenerator(),
     ids: options.ports?.ids ?? new NanoidIdGenerator(),
     passwords: options.ports?.passwords ?? new ScryptPasswordHasher(),

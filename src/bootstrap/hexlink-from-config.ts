@@ -5,7 +5,7 @@ import type { Hexlink } from "./hexlink.js";
 import { storesFromConfig } from "./stores-from-config.js";
 
 /** A hexlink core built from validated configuration: stores, limits, blocked domains, seeded keys. */
-export async function hexlinkFromConfig(config: HexlinkConfig, _logger?: Logger): Promise<Hexlink> {
+export async function hexlinkFromConfig(config: HexlinkConfig, logger?: Logger): Promise<Hexlink> {
   const { stores, shared } = await storesFromConfig(config);
   return createHexlink({
     baseUrl: config.baseUrl,
@@ -20,5 +20,13 @@ export async function hexlinkFromConfig(config: HexlinkConfig, _logger?: Logger)
     stores,
     shared,
     apiKeys: config.HEXLINK_API_KEYS,
+    clickRecording: {
+      trustProxy: config.HEXLINK_TRUST_PROXY !== undefined && config.HEXLINK_TRUST_PROXY !== "false",
+      ...(config.HEXLINK_GEOIP_DB === undefined ? {} : { geoipDb: config.HEXLINK_GEOIP_DB }),
+      ...(config.HEXLINK_VISITOR_SECRET === undefined
+        ? {}
+        : { visitorSecret: config.HEXLINK_VISITOR_SECRET }),
+      recorder: { logger: (level, message, fields) => logger?.[level](fields, message) },
+    },
   });
 }

@@ -58,12 +58,15 @@ export interface Hexlink {
   readonly getLinkAnalytics: GetLinkAnalytics;
   /** Pings every store; never throws. */
   ready(): Promise<Readiness>;
+  /** Sends the clicks counted so far to the click store now (tests, admin tools). */
+  flushClicks(): Promise<void>;
   /** Flushes pending clicks, then closes stores. */
   close(): Promise<void>;
 }
 
 /** A click sink with a lifecycle, such as the ClickRecorder. */
 interface ManagedSink extends ClickSink {
+  flush?(): Promise<void>;
   stop?(): Promise<void>;
   health?(): {
     readonly droppedClicks: number;
@@ -134,6 +137,9 @@ export function resolveHexlink(c: DependencyContainer): Hexlink {
         checks.clicks = { ok: health.droppedClicks === 0 && health.lastFlushError === null, detail };
       }
       return { ready: Object.values(checks).every((entry) => entry.ok), checks };
+    },
+    async flushClicks() {
+      await sink.flush?.();
     },
     close() {
       closed ??= (async () => {

@@ -1,4 +1,3 @@
-import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
 import { InMemoryClickStore } from "../../src/adapters/memory/in-memory-click-store.js";
 import { yearOfClicks } from "../support/year-of-clicks.js";
@@ -6,21 +5,16 @@ import { clickStoreContract } from "./click-store.contract.js";
 
 clickStoreContract("InMemoryClickStore", { make: async () => new InMemoryClickStore() });
 
+// Its speed is measured by `npm run bench` (bench/fold.ts), never asserted here.
 describe("InMemoryClickStore at scale", () => {
-  it("answers a 365-day query over a million clicks in under 10 ms", async () => {
+  it("answers a 365-day query over a million clicks with every day and every visitor counted", async () => {
     const store = new InMemoryClickStore();
     const { increments, range } = yearOfClicks("lnk_big", 1_000_000);
     await store.add(increments);
-    const times: number[] = [];
-    for (let run = 0; run < 5; run += 1) {
-      const start = performance.now();
-      const counts = await store.query("lnk_big", range);
-      times.push(performance.now() - start);
-      expect(counts.days.size).toBe(365);
-      expect(counts.uniqueClicks).toBe(
-        increments.reduce((sum, increment) => sum + increment.visitors.size, 0),
-      );
-    }
-    expect(Math.min(...times)).toBeLessThan(10);
+    const counts = await store.query("lnk_big", range);
+    expect(counts.days.size).toBe(365);
+    const total = [...counts.days.values()].reduce((sum, day) => sum + day.clicks, 0);
+    expect(total).toBe(increments.reduce((sum, increment) => sum + increment.clicks, 0));
+    expect(counts.uniqueClicks).toBe(increments.reduce((sum, increment) => sum + increment.visitors.size, 0));
   });
 });

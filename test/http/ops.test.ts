@@ -35,7 +35,10 @@ describe("operations endpoints", () => {
     const response = await fetch(`${healthy.url}/readyz`);
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(await response.json()).toEqual({ status: "ready", checks: { "store:memory": { ok: true } } });
+    expect(await response.json()).toEqual({
+      status: "ready",
+      checks: { "store:memory": { ok: true }, clicks: { ok: true, detail: "pending=0 dropped=0" } },
+    });
   });
 
   it("GET /readyz answers 503 naming the store whose ping rejects", async () => {
@@ -43,7 +46,10 @@ describe("operations endpoints", () => {
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({
       status: "unavailable",
-      checks: { "store:memory": { ok: false, detail: "down" } },
+      checks: {
+        "store:memory": { ok: false, detail: "down" },
+        clicks: { ok: true, detail: "pending=0 dropped=0" },
+      },
     });
   });
 

@@ -1,0 +1,59 @@
+import { randomBytes } from "node:crypto";
+import {
+  CdnHeaderGeoLocator,
+  ChainedGeoLocator,
+  HmacVisitorHasher,
+  MaxMindGeoLocator,
+  UaParserUserAgentParser,
+} from "../adapters/classify/index.js";
+import type {
+  GeoLocator,
+  UserAgentParser,
+  VisitorHasher,
+} from "../application/ports/click-classification.js";
+import type { ClickStore } from "../application/ports/click-store.js";
+import type { Clock } from "../application/ports/technical.js";
+import { ClickRecorder, type ClickRecorderOptions } from "../application/services/click-recorder.js";
+
+/** How clicks are classified and recorded; every field has a default. */
+export interface ClickRecordingOptions {
+  /** Honour CDN country headers (CF-IPCountry, …): only behind a trusted proxy. */
+  readonly trustProxy?: boolean;
+  /** A `.mmdb` country or city database; the bundled CC0 country database when absent. */
+  readonly geoipDb?: string;
+  /**
+   * Secret behind the daily visitor hash. Instances that share a store should share it, or a visitor
+   * seen by two instances counts twice; a random one per process when absent.
+   */
+  readonly visitorSecret?: string;
+  readonly userAgents?: UserAgentParser;
+  readonly geo?: GeoLocator;
+  readonly visitors?: VisitorHasher;
+  readonly recorder?: ClickRecorderOptions;
+}
+
+/** The ClickRecorder over a store, with the real classification adapters unless replaced. */
+export function createClickRecorder(
+  store: ClickStore,
+  clock: Clock,
+  options: ClickRecordingOptions = {},
+): ClickRecorder {
+  const geo =
+    options.geo ??
+    new ChainedGeoLocator([
+      new CdnHeaderGeoLocator({ trustProxy: options.trustProxy ?? false }),
+      MaxMindGeoLocator.openSync(options.geoipDb === undefined ? {} : { path: options.geoipDb }),
+    ]);
+  return new ClickRecorder(
+    {
+      store,
+      clock,
+      userAgents: options.userAgents ?? new UaParserUserAgentParser(),
+      geo,
+      visitors:
+        options.visitors ??
+        new HmacVisitorHasher({ secret: options.visitorSecret ?? randomBytes(32).toString("base64url") }),
+    },
+    options.recorder ?? {},
+  );
+}
