@@ -8,7 +8,7 @@ export interface LinkCache {
   /** The cached link for (domain, slug): `null` is a cached "no such link", `undefined` a miss. */
   getLink(domain: string, slug: string): Link | null | undefined;
   setLink(domain: string, slug: string, link: Link | null): void;
-  /** The domain a request `Host` resolves to (itself when an active custom domain, else the default). */
+  /** What a request `Host` resolves to, as the resolver encoded it (opaque to the cache). */
   getHost(host: string): string | undefined;
   setHost(host: string, domain: string): void;
   /** Drops (domain, slug) here and on every instance. */

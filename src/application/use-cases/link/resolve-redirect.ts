@@ -50,9 +50,13 @@ export class ResolveRedirect {
   constructor(private readonly deps: ResolveRedirectDeps) {}
 
   async execute(request: RedirectRequest): Promise<RedirectOutcome> {
-    const domain = await this.domainOf(request.host);
+    const { domain, owner } = await this.domainOf(request.host);
     const link = await this.findLink(domain, request.slug);
-    if (link === null || link.status === "disabled") return { kind: "not_found" };
+    // A custom domain's links answer only while their account owns it: a hostname deleted and then
+    // registered by another account must not serve the first account's links.
+    if (link === null || link.status === "disabled" || (owner !== null && link.accountId !== owner)) {
+      return { kind: "not_found" };
+    }
     const now = this.deps.clock.now();
     if (isGone(link, now)) return { kind: "gone" };
     if (link.passwordHash !== null) {
@@ -79,7 +83,9 @@ export class ResolveRedirect {
 
   /** The link a request for (host, slug) answers with, without following it (QR codes). */
   async findByHost(host: string, slug: string): Promise<Link | null> {
-    return this.findLink(await this.domainOf(host), slug);
+    const { domain, owner } = await this.domainOf(host);
+    const link = await this.findLink(domain, slug);
+    return link !== null && (owner === null || link.accountId === owner) ? link : null;
   }
 
   private async checkPassword(
@@ -108,14 +114,19 @@ export class ResolveRedirect {
   }
 
   // A Host that is no active custom domain resolves against the default domain (spec §6).
-  private async domainOf(rawHost: string): Promise<string> {
+  // The cache keeps "<owner>\n<domain>" per host; the owner is empty for the default domain.
+  private async domainOf(rawHost: string): Promise<{ domain: string; owner: string | null }> {
     const host = normaliseHost(rawHost);
-    if (host === this.deps.settings.defaultDomain) return host;
+    const fallback = { domain: this.deps.settings.defaultDomain, owner: null };
+    if (host === fallback.domain) return fallback;
     const cached = this.deps.cache.getHost(host);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      const at = cached.indexOf("\n");
+      return at <= 0 ? fallback : { domain: cached.slice(at + 1), owner: cached.slice(0, at) };
+    }
     const custom = await this.deps.domains.findByHostname(host);
-    const domain = custom !== null && custom.status === "active" ? host : this.deps.settings.defaultDomain;
-    this.deps.cache.setHost(host, domain);
-    return domain;
+    const active = custom !== null && custom.status === "active";
+    this.deps.cache.setHost(host, active ? `${custom.accountId}\n${host}` : `\n${fallback.domain}`);
+    return active ? { domain: host, owner: custom.accountId } : fallback;
   }
 }

@@ -183,3 +183,17 @@ describe("ActivateDomain", () => {
     await expect(core.activateDomain.execute("unknown.test")).rejects.toEqual(aDomainError("invalid_domain"));
   });
 });
+
+describe("a hostname that changes hands", () => {
+  it("never serves the first account's links once another account owns the hostname", async () => {
+    const { core } = await registered();
+    await core.activateDomain.execute(HOST);
+    await linksOnBoth(core);
+    expect(await locationOn(core, HOST)).toBe("https://custom.test/");
+    await core.deleteDomain.execute(ACME, HOST);
+    await core.registerDomain.execute("globex", HOST);
+    await core.activateDomain.execute(HOST);
+    expect(await locationOn(core, HOST)).toBe("not_found");
+    expect(await core.resolveRedirect.findByHost(HOST, "promo")).toBeNull();
+  });
+});
