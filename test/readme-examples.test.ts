@@ -72,18 +72,18 @@ describe("README's embedding examples", () => {
     expect(outcome).toMatchObject({ kind: "redirect", location: "https://example.com/a" });
   });
 
-  it("createHexlinkRouter mounted under /links: create a link through /links/v1/links and follow it", async () => {
+  it("createHexlinkRouter mounted in a fresh app: create a link through /v1/links and follow it", async () => {
     vi.stubEnv("HEXLINK_LOG_LEVEL", "silent"); // the router's default logger reads it
     const hexlink = await createHexlink({ baseUrl: "https://sho.rt" }); // all in memory
 
     const app = express();
-    app.use("/links", createHexlinkRouter(hexlink));
+    app.use(createHexlinkRouter(hexlink)); // after your own routes: slugs are first path segments
 
     const { key } = await hexlink.createApiKey.execute("acme");
     const server = app.listen(0, "127.0.0.1");
     try {
       await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/links`;
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const created = await fetch(`${base}/v1/links`, {
         method: "POST",
         headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
