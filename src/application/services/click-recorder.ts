@@ -35,6 +35,8 @@ export class ClickRecorder implements ClickSink {
   private readonly classifier: HitClassifier;
   private readonly log: RecorderLogger;
   private pending: BucketMap = newBucketMap();
+  /** Buckets of the batch the store has not answered yet (flushes run one at a time). */
+  private inFlight = 0;
   private readonly timer: ReturnType<typeof setInterval>;
   private flushSoonScheduled = false;
   private queue: Promise<void> = Promise.resolve();
@@ -109,7 +111,7 @@ export class ClickRecorder implements ClickSink {
   /** Pending work, losses and the last flush, for /readyz. */
   health(): ClickRecorderHealth {
     return {
-      pendingBuckets: this.pending.size,
+      pendingBuckets: this.pending.size + this.inFlight,
       droppedClicks: this.droppedClicks,
       lastFlushError: this.lastFlushError,
       lastFlushAt: this.lastFlushAt,
@@ -148,6 +150,7 @@ export class ClickRecorder implements ClickSink {
     if (this.pending.size > 0) {
       const batch = this.pending;
       this.pending = newBucketMap();
+      this.inFlight = batch.size;
       try {
         await this.ports.store.add([...batch.values()]);
         this.failures = 0;
@@ -162,6 +165,8 @@ export class ClickRecorder implements ClickSink {
         this.lastFlushError = error instanceof Error ? error.message : String(error);
         const fields = { error: this.lastFlushError, retryInMs, pendingBuckets: this.pending.size };
         this.log("warn", "Click flush failed; counts kept for a retry", fields);
+      } finally {
+        this.inFlight = 0;
       }
     }
     if (this.droppedUnreported > 0) {
