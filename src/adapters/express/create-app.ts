@@ -47,10 +47,12 @@ export function createHexlinkRouter(hexlink: Hexlink, options: HexlinkHttpOption
   const logger = options.logger ?? createLogger();
   const redirectStatus = options.redirectStatus ?? 302;
   const router = Router();
+  // One line per request that reaches Express; the server's fast path answers redirects before it.
+  router.use(requestLog(logger));
   router.use(opsRouter(hexlink));
   router.use(docsRouter(() => ALL_ROUTES, hexlink.settings.baseUrl.origin));
-  router.use("/v1", requestLog(logger), v1Router(hexlink, logger));
-  router.use("/client/api", requestLog(logger), clientApiRouter(hexlink, logger));
+  router.use("/v1", v1Router(hexlink, logger));
+  router.use("/client/api", clientApiRouter(hexlink, logger));
   router.use(pagesRouter(hexlink, redirectStatus));
   return router;
 }
