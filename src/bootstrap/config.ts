@@ -1,7 +1,13 @@
 import { z } from "zod";
 
-const port = z.coerce.number().int().min(0).max(65_535);
-const positive = z.coerce.number().int().min(1);
+const PORT_MESSAGE = "must be a whole number from 0 to 65535";
+const port = z.coerce
+  .number({ error: PORT_MESSAGE })
+  .int(PORT_MESSAGE)
+  .min(0, PORT_MESSAGE)
+  .max(65_535, PORT_MESSAGE);
+const POSITIVE_MESSAGE = "must be a whole number of at least 1";
+const positive = z.coerce.number({ error: POSITIVE_MESSAGE }).int(POSITIVE_MESSAGE).min(1, POSITIVE_MESSAGE);
 const optionalString = z
   .string()
   .optional()
