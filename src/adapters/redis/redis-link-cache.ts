@@ -16,7 +16,8 @@ export const INVALIDATION_GUARD_MS = 5_000;
 
 /**
  * The in-process LRU with invalidations published on a Redis channel and applied by every instance. While
- * its subscriber connection is down the cache is bypassed, and it starts empty each time it is back.
+ * its subscriber connection is down the cache is bypassed, unless Redis cannot be reached at all: then its
+ * entries go on serving redirects until their TTL ends. It starts empty each time the subscriber is back.
  */
 export class RedisLinkCache extends LruLinkCache {
   private readonly subscriber: RedisClient;
@@ -54,7 +55,7 @@ export class RedisLinkCache extends LruLinkCache {
   }
 
   override getLink(domain: string, slug: string): Link | null | undefined {
-    return this.live ? super.getLink(domain, slug) : undefined;
+    return this.servable() ? super.getLink(domain, slug) : undefined;
   }
 
   override setLink(domain: string, slug: string, link: Link | null): void {
@@ -62,7 +63,7 @@ export class RedisLinkCache extends LruLinkCache {
   }
 
   override getHost(host: string): string | undefined {
-    return this.live ? super.getHost(host) : undefined;
+    return this.servable() ? super.getHost(host) : undefined;
   }
 
   override setHost(host: string, domain: string): void {
@@ -106,8 +107,16 @@ export class RedisLinkCache extends LruLinkCache {
     for (const resolve of this.liveWaiters.splice(0)) resolve();
   }
 
+  /**
+   * Entries are served while invalidations arrive, and also while Redis is unreachable from here: no change
+   * can be read from it then, and the entries' TTL bounds how stale they may get.
+   */
+  private servable(): boolean {
+    return this.live || this.client.status !== "ready";
+  }
+
+  // Entries are kept for an outage of the whole of Redis, and dropped when the subscriber is back.
   private goDark(): void {
     this.live = false;
-    this.entries.clear();
   }
 }

@@ -16,7 +16,8 @@ export class ConsumeRateLimit {
   async execute(key: ApiKey): Promise<RateDecision> {
     const now = this.clock.now();
     const windows = apiKeyWindows(now, effectiveLimits(key, this.settings.rateLimits));
-    const counts = await this.limiter.consume(`key:${key.id}`, windows);
+    // By the key's hash, not its id: instances with separate stores seed one key under different ids.
+    const counts = await this.limiter.consume(`key:${key.hash}`, windows);
     return decide(windows, counts, now);
   }
 }

@@ -22,14 +22,25 @@ export class SeedApiKeys {
   async execute(seeds: readonly SeedKey[]): Promise<number> {
     let created = 0;
     for (const seed of seeds) {
-      const existing = await this.keys.findByHash(this.hasher.hash(seed.key));
-      if (existing === null) {
+      if (await this.isSeeded(seed)) continue;
+      try {
         await this.createKey.execute(seed.accountId, { key: seed.key });
         created++;
-      } else if (existing.accountId !== seed.accountId) {
-        throw new DomainError("invalid_request", "A seeded key is already registered to another account.");
+      } catch (error) {
+        // Instances sharing a store start together: another one may have created the key meanwhile.
+        if (!(await this.isSeeded(seed))) throw error;
       }
     }
     return created;
+  }
+
+  /** Whether the key exists already for its account. @throws DomainError invalid_request for another account */
+  private async isSeeded(seed: SeedKey): Promise<boolean> {
+    const existing = await this.keys.findByHash(this.hasher.hash(seed.key));
+    if (existing === null) return false;
+    if (existing.accountId !== seed.accountId) {
+      throw new DomainError("invalid_request", "A seeded key is already registered to another account.");
+    }
+    return true;
   }
 }
