@@ -33,22 +33,97 @@ export interface RedisCluster {
 export async function startRedisServer(
   extraArgs: (dir: string) => string[] = () => [],
 ): Promise<RedisServer> {
+  const { port, dir, child } = await launchOnFreePort(extraArgs);
+  return { port, url: `redis://127.0.0.1:${port}`, dir, stop: () => stopServer(child, dir) };
+}
+
+/**
+ * Whether a Redis suite can run. Without `redis-server` it prints {@link REDIS_SKIP_MESSAGE} after `title`
+ * and answers false, unless `HEXLINK_REQUIRE_SUITES=1`, where a missing redis-server is an error, not a skip.
+ */
+export function redisSuiteAvailable(title: string): boolean {
+  if (redisAvailable()) return true;
+  if (process.env.HEXLINK_REQUIRE_SUITES === "1") {
+    throw new Error(`redis-server not found and HEXLINK_REQUIRE_SUITES=1: ${title} must run`);
+  }
+  console.warn(`${title}: ${REDIS_SKIP_MESSAGE}`);
+  return false;
+}
+
+/** A redis-server that a test can take down, freeze and bring back on the same port and directory. */
+export interface RestartableRedisServer extends RedisServer {
+  /** Stops the process (SIGTERM) but keeps its port and directory: an outage. */
+  kill(): Promise<void>;
+  /** Starts redis-server again on the same port and directory, with its data, and waits for PING. */
+  restart(): Promise<void>;
+  /** Suspends the process (SIGSTOP): connections stay open and commands get no answer. */
+  freeze(): void;
+  /** Resumes a frozen process (SIGCONT). */
+  thaw(): void;
+}
+
+/**
+ * Starts `redis-server` like {@link startRedisServer}, but persisting every write to an append-only file in
+ * its directory (fsync always), so that it can be killed and restarted with its data.
+ */
+export async function startRestartableRedisServer(): Promise<RestartableRedisServer> {
+  const persistence = ["--appendonly", "yes", "--appendfsync", "always"];
+  const launched = await launchOnFreePort(() => persistence);
+  const { port, dir } = launched;
+  let child = launched.child;
+  const signal = (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+  };
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    dir,
+    kill: () => {
+      signal("SIGCONT");
+      return stopServer(child, null);
+    },
+    async restart() {
+      if (child.exitCode === null && child.signalCode === null) throw new Error("redis-server is running.");
+      child = await launch(port, dir, persistence);
+    },
+    freeze: () => signal("SIGSTOP"),
+    thaw: () => signal("SIGCONT"),
+    stop: () => {
+      signal("SIGCONT");
+      return stopServer(child, dir);
+    },
+  };
+}
+
+/** Starts `redis-server` on a free port in a new temporary directory, trying another port if one is taken. */
+async function launchOnFreePort(
+  extraArgs: (dir: string) => string[],
+): Promise<{ port: number; dir: string; child: ChildProcess }> {
   const dir = await mkdtemp(join(tmpdir(), "hexlink-redis-"));
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
-    const child = spawn("redis-server", [...args, "--dir", dir, ...extraArgs(dir)], { stdio: "ignore" });
     try {
-      await waitFor(() => ping(port), child);
-      return { port, url: `redis://127.0.0.1:${port}`, dir, stop: () => stopServer(child, dir) };
+      return { port, dir, child: await launch(port, dir, extraArgs(dir)) };
     } catch (error) {
-      await stopServer(child, null);
       // The port may have been taken between finding it and binding it: try another.
       if (attempt === 3) {
         await rm(dir, { recursive: true, force: true });
         throw error;
       }
     }
+  }
+}
+
+/** Starts `redis-server` on `port` with no persistence unless `extraArgs` asks for it; waits for PING. */
+async function launch(port: number, dir: string, extraArgs: readonly string[]): Promise<ChildProcess> {
+  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
+  const child = spawn("redis-server", [...args, "--dir", dir, ...extraArgs], { stdio: "ignore" });
+  try {
+    await waitFor(() => ping(port), child);
+    return child;
+  } catch (error) {
+    await stopServer(child, null);
+    throw error;
   }
 }
 
