@@ -125,12 +125,13 @@ export function resolveHexlink(c: DependencyContainer): Hexlink {
     consumeRateLimit: r(TOKENS.consumeRateLimit),
     getLinkAnalytics: r(TOKENS.getLinkAnalytics),
     async ready() {
-      const checks: Record<string, { ok: boolean; detail?: string }> = {
-        [`store:${stores.kind}`]: await check(() => stores.ping()),
-      };
-      if (shared.kind !== stores.kind || shared.kind !== "memory") {
-        checks[`shared:${shared.kind}`] = await check(() => shared.ping());
-      }
+      // Both pings at once: an outage costs one timeout, not two.
+      const [store, sharedCheck] = await Promise.all([
+        check(() => stores.ping()),
+        shared.kind !== "memory" ? check(() => shared.ping()) : undefined,
+      ]);
+      const checks: Record<string, { ok: boolean; detail?: string }> = { [`store:${stores.kind}`]: store };
+      if (sharedCheck !== undefined) checks[`shared:${shared.kind}`] = sharedCheck;
       const health = sink.health?.();
       if (health !== undefined) {
         const detail = `pending=${health.pendingBuckets} dropped=${health.droppedClicks}${health.lastFlushError ? ` error=${health.lastFlushError}` : ""}`;

@@ -91,6 +91,20 @@ describeWithRedis("Redis adapters: crashes, outages and options", standaloneBack
     await stores.close();
   });
 
+  it("still drops its own entry and reports success when an invalidation cannot be published", async () => {
+    const server = await startRedisServer();
+    const shared = redisSharedState({ url: server.url, commandTimeoutMs: 500 });
+    const cache = shared.cache as RedisLinkCache;
+    await cache.whenLive();
+    cache.setLink("sho.rt", "promo", X);
+    await server.stop();
+    // The write it follows is already stored: the request must not fail because the message could not go.
+    await expect(cache.invalidateLink("sho.rt", "promo")).resolves.toBeUndefined();
+    expect(cache.getLink("sho.rt", "promo")).toBeUndefined();
+    expect(cache.missedInvalidations()).toBe(1);
+    await shared.close();
+  });
+
   it("keeps deployments with different prefixes apart and leaves a caller's client open", async () => {
     const { client, url } = backend();
     const a = redisStores({ client, prefix: "deploy-a:" });

@@ -23,6 +23,7 @@ export class RedisLinkCache extends LruLinkCache {
   private readonly subscriber: RedisClient;
   private readonly channel: string;
   private live = false;
+  private missedPublishes = 0;
   private liveWaiters: (() => void)[] = [];
   private readonly invalidated = new LRUCache<string, true>({ max: 10_000, ttl: INVALIDATION_GUARD_MS });
 
@@ -90,9 +91,20 @@ export class RedisLinkCache extends LruLinkCache {
     await closeClient(this.subscriber);
   }
 
+  // Best effort: the change is already stored, and failing the request now would report a write that
+  // happened as failed. An instance that misses this message serves its copy at most until the entry's TTL.
   private async publish(key: string): Promise<void> {
     this.drop(key);
-    await guarded(() => this.client.publish(this.channel, key));
+    try {
+      await guarded(() => this.client.publish(this.channel, key));
+    } catch {
+      this.missedPublishes++;
+    }
+  }
+
+  /** Invalidations that could not be published (Redis unreachable); each is bounded by the entry TTL. */
+  missedInvalidations(): number {
+    return this.missedPublishes;
   }
 
   private async subscribe(): Promise<void> {
