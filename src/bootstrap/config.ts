@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import proxyAddr from "proxy-addr";
 import { z } from "zod";
 
 const PORT_MESSAGE = "must be a whole number from 0 to 65535";
@@ -47,7 +49,7 @@ const url = (protocols: readonly string[]) =>
         return false;
       }
     },
-    `must be a URL starting with ${protocols.join(" or ")}//`,
+    `must be an absolute URL starting with ${protocols.map((protocol) => `${protocol}//`).join(" or ")}`,
   );
 
 /** The environment, as §1 of the HTTP contract lists it. */
@@ -65,8 +67,14 @@ export const configSchema = z
     HEXLINK_RATE_LIMIT_PER_MONTH: positive.default(100_000),
     HEXLINK_BLOCKED_DOMAINS: list,
     HEXLINK_REDIRECT_STATUS: z.enum(["301", "302", "307", "308"]).default("302").transform(Number),
-    HEXLINK_TRUST_PROXY: optionalString,
-    HEXLINK_GEOIP_DB: optionalString,
+    HEXLINK_TRUST_PROXY: optionalString.refine(
+      (value) => value === undefined || isTrustProxyValue(value),
+      "must be true, false, a hop count, or comma-separated addresses, subnets or loopback/linklocal/uniquelocal",
+    ),
+    HEXLINK_GEOIP_DB: optionalString.refine(
+      (value) => value === undefined || existsSync(value),
+      "must be the path of a readable .mmdb file",
+    ),
     HEXLINK_VISITOR_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     HEXLINK_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
@@ -102,4 +110,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HexlinkConfig 
   }
   const config = result.data;
   return { ...config, baseUrl: config.HEXLINK_BASE_URL ?? `http://localhost:${config.PORT}` };
+}
+
+/** True for a value Express accepts as `trust proxy` (checked the way Express compiles it). */
+function isTrustProxyValue(value: string): boolean {
+  if (value === "true" || value === "false" || /^\d+$/.test(value)) return true;
+  try {
+    proxyAddr.compile(value.split(",").map((part) => part.trim()));
+    return true;
+  } catch {
+    return false;
+  }
 }

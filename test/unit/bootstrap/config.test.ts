@@ -69,12 +69,22 @@ describe("loadConfig", () => {
     ["MONGODB_URL", { HEXLINK_STORE: "mongodb" }],
     ["HEXLINK_BASE_URL", { HEXLINK_BASE_URL: "ftp://sho.rt" }],
     ["HEXLINK_RATE_LIMIT_PER_HOUR", { HEXLINK_RATE_LIMIT_PER_HOUR: "0" }],
+    ["HEXLINK_TRUST_PROXY", { HEXLINK_TRUST_PROXY: "not an ip" }],
+    ["HEXLINK_GEOIP_DB", { HEXLINK_GEOIP_DB: "/no/such/file.mmdb" }],
+    ["HEXLINK_VISITOR_SECRET", { HEXLINK_VISITOR_SECRET: "short" }],
   ])("throws a ConfigError of one line naming %s", (variable, env) => {
     const error = errorFor(env);
     expect(error.name).toBe("ConfigError");
     expect(error.message).not.toContain("\n");
     expect(error.message).toMatch(new RegExp(`^Invalid ${variable}: `));
   });
+
+  it.each(["true", "false", "2", "loopback", "10.0.0.0/8, 127.0.0.1", "uniquelocal,::1"])(
+    "accepts %j as HEXLINK_TRUST_PROXY, as Express would",
+    (value) => {
+      expect(loadConfig({ HEXLINK_TRUST_PROXY: value }).HEXLINK_TRUST_PROXY).toBe(value);
+    },
+  );
 
   it("never repeats a secret in the message", () => {
     expect(errorFor({ HEXLINK_API_KEYS: "acme:tooshort" }).message).not.toContain("tooshort");

@@ -15,7 +15,7 @@ export function requestLog(logger: Logger) {
       logger.info(
         {
           method: req.method,
-          path: req.originalUrl.split("?")[0],
+          path: loggedPath(req.originalUrl),
           status: res.statusCode,
           ms: Math.round(ms * 10) / 10,
         },
@@ -24,4 +24,9 @@ export function requestLog(logger: Logger) {
     });
     next();
   };
+}
+
+// A tracking id alone opens its tracking page, so it is not written to logs.
+function loggedPath(url: string): string {
+  return (url.split("?")[0] ?? "").replace(/^\/t\/[^/]+/, "/t/:id");
 }

@@ -64,15 +64,20 @@ export function pagesRouter(hexlink: Hexlink, redirectStatus: number): Router {
 
   router.get("/:slug/qr", async (req, res) => {
     const query = qrQuery.safeParse(req.query);
-    if (!isValidSlug(req.params.slug) || !query.success)
+    if (!isValidSlug(req.params.slug) || !query.success) {
       return sendPage(res, 400, genericErrorPage(400, "Bad QR request."));
-    const link = await hexlink.resolveRedirect.findByHost(req.headers.host ?? "", req.params.slug);
-    if (link === null) return sendPage(res, 404, notFoundPage(), isHead(req));
-    const url = hexlink.shortUrls.shortUrl(link);
-    const size = clampQrSize(query.data.size);
-    res.set({ "Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff" });
-    if (query.data.format === "png") res.type("image/png").send(await qrPng(url, size));
-    else res.type("image/svg+xml").send(await qrSvg(url, size));
+    }
+    try {
+      const link = await hexlink.resolveRedirect.findByHost(req.headers.host ?? "", req.params.slug);
+      if (link === null) return sendPage(res, 404, notFoundPage(), isHead(req));
+      const url = hexlink.shortUrls.shortUrl(link);
+      const size = clampQrSize(query.data.size);
+      res.set({ "Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff" });
+      if (query.data.format === "png") res.type("image/png").send(await qrPng(url, size));
+      else res.type("image/svg+xml").send(await qrSvg(url, size));
+    } catch (error) {
+      pageError(res, error, isHead(req));
+    }
   });
 
   router.get("/:slug", (req, res) => serveFromExpress(req, res, undefined));

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RedirectOutcome } from "../../../application/use-cases/link/resolve-redirect.js";
 import type { Hexlink } from "../../../bootstrap/hexlink.js";
 import { isDomainError } from "../../../domain/errors/domain-error.js";
+import type { Link } from "../../../domain/link/link.js";
 import { genericErrorPage, gonePage, notFoundPage } from "../pages/error-pages.js";
 import { passwordPage } from "../pages/password-page.js";
 import { PASSWORD_PAGE_HEADERS, safeHeaderValue, sendPage } from "./page-headers.js";
@@ -51,7 +52,7 @@ export async function serveRedirect(
       const status = target.password === undefined ? options.redirectStatus : 303;
       res.writeHead(status, {
         Location: safeHeaderValue(outcome.location),
-        "Cache-Control": status === 301 || status === 308 ? "public, max-age=300" : "private, no-cache",
+        "Cache-Control": cacheControl(status, outcome.link),
         "Content-Length": "0",
       });
       res.end();
@@ -89,4 +90,13 @@ export async function serveRedirect(
     case "not_found":
       return sendPage(res, 404, notFoundPage(), head);
   }
+}
+
+// Shared caches must never answer for us (disabling, expiry and max_clicks would be bypassed); a browser may
+// keep a permanent redirect briefly, unless the link can still stop working by itself.
+function cacheControl(status: number, link: Link): string {
+  const permanent = status === 301 || status === 308;
+  return permanent && link.maxClicks === null && link.expiresAt === null
+    ? "private, max-age=300"
+    : "private, no-cache";
 }

@@ -36,6 +36,11 @@ export function toDomainError(error: unknown): { error: DomainError; unexpected:
         unexpected: false,
       };
   }
+  // Express and its parsers mark the client's mistakes (a bad %-escape in a path, a body that does not
+  // decompress) with a 4xx status: those are bad requests, not faults of ours.
+  if (typeof parser.status === "number" && parser.status >= 400 && parser.status < 500) {
+    return { error: new DomainError("invalid_request", "The request could not be read."), unexpected: false };
+  }
   return {
     error: new DomainError("unavailable", "The service could not complete the request."),
     unexpected: true,
