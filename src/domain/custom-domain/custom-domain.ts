@@ -48,3 +48,11 @@ export function parseHostname(raw: string): string {
   }
   return value;
 }
+
+/** How long an unverified registration holds a hostname before another account may claim it. */
+export const PENDING_CLAIM_MS = 72 * 3_600_000;
+
+/** True when a pending registration is old enough to give way to another account's. */
+export function isStaleClaim(domain: CustomDomain, now: Date): boolean {
+  return domain.status === "pending" && now.getTime() - domain.createdAt.getTime() >= PENDING_CLAIM_MS;
+}

@@ -1,10 +1,19 @@
-import { type CustomDomain, parseHostname } from "../../../domain/custom-domain/custom-domain.js";
-import { DomainError } from "../../../domain/errors/domain-error.js";
+import {
+  type CustomDomain,
+  isStaleClaim,
+  parseHostname,
+} from "../../../domain/custom-domain/custom-domain.js";
+import { DomainError, isDomainError } from "../../../domain/errors/domain-error.js";
 import type { DomainRepository } from "../../ports/domain-repository.js";
 import type { Clock, IdGenerator } from "../../ports/technical.js";
 import type { HexlinkSettings } from "../../settings.js";
 
-/** Registers a custom domain for an account, pending until its TXT record is verified. @throws DomainError invalid_domain */
+/**
+ * Registers a custom domain for an account, pending until its TXT record is verified. Registering it again
+ * returns the account's pending record; another account's unverified claim gives way after 72 hours, so
+ * nobody can hold a hostname they cannot prove.
+ * @throws DomainError invalid_domain
+ */
 export class RegisterDomain {
   constructor(
     private readonly domains: DomainRepository,
@@ -26,7 +35,24 @@ export class RegisterDomain {
       createdAt: this.clock.now(),
       verifiedAt: null,
     };
-    await this.domains.create(domain);
-    return domain;
+    try {
+      await this.domains.create(domain);
+      return domain;
+    } catch (error) {
+      if (!(isDomainError(error) && error.code === "invalid_domain")) throw error;
+      return this.claimTaken(domain, error);
+    }
+  }
+
+  private async claimTaken(wanted: CustomDomain, taken: DomainError): Promise<CustomDomain> {
+    const existing = await this.domains.findByHostname(wanted.hostname);
+    if (existing === null) throw taken;
+    if (existing.accountId === wanted.accountId) return existing;
+    if (!isStaleClaim(existing, wanted.createdAt)) {
+      throw new DomainError("invalid_domain", `The domain '${wanted.hostname}' is already registered.`);
+    }
+    await this.domains.delete(existing.hostname);
+    await this.domains.create(wanted);
+    return wanted;
   }
 }

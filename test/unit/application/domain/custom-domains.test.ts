@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { verificationRecord } from "../../../../src/domain/custom-domain/custom-domain.js";
+import { PENDING_CLAIM_MS, verificationRecord } from "../../../../src/domain/custom-domain/custom-domain.js";
 import { aDomainError } from "../../../support/builders.js";
 import { aVisit, buildCore, type Core } from "../../../support/core.js";
 
@@ -67,14 +67,29 @@ describe("RegisterDomain", () => {
     await expect(core.registerDomain.execute(ACME, "SHO.RT")).rejects.toEqual(aDomainError("invalid_domain"));
   });
 
-  it("refuses a hostname registered already, by this or another account", async () => {
+  it("gives the account its own pending record back when it registers the hostname again", async () => {
+    const { core, domain } = await registered();
+    expect(await core.registerDomain.execute(ACME, HOST)).toEqual(domain);
+  });
+
+  it("refuses a hostname another account registered, while its claim is fresh or once it is active", async () => {
     const { core } = await registered();
-    for (const account of [ACME, "other"]) {
-      await expect(core.registerDomain.execute(account, HOST)).rejects.toEqual(
-        aDomainError("invalid_domain"),
-      );
-    }
+    await expect(core.registerDomain.execute("other", HOST)).rejects.toEqual(aDomainError("invalid_domain"));
+    core.clock.advance(PENDING_CLAIM_MS - 1);
+    await expect(core.registerDomain.execute("other", HOST)).rejects.toEqual(aDomainError("invalid_domain"));
+    await core.activateDomain.execute(HOST);
+    core.clock.advance(10 * PENDING_CLAIM_MS);
+    await expect(core.registerDomain.execute("other", HOST)).rejects.toEqual(aDomainError("invalid_domain"));
     expect((await core.stores.domains.findByHostname(HOST))?.accountId).toBe(ACME);
+  });
+
+  it("lets another account claim a hostname whose registration stayed unverified for 72 hours", async () => {
+    const { core, domain } = await registered();
+    core.clock.advance(PENDING_CLAIM_MS);
+    const claimed = await core.registerDomain.execute("other", HOST);
+    expect(claimed).toMatchObject({ hostname: HOST, accountId: "other", status: "pending" });
+    expect(claimed.verificationToken).not.toBe(domain.verificationToken);
+    expect(await core.stores.domains.findByHostname(HOST)).toEqual(claimed);
   });
 });
 
