@@ -7,6 +7,15 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export const UNKNOWN_COUNTRY = "ZZ";
 export const DIRECT_REFERRER = "Direct";
 
+/**
+ * Bounds on one pending link-day bucket, so memory stays bounded by buckets even when a client sends
+ * endless distinct referrers or user agents: past the bound, new values count under {@link OVERFLOW_VALUE},
+ * and new visitors are no longer told apart (unique clicks then undercount; totals stay exact).
+ */
+export const MAX_VALUES_PER_DIMENSION = 1000;
+export const MAX_VISITORS_PER_BUCKET = 100_000;
+export const OVERFLOW_VALUE = "Other";
+
 /** A click after classification: all that analytics keeps. No raw IP address is ever part of it. */
 export interface ClassifiedClick {
   readonly linkId: string;
@@ -67,14 +76,15 @@ export function foldInto(buckets: Map<string, MutableIncrement>, click: Classifi
     return;
   }
   bucket.clicks += weight;
-  bucket.visitors.add(click.visitor);
+  if (bucket.visitors.size < MAX_VISITORS_PER_BUCKET) bucket.visitors.add(click.visitor);
   for (const dimension of DIMENSIONS) {
     let values = bucket.dimensions.get(dimension);
     if (values === undefined) {
       values = new Map();
       bucket.dimensions.set(dimension, values);
     }
-    const value = click[dimension];
+    const raw = click[dimension];
+    const value = values.has(raw) || values.size < MAX_VALUES_PER_DIMENSION ? raw : OVERFLOW_VALUE;
     values.set(value, (values.get(value) ?? 0) + weight);
   }
 }
