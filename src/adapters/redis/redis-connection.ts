@@ -1,11 +1,14 @@
-import { type Cluster, Redis } from "ioredis";
+import { Cluster, Redis } from "ioredis";
 import { RedisKeys } from "./redis-keys.js";
 
 /** A standalone client or a Cluster: every adapter works with either. */
 export type RedisClient = Redis | Cluster;
 
 export interface RedisConnectionOptions {
-  /** `redis://` or `rediss://` URL: a fail-fast client is created, and closed by `close()`. */
+  /**
+   * `redis://` or `rediss://` URL: a fail-fast client is created, and closed by `close()`. With the query
+   * `?cluster=true` the URL names one node of a Redis Cluster, and a Cluster client discovers the rest.
+   */
   readonly url?: string;
   /** An existing client or Cluster, which stays the caller's: `close()` leaves it open. */
   readonly client?: RedisClient;
@@ -28,13 +31,27 @@ export function connectRedis(options: RedisConnectionOptions): RedisConnection {
   if (options.client !== undefined) return { client: options.client, keys, owned: false };
   if (options.url === undefined) throw new TypeError("Redis needs either a url or a client.");
   const timeout = options.commandTimeoutMs ?? 2000;
-  const client = new Redis(options.url, {
+  const failFast = {
     // A request fails within about `timeout` while Redis is down instead of waiting for it to return.
     maxRetriesPerRequest: 1,
     commandTimeout: timeout,
     connectTimeout: timeout,
-    retryStrategy: (times) => Math.min(100 * times, 1000),
-  });
+    retryStrategy: (times: number) => Math.min(100 * times, 1000),
+  };
+  const url = new URL(options.url);
+  const cluster = url.searchParams.get("cluster") === "true";
+  url.searchParams.delete("cluster");
+  const client: RedisClient = cluster
+    ? new Cluster([{ host: url.hostname, port: Number(url.port || 6379) }], {
+        redisOptions: {
+          ...failFast,
+          ...(url.username === "" ? {} : { username: decodeURIComponent(url.username) }),
+          ...(url.password === "" ? {} : { password: decodeURIComponent(url.password) }),
+          ...(url.protocol === "rediss:" ? { tls: {} } : {}),
+        },
+        clusterRetryStrategy: (times: number) => Math.min(100 * times, 1000),
+      })
+    : new Redis(url.toString(), failFast);
   // Errors reach callers through rejected commands; without a listener ioredis would print each one.
   client.on("error", () => {});
   return { client, keys, owned: true };
