@@ -1,8 +1,24 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientActions } from "../../src/adapters/express/client/client-actions.js";
 import { CLIENT_ROUTES } from "../../src/adapters/express/client/client-routes.js";
 import { createHexlink } from "../../src/bootstrap/create-hexlink.js";
-import { startClientServer } from "./client-api-requests.js";
+import type { RunningServer } from "../support/http-server.js";
+import { type ClientAnswer, clientPost, type PostOptions, startClientServer } from "./client-api-requests.js";
+import { expectAsDocumented, fetchDocument, type OpenApiDocument } from "./openapi-conformance.js";
+
+const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0";
+
+let server: RunningServer;
+let document: OpenApiDocument;
+
+beforeAll(async () => {
+  server = await startClientServer();
+  document = await fetchDocument(server.url);
+});
+
+afterAll(async () => {
+  await server.close();
+});
 
 describe("client API routes and documentation", () => {
   it("documents exactly the endpoints it serves", async () => {
@@ -12,18 +28,55 @@ describe("client API routes and documentation", () => {
     expect(CLIENT_ROUTES.map((route) => route.path).sort()).toEqual(served.sort());
   });
 
-  it("lists every client endpoint in /openapi.json as a POST with the client key scheme", async () => {
-    const server = await startClientServer();
-    try {
-      const document = (await (await fetch(`${server.url}/openapi.json`)).json()) as {
-        paths: Record<string, { post?: { security?: unknown; requestBody?: unknown } }>;
-      };
-      for (const route of CLIENT_ROUTES) {
-        expect(document.paths[route.path]?.post?.security).toEqual([{ clientKey: [] }]);
-        expect(document.paths[route.path]?.post?.requestBody).toBeDefined();
-      }
-    } finally {
-      await server.close();
+  it("lists every client endpoint in /openapi.json as a POST with the client key scheme", () => {
+    for (const route of CLIENT_ROUTES) {
+      expect(document.paths[route.path]?.post?.security).toEqual([{ clientKey: [] }]);
+      expect(document.paths[route.path]?.post?.requestBody).toBeDefined();
     }
+  });
+});
+
+describe("real client API answers, as /openapi.json describes them", () => {
+  /** POSTs to `/client/api<path>` and checks the answer against the document. */
+  async function documented(path: string, body: unknown, options?: PostOptions): Promise<ClientAnswer> {
+    const answer = await clientPost(server, path, body, options);
+    expectAsDocumented(document, "post", `/client/api${path}`, answer);
+    return answer;
+  }
+
+  it("shorten, get, clicksdata, edit, disable, enable and delete", async () => {
+    const shortened = await documented("/url/shorten", { long_url: "https://example.com/documented" });
+    const { short_url, tracking_id } = shortened.json.body as { short_url: string; tracking_id: string };
+    await documented("/url/shorten", { long_url: "https://example.com/named", custom_name: "client-doc" });
+    await documented("/url/get", { short_url });
+    await fetch(short_url, {
+      redirect: "manual",
+      headers: { "user-agent": FIREFOX, referer: "https://ref.example/" },
+    });
+    await server.hexlink.flushClicks();
+    // Yesterday to today, so a click just before midnight (UTC) still falls in the range.
+    const day = (offset: number) =>
+      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10).split("-").reverse().join("/");
+    for (const dimension of ["device", "os", "browser", "location", "referrer"]) {
+      const answer = await documented(`/clicksdata/${dimension}`, {
+        tracking_id,
+        start_date: day(-1),
+        end_date: day(0),
+      });
+      expect((answer.json.body as { clicks_data: unknown[] }).clicks_data, dimension).not.toEqual([]);
+    }
+    await documented("/url/edit", { tracking_id, long_url: "https://example.com/edited", password: "" });
+    await documented("/url/disable", { tracking_id });
+    await documented("/url/enable", { tracking_id });
+    await documented("/url/delete", { tracking_id });
+  });
+
+  it("failures, each with the seed's exact message", async () => {
+    await documented("/url/shorten", "{not json");
+    await documented("/url/shorten", { long_url: "https://example.com/taken", custom_name: "client-doc" });
+    await documented("/url/get", { short_url: `${server.url}/nothing-here` });
+    await documented("/url/delete", { tracking_id: "lnk_missing" });
+    await documented("/clicksdata/os", { tracking_id: "lnk_x", start_date: "31/02/2026", end_date: "x" });
+    await documented("/url/get", { short_url: "x" }, { authorization: null });
   });
 });

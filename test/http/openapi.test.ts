@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHexlinkApp } from "../../src/adapters/express/create-app.js";
+import type { ApiRoute } from "../../src/adapters/express/openapi/openapi-document.js";
+import { ApiClient, type ApiResponse, RELAXED_LIMITS } from "../support/http-client.js";
 import { type RunningServer, startServer } from "../support/http-server.js";
+import { expectAsDocumented, type OpenApiDocument } from "./openapi-conformance.js";
 
 /** The parts of an Express 5 router layer the walk reads. */
 interface Layer {
@@ -8,12 +11,6 @@ interface Layer {
   readonly rawPath?: unknown;
   readonly route?: { readonly path: string; readonly methods: Readonly<Record<string, boolean>> };
   readonly handle: { readonly stack?: readonly Layer[] };
-}
-
-interface OpenApiDocument {
-  readonly openapi: string;
-  readonly info: { readonly title: string; readonly version: string };
-  readonly paths: Readonly<Record<string, Readonly<Record<string, { security?: unknown[] }>>>>;
 }
 
 const joinPath = (prefix: string, path: string) => (path === "/" ? prefix || "/" : `${prefix}${path}`);
@@ -41,11 +38,17 @@ function routesOf(stack: readonly Layer[], prefix = ""): string[] {
   return routes;
 }
 
+const KEY = "hxk_openapi_suite_key_00001";
+const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0";
+
 let server: RunningServer;
 let document: OpenApiDocument;
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({
+    apiKeys: [{ accountId: "acme", key: KEY }],
+    settings: { rateLimits: RELAXED_LIMITS },
+  });
   const response = await fetch(`${server.url}/openapi.json`);
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^application\/json/);
@@ -87,6 +90,27 @@ describe("GET /openapi.json", () => {
       }
     }
   });
+  it("gives every answer of both APIs a JSON body, and the limit headers to every counted answer", () => {
+    const rateLimit = ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"];
+    for (const [path, operations] of Object.entries(document.paths)) {
+      if (!/^\/(v1|client\/api)\//.test(path)) continue;
+      for (const [method, operation] of Object.entries(operations)) {
+        const statuses = Object.keys(operation.responses);
+        expect(
+          statuses.filter((status) => status.startsWith("2")),
+          `${method} ${path}`,
+        ).toHaveLength(1);
+        expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(["400", "401", "403", "429"]));
+        for (const [status, response] of Object.entries(operation.responses)) {
+          const where = `${method} ${path} ${status}`;
+          expect(response.content?.["application/json"]?.schema, where).toBeDefined();
+          const headers = Object.keys(response.headers ?? {});
+          const expected = status === "401" || status === "403" ? [] : rateLimit;
+          expect(headers, where).toEqual(status === "429" ? [...expected, "Retry-After"] : expected);
+        }
+      }
+    }
+  });
 });
 
 describe("GET /docs", () => {
@@ -114,5 +138,99 @@ describe("GET /docs", () => {
     const script = await (await fetch(`${server.url}/docs/init.js`)).text();
     const urls = [...script.matchAll(/url:\s*"([^"]+)"/g)].map((match) => match[1]);
     expect(urls).toEqual(["/openapi.json"]);
+  });
+});
+
+describe("real v1 answers, as /openapi.json describes them", () => {
+  const api = () => new ApiClient(server.url, KEY);
+  const check = (method: ApiRoute["method"], path: string, response: ApiResponse<unknown>) =>
+    expectAsDocumented(document, method, path, {
+      status: response.status,
+      headers: response.headers,
+      json: response.body,
+    });
+
+  it("keeps its security schemes next to the response headers", () => {
+    expect(Object.keys(document.components.securitySchemes ?? {}).sort()).toEqual(["bearer", "clientKey"]);
+    expect(Object.keys(document.components.headers ?? {}).sort()).toEqual([
+      "Retry-After",
+      "X-RateLimit-Limit",
+      "X-RateLimit-Remaining",
+      "X-RateLimit-Reset",
+    ]);
+  });
+
+  it("links: create, read, list, update, analytics and delete", async () => {
+    const plain = await api().post("/v1/links", { url: "https://example.com/documented" });
+    check("post", "/v1/links", plain);
+    const full = await api().post<{ link: { id: string; slug: string } }>("/v1/links", {
+      url: "https://example.com/documented-full",
+      custom_slug: "documented-full",
+      password: "pw",
+      expires_at: "2099-01-01T00:00:00Z",
+      max_clicks: 5,
+    });
+    check("post", "/v1/links", full);
+    const { id } = full.body.link;
+    check("get", "/v1/links/{id}", await api().get(`/v1/links/${id}`));
+    const first = await api().get<{ next_cursor: string }>("/v1/links?limit=1");
+    expect(first.body.next_cursor).toEqual(expect.any(String));
+    check("get", "/v1/links", first);
+    check("get", "/v1/links", await api().get("/v1/links?limit=100"));
+    check(
+      "patch",
+      "/v1/links/{id}",
+      await api().patch(`/v1/links/${id}`, { password: null, status: "disabled" }),
+    );
+    await api().patch(`/v1/links/${id}`, { status: "active" });
+    const visit = await fetch(`${server.url}/${full.body.link.slug}`, {
+      redirect: "manual",
+      headers: { "user-agent": FIREFOX, referer: "https://ref.example/" },
+    });
+    expect(visit.status).toBe(302);
+    await server.hexlink.flushClicks();
+    const analytics = await api().get<{ analytics: { devices: unknown[] } }>(`/v1/links/${id}/analytics`);
+    expect(analytics.body.analytics.devices).not.toEqual([]);
+    check("get", "/v1/links/{id}/analytics", analytics);
+    check("delete", "/v1/links/{id}", await api().delete(`/v1/links/${id}`));
+  });
+
+  it("domains: register, list, verify and delete", async () => {
+    check("post", "/v1/domains", await api().post("/v1/domains", { hostname: "documented.example.com" }));
+    await server.hexlink.activateDomain.execute("documented.example.com");
+    check("get", "/v1/domains", await api().get("/v1/domains"));
+    check(
+      "post",
+      "/v1/domains/{hostname}/verify",
+      await api().post("/v1/domains/documented.example.com/verify"),
+    );
+    check("delete", "/v1/domains/{hostname}", await api().delete("/v1/domains/documented.example.com"));
+  });
+
+  it("failures, with the rate-limit headers wherever the key was counted", async () => {
+    check("post", "/v1/links", await api().send("POST", "/v1/links", "{not json"));
+    check("post", "/v1/links", await api().post("/v1/links", { url: "ftp://example.com" }));
+    check("get", "/v1/links/{id}", await api().get("/v1/links/lnk_000000000000000000000"));
+    check("get", "/v1/links/{id}/analytics", await api().get("/v1/links/lnk_x/analytics?start=bad"));
+    check("delete", "/v1/domains/{hostname}", await api().delete("/v1/domains/nowhere.example.com"));
+    check("get", "/v1/links", await new ApiClient(server.url, undefined).get("/v1/links"));
+    const { key } = await server.hexlink.createApiKey.execute("no-api", { apiAccess: false });
+    check("get", "/v1/links", await new ApiClient(server.url, key).get("/v1/links"));
+  });
+
+  it("429 with Retry-After", async () => {
+    const limited = await startServer({
+      apiKeys: [{ accountId: "acme", key: KEY }],
+      settings: { rateLimits: { perSecond: 1, perHour: 1000, perMonth: 100_000 } },
+    });
+    try {
+      const client = new ApiClient(limited.url, KEY);
+      await client.get("/v1/domains");
+      const refused = await client.get("/v1/domains");
+      expect(refused.status).toBe(429);
+      check("get", "/v1/domains", refused);
+    } finally {
+      await limited.close();
+    }
   });
 });

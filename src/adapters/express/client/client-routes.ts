@@ -1,21 +1,44 @@
-import type { ApiRoute } from "../openapi/openapi-document.js";
+import type { z } from "zod";
+import { codesByStatus, keyedResponses } from "../openapi/api-responses.js";
+import type { ApiResponse, ApiRoute } from "../openapi/openapi-document.js";
 import { CLIENT_ERROR_CODES, type ClientErrorCode } from "./client-error-codes.js";
+import {
+  clientClicksResponse,
+  clientDoneResponse,
+  clientFailureResponse,
+  clientLinkResponse,
+  clientShortenResponse,
+} from "./client-response-schemas.js";
 import { clicksBody, editBody, shortenBody, shortUrlBody, trackingBody } from "./client-schemas.js";
 
-const failure = (...codes: ClientErrorCode[]): string =>
-  `{success:false, error_code, error_message}: ${codes
-    .map((code) => `${code} "${CLIENT_ERROR_CODES[code].message}"`)
-    .join("; ")}`;
+/** Codes any client route may answer: a malformed request, the key and its limits. */
+const COMMON: readonly ClientErrorCode[] = ["LI00", "LI03", "LI04", "LI01", "LI02"];
 
-const common = {
-  "401": failure("LI03"),
-  "403": failure("LI04"),
-  "429": failure("LI01", "LI02"),
-};
+/** The failure responses for these codes and the common ones, one per status. */
+function failures(codes: readonly ClientErrorCode[]): Record<string, ApiResponse> {
+  const groups = codesByStatus([...COMMON, ...codes], (code) => CLIENT_ERROR_CODES[code].status);
+  return Object.fromEntries(
+    [...groups].map(([status, group]) => [
+      status,
+      {
+        description: `{success:false, error_code, error_message}: ${group
+          .map((code) => `${code} "${CLIENT_ERROR_CODES[code].message}"`)
+          .join("; ")}`,
+        body: clientFailureResponse(group),
+      },
+    ]),
+  );
+}
 
-const done = "{success:true}";
+const done = ["{success:true}", clientDoneResponse] as const;
 
-function route(path: string, summary: string, body: ApiRoute["body"], responses: Record<string, string>) {
+function route(
+  path: string,
+  summary: string,
+  body: z.ZodType,
+  [description, success]: readonly [string, z.ZodType],
+  codes: readonly ClientErrorCode[],
+): ApiRoute {
   return {
     method: "post",
     path: `/client/api${path}`,
@@ -23,8 +46,8 @@ function route(path: string, summary: string, body: ApiRoute["body"], responses:
     tag: "client",
     security: "clientKey",
     body,
-    responses: { ...responses, ...common },
-  } as const satisfies ApiRoute;
+    responses: keyedResponses({ "200": { description, body: success }, ...failures(codes) }),
+  };
 }
 
 const clicks = (dimension: string, names: string) =>
@@ -32,45 +55,47 @@ const clicks = (dimension: string, names: string) =>
     `/clicksdata/${dimension}`,
     `Clicks by ${names} over a range of UTC days, sorted by clicks, descending`,
     clicksBody,
-    {
-      "200":
-        "{success:true, body:{tracking_id, start_date, end_date, short_url, clicks_data:[{name, clicks}]}}",
-      "400": failure("LI00", "LI15"),
-      "404": failure("LI11"),
-    },
+    [
+      "{success:true, body:{tracking_id, start_date, end_date, short_url, clicks_data:[{name, clicks}]}}",
+      clientClicksResponse,
+    ],
+    ["LI15", "LI11"],
   );
 
 /** Every route of the client API, for the OpenAPI document. */
 export const CLIENT_ROUTES: readonly ApiRoute[] = [
-  route("/url/shorten", "Create a short link (random code, or custom_name)", shortenBody, {
-    "200": "{success:true, body:{short_url, track_url, tracking_id}}",
-    "400": failure("LI00", "LI05", "LI06", "LI07", "LI08", "LI09", "LI13", "LI14"),
-  }),
-  route("/url/edit", "Change a link's destination or password", editBody, {
-    "200": done,
-    "400": failure("LI00", "LI05", "LI12", "LI13"),
-    "404": failure("LI11"),
-  }),
-  route("/url/disable", "Disable a link: its short URL answers 404 until enabled", trackingBody, {
-    "200": done,
-    "400": failure("LI00", "LI12"),
-    "404": failure("LI11"),
-  }),
-  route("/url/enable", "Enable a disabled link", trackingBody, {
-    "200": done,
-    "400": failure("LI00", "LI12"),
-    "404": failure("LI11"),
-  }),
-  route("/url/delete", "Delete a link for good (its name is freed, its clicks forgotten)", trackingBody, {
-    "200": done,
-    "400": failure("LI00"),
-    "404": failure("LI11"),
-  }),
-  route("/url/get", "Read a link by its short URL", shortUrlBody, {
-    "200": "{success:true, body:{short_url, long_url, track_url, tracking_id}}",
-    "400": failure("LI00"),
-    "404": failure("LI16"),
-  }),
+  route(
+    "/url/shorten",
+    "Create a short link (random code, or custom_name)",
+    shortenBody,
+    ["{success:true, body:{short_url, track_url, tracking_id}}", clientShortenResponse],
+    ["LI05", "LI06", "LI07", "LI08", "LI09", "LI13", "LI14"],
+  ),
+  route("/url/edit", "Change a link's destination or password", editBody, done, [
+    "LI05",
+    "LI12",
+    "LI13",
+    "LI11",
+  ]),
+  route("/url/disable", "Disable a link: its short URL answers 404 until enabled", trackingBody, done, [
+    "LI12",
+    "LI11",
+  ]),
+  route("/url/enable", "Enable a disabled link", trackingBody, done, ["LI12", "LI11"]),
+  route(
+    "/url/delete",
+    "Delete a link for good (its name is freed, its clicks forgotten)",
+    trackingBody,
+    done,
+    ["LI11"],
+  ),
+  route(
+    "/url/get",
+    "Read a link by its short URL",
+    shortUrlBody,
+    ["{success:true, body:{short_url, long_url, track_url, tracking_id}}", clientLinkResponse],
+    ["LI16"],
+  ),
   clicks("device", "device type"),
   clicks("os", "operating system"),
   clicks("browser", "browser"),

@@ -1,5 +1,19 @@
 import { z } from "zod";
 
+/** A response header, always sent with the responses that list it; its value described by a zod schema. */
+export interface ApiHeader {
+  readonly description: string;
+  readonly schema: z.ZodType;
+}
+
+/** One response of an operation: what it means, its JSON body and the headers it carries. */
+export interface ApiResponse {
+  readonly description: string;
+  /** The `application/json` body; the tests check real answers against it. */
+  readonly body?: z.ZodType;
+  readonly headers?: Readonly<Record<string, ApiHeader>>;
+}
+
 /** One operation of the public HTTP surface, described from the same zod schemas that validate it. */
 export interface ApiRoute {
   readonly method: "get" | "post" | "patch" | "delete" | "head";
@@ -10,15 +24,9 @@ export interface ApiRoute {
   readonly security?: "bearer" | "clientKey";
   readonly body?: z.ZodType;
   readonly query?: z.ZodType;
-  /** Status → description; the JSON body shape is described in `summary` or by the tag's schemas. */
-  readonly responses: Readonly<Record<string, string>>;
+  /** Status → a description alone (pages, redirects), or a description with JSON body and headers (the APIs). */
+  readonly responses: Readonly<Record<string, string | ApiResponse>>;
 }
-
-const errorBody = {
-  type: "object",
-  required: ["success", "error", "code"],
-  properties: { success: { const: false }, error: { type: "string" }, code: { type: "string" } },
-} as const;
 
 function schemaOf(type: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(type, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
@@ -44,23 +52,45 @@ function pathParameters(path: string): unknown[] {
   }));
 }
 
+/**
+ * An OpenAPI Response Object: the body as it is sent (zod's output side); headers by reference to
+ * `components.headers`, where `headers` collects each one under its name.
+ */
+function responseObject(
+  response: string | ApiResponse,
+  headers: Record<string, Record<string, unknown>>,
+): Record<string, unknown> {
+  if (typeof response === "string") return { description: response };
+  const refs = Object.entries(response.headers ?? {}).map(([name, header]) => {
+    headers[name] ??= {
+      description: header.description,
+      required: true,
+      schema: z.toJSONSchema(header.schema),
+    };
+    return [name, { $ref: `#/components/headers/${name}` }] as const;
+  });
+  return {
+    description: response.description,
+    ...(refs.length === 0 ? {} : { headers: Object.fromEntries(refs) }),
+    ...(response.body === undefined
+      ? {}
+      : { content: { "application/json": { schema: z.toJSONSchema(response.body) } } }),
+  };
+}
+
 /** An OpenAPI 3.1 document for the given routes. */
 export function openApiDocument(routes: readonly ApiRoute[], serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
+  const headers: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const operation: Record<string, unknown> = {
       summary: route.summary,
       tags: [route.tag],
       parameters: [...pathParameters(route.path), ...queryParameters(route.query)],
       responses: Object.fromEntries(
-        Object.entries(route.responses).map(([status, description]) => [
+        Object.entries(route.responses).map(([status, response]) => [
           status,
-          {
-            description,
-            ...(Number(status) >= 400 && route.tag === "v1"
-              ? { content: { "application/json": { schema: errorBody } } }
-              : {}),
-          },
+          responseObject(response, headers),
         ]),
       ),
     };
@@ -86,6 +116,7 @@ export function openApiDocument(routes: readonly ApiRoute[], serverUrl: string):
         bearer: { type: "http", scheme: "bearer" },
         clientKey: { type: "apiKey", in: "header", name: "Authorization" },
       },
+      headers,
     },
     paths,
   };
