@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { z } from "zod";
 import { ALL_ROUTES } from "../../src/adapters/express/create-app.js";
-import type { ApiRoute } from "../../src/adapters/express/openapi/openapi-document.js";
+import type { ApiResponse, ApiRoute } from "../../src/adapters/express/openapi/openapi-document.js";
 
 /** A real answer of the server: status, headers and parsed JSON body. */
 export interface Answer {
@@ -35,6 +35,20 @@ export interface OpenApiDocument {
 /** Every header the APIs send about rate limits: present on an answer only where the document lists it. */
 const LIMIT_HEADERS = ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After"];
 
+/** What the routes the document is made of say of `method path` answering `status`, if anything. */
+export function documentedResponse(method: string, path: string, status: number): ApiResponse | undefined {
+  const route = ALL_ROUTES.find(
+    (candidate) => candidate.method === method.toLowerCase() && candidate.path === path,
+  );
+  const response = route?.responses[String(status)];
+  return typeof response === "object" ? response : undefined;
+}
+
+/** Whether `json` is the body documented for `method path` answering `status`. */
+export function isDocumentedBody(method: string, path: string, status: number, json: unknown): boolean {
+  return documentedResponse(method, path, status)?.body?.safeParse(json).success === true;
+}
+
 export async function fetchDocument(baseUrl: string): Promise<OpenApiDocument> {
   const response = await fetch(`${baseUrl}/openapi.json`);
   expect(response.status).toBe(200);
@@ -53,10 +67,8 @@ export function expectAsDocumented(
   answer: Answer,
 ): void {
   const where = `${method.toUpperCase()} ${path} → ${answer.status} ${JSON.stringify(answer.json)}`;
-  const declared = ALL_ROUTES.find((route) => route.method === method && route.path === path)?.responses[
-    String(answer.status)
-  ];
-  if (declared === undefined || typeof declared === "string" || declared.body === undefined) {
+  const declared = documentedResponse(method, path, answer.status);
+  if (declared?.body === undefined) {
     throw new Error(`${where}: no JSON body is documented for this status`);
   }
   expect(declared.body.safeParse(answer.json).error?.issues ?? [], where).toEqual([]);

@@ -11,6 +11,8 @@ import {
   type V1Link,
 } from "../support/http-client.js";
 import { type RunningServer, startServer } from "../support/http-server.js";
+import { bodyHeaders, expectedReading, postWithBodyHeaders } from "./body-headers.js";
+import { isDocumentedBody } from "./openapi-conformance.js";
 
 const KEY = "hxk_v1_fuzz_suite_key_0001";
 const RUNS = 150;
@@ -168,5 +170,103 @@ describe("random bodies at the v1 API", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+/** Pieces of a path segment as sent: bad and truncated %-escapes, overlong UTF-8, encoded slashes, unicode. */
+const PIECES = [
+  "%",
+  "%Z",
+  "%ZZ",
+  "%E0%A4%A",
+  "%E0%A4",
+  "%C0%AF",
+  "%FF",
+  "%00",
+  "%2F",
+  "%5C",
+  "%25",
+  "%u0041",
+];
+const garbage = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES, "lnk_", "a", "Z", "-", "_", "~", ".", "é", "😀", "\u202e")), {
+    minLength: 1,
+    maxLength: 12,
+  })
+  .map((pieces) => pieces.join(""));
+/** A path segment as it goes on the wire; never a dot segment, which the URL would resolve away. */
+const segment = fc
+  .oneof(
+    fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }).map(encodeURIComponent),
+    garbage,
+    fc.integer({ min: 200, max: 6000 }).map((length) => `lnk_${"x".repeat(length)}`),
+    fc.string({ unit: "grapheme", minLength: 50, maxLength: 300 }).map(encodeURIComponent),
+  )
+  .filter((text) => !/^(\.|%2e){1,2}$/i.test(text));
+
+const PATH_ROUTES = [
+  ["GET", "/v1/links/{id}", (id: string) => `/v1/links/${id}`],
+  ["PATCH", "/v1/links/{id}", (id: string) => `/v1/links/${id}`],
+  ["DELETE", "/v1/links/{id}", (id: string) => `/v1/links/${id}`],
+  ["GET", "/v1/links/{id}/analytics", (id: string) => `/v1/links/${id}/analytics`],
+  ["POST", "/v1/domains/{hostname}/verify", (host: string) => `/v1/domains/${host}/verify`],
+  ["DELETE", "/v1/domains/{hostname}", (host: string) => `/v1/domains/${host}`],
+] as const;
+
+describe("random path parameters at the v1 API", () => {
+  it.each(PATH_ROUTES)("%s %s answers a documented error code, never a 500", async (method, path, url) => {
+    await fc.assert(
+      fc.asyncProperty(segment, async (id) => {
+        const response = await api.send(
+          method,
+          url(id),
+          method === "PATCH" ? { status: "active" } : undefined,
+        );
+        const code = expectContractAnswer(response, 0);
+        const documented = isDocumentedBody(method, path, response.status, response.body);
+        expect(documented, `${id} → ${response.status} ${code}`).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("reads an id with any of its characters percent-encoded as the same link", async () => {
+    const link = await api.createLink({ url: "https://example.com/escaped-id" });
+    const percent = (char: string) => `%${char.charCodeAt(0).toString(16).padStart(2, "0")}`;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.boolean(), { minLength: link.id.length, maxLength: link.id.length }),
+        async (mask) => {
+          const id = [...link.id].map((char, i) => (mask[i] === true ? percent(char) : char)).join("");
+          const response = await api.get<{ link: V1Link }>(`/v1/links/${id}`);
+          expect(response.status, id).toBe(200);
+          expect(response.body.link.id).toBe(link.id);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe("random body headers at the v1 API", () => {
+  it("POST /v1/links reads JSON in UTF-8 and refuses anything else as invalid_request, never a 500", async () => {
+    const outcomes: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(bodyHeaders, fc.nat(), async (headers, n) => {
+        const body = JSON.stringify({ url: `https://example.com/headers/${n}` });
+        const answer = await postWithBodyHeaders(`${server.url}/v1/links`, `Bearer ${KEY}`, headers, body);
+        const code = expectContractAnswer(
+          { status: answer.status, headers: answer.headers, body: answer.json },
+          201,
+        );
+        outcomes.push(code);
+        const expected = expectedReading(headers);
+        if (expected !== "either") {
+          expect(code, JSON.stringify(headers)).toBe(expected === "read" ? "success" : "invalid_request");
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(new Set(outcomes)).toEqual(new Set(["success", "invalid_request"]));
   });
 });
