@@ -68,7 +68,7 @@ async function foldRate(label: string, sample: RedirectHit[], rounds: number): P
 async function queryTime(): Promise<void> {
   const store = new InMemoryClickStore();
   const { increments, range } = yearOfClicks("lnk_big", 1_000_000);
-  await store.add(increments);
+  await store.add(increments, "bench");
   const times: number[] = [];
   let total = 0;
   for (let run = 0; run < 30; run += 1) {

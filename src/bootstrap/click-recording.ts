@@ -14,6 +14,7 @@ import type {
 import type { ClickStore } from "../application/ports/click-store.js";
 import type { Clock } from "../application/ports/technical.js";
 import { ClickRecorder, type ClickRecorderOptions } from "../application/services/click-recorder.js";
+import { sequentialBatchIds } from "../application/services/recorder-support.js";
 
 /** How clicks are classified and recorded; every field has a default. */
 export interface ClickRecordingOptions {
@@ -32,7 +33,10 @@ export interface ClickRecordingOptions {
   readonly recorder?: ClickRecorderOptions;
 }
 
-/** The ClickRecorder over a store, with the real classification adapters unless replaced. */
+/**
+ * The ClickRecorder over a store, with the real classification adapters unless replaced, naming its batches
+ * after 96 random bits unless `recorder.batchIds` is given.
+ */
 export function createClickRecorder(
   store: ClickStore,
   clock: Clock,
@@ -54,6 +58,6 @@ export function createClickRecorder(
         options.visitors ??
         new HmacVisitorHasher({ secret: options.visitorSecret ?? randomBytes(32).toString("base64url") }),
     },
-    options.recorder ?? {},
+    { batchIds: sequentialBatchIds(randomBytes(12).toString("base64url")), ...options.recorder },
   );
 }

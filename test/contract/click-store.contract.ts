@@ -55,6 +55,14 @@ function sum(all: readonly ClickCounts[]): ClickCounts {
   return countsFromIncrements(increments, "sum", { start: "0000-01-01", end: "9999-12-31" });
 }
 
+let batches = 0;
+
+/** A batch id no other add of this process used. */
+function freshBatch(): string {
+  batches += 1;
+  return `contract-${process.pid}-${batches}`;
+}
+
 /** The shared ClickStore suite, with the domain fold as oracle; every adapter runs it. */
 export function clickStoreContract(name: string, harness: ClickStoreHarness): void {
   const numRuns = harness.numRuns ?? 40;
@@ -70,6 +78,13 @@ export function clickStoreContract(name: string, harness: ClickStoreHarness): vo
     }
   }
 
+  /** Expects the store's counts of every link over all days to be those of the increments. */
+  async function expectEveryLink(store: ClickStore, increments: readonly ClickIncrement[]): Promise<void> {
+    for (const linkId of LINK_IDS) {
+      expectCounts(await store.query(linkId, FULL), countsFromIncrements(increments, linkId, FULL));
+    }
+  }
+
   /** Checks a fresh store holding generated clicks, against the increments they fold to and a generated range. */
   function withStoredClicks(
     check: (store: ClickStore, increments: ClickIncrement[], range: DayRange) => Promise<void>,
@@ -77,7 +92,7 @@ export function clickStoreContract(name: string, harness: ClickStoreHarness): vo
     const property = fc.asyncProperty(arbClicks(), arbRange(), async (clicks, range) => {
       const store = await harness.make();
       const increments = foldClicks(clicks);
-      await store.add(increments);
+      await store.add(increments, freshBatch());
       await check(store, increments, range);
     });
     return fc.assert(property, { numRuns });
@@ -88,7 +103,7 @@ export function clickStoreContract(name: string, harness: ClickStoreHarness): vo
 
     it("answers zeros for a link it never saw", async () => {
       const store = await harness.make();
-      await store.add(foldClicks([]));
+      await store.add(foldClicks([]), freshBatch());
       expectCounts(await store.query("lnk_unknown", FULL), EMPTY_COUNTS);
     });
 
@@ -135,12 +150,35 @@ export function clickStoreContract(name: string, harness: ClickStoreHarness): vo
       await fc.assert(
         fc.asyncProperty(arbClicks(), arbClicks(), async (first, second) => {
           const store = await harness.make();
-          await store.add(foldClicks(second));
-          await store.add(foldClicks(first));
-          const oracle = foldClicks([...first, ...second]);
-          for (const linkId of LINK_IDS) {
-            expectCounts(await store.query(linkId, FULL), countsFromIncrements(oracle, linkId, FULL));
-          }
+          await store.add(foldClicks(second), freshBatch());
+          await store.add(foldClicks(first), freshBatch());
+          await expectEveryLink(store, foldClicks([...first, ...second]));
+        }),
+        { numRuns },
+      );
+    });
+
+    it("adding the same batch id twice counts once", async () => {
+      await fc.assert(
+        fc.asyncProperty(arbClicks(), async (clicks) => {
+          const store = await harness.make();
+          const increments = foldClicks(clicks);
+          const batchId = freshBatch();
+          await store.add(increments, batchId);
+          await store.add(increments, batchId);
+          await expectEveryLink(store, increments);
+        }),
+        { numRuns },
+      );
+    });
+
+    it("a different batch id counts again", async () => {
+      await fc.assert(
+        fc.asyncProperty(arbClicks(), async (clicks) => {
+          const store = await harness.make();
+          await store.add(foldClicks(clicks), freshBatch());
+          await store.add(foldClicks(clicks), freshBatch());
+          await expectEveryLink(store, foldClicks([...clicks, ...clicks]));
         }),
         { numRuns },
       );
@@ -151,7 +189,7 @@ export function clickStoreContract(name: string, harness: ClickStoreHarness): vo
         fc.asyncProperty(arbClicks(), fc.constantFrom(...LINK_IDS), async (clicks, deleted) => {
           const store = await harness.make();
           const increments = foldClicks(clicks);
-          await store.add(increments);
+          await store.add(increments, freshBatch());
           await store.deleteLink(deleted);
           for (const linkId of LINK_IDS) {
             const expected =

@@ -10,7 +10,7 @@ describe("InMemoryClickStore at scale", () => {
   it("answers a 365-day query over a million clicks with every day and every visitor counted", async () => {
     const store = new InMemoryClickStore();
     const { increments, range } = yearOfClicks("lnk_big", 1_000_000);
-    await store.add(increments);
+    await store.add(increments, "year");
     const counts = await store.query("lnk_big", range);
     expect(counts.days.size).toBe(365);
     const total = [...counts.days.values()].reduce((sum, day) => sum + day.clicks, 0);

@@ -23,10 +23,10 @@ class HangingClickStore implements ClickStore {
     this.release = resolve;
   });
 
-  async add(increments: readonly ClickIncrement[]): Promise<void> {
+  async add(increments: readonly ClickIncrement[], batchId: string): Promise<void> {
     this.batches.push(increments.reduce((sum, increment) => sum + increment.clicks, 0));
     await this.released;
-    await this.inner.add(increments);
+    await this.inner.add(increments, batchId);
   }
 
   query(linkId: string, range: DayRange): Promise<ClickCounts> {

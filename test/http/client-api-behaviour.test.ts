@@ -142,14 +142,17 @@ describe("client API field rules and effects", () => {
     });
     const desktop = { device: "Desktop", os: "Windows", browser: "Chrome", referrer: "t.co" };
     const mobile = { device: "Mobile", os: "Android", browser: "Firefox", referrer: "Direct" };
-    await server.hexlink.stores.clicks.add([
-      increment("2020-07-31", 50, { ...mobile, country: "FR" }),
-      increment("2020-08-01", 2, { ...desktop, country: "CA" }),
-      increment("2020-08-03", 5, { ...mobile, country: "US" }),
-      increment("2020-08-05", 1, { ...desktop, country: "ZZ" }),
-      increment("2020-08-07", 3, { ...desktop, country: "CA" }),
-      increment("2020-08-08", 40, { ...mobile, country: "DE" }),
-    ]);
+    await server.hexlink.stores.clicks.add(
+      [
+        increment("2020-07-31", 50, { ...mobile, country: "FR" }),
+        increment("2020-08-01", 2, { ...desktop, country: "CA" }),
+        increment("2020-08-03", 5, { ...mobile, country: "US" }),
+        increment("2020-08-05", 1, { ...desktop, country: "ZZ" }),
+        increment("2020-08-07", 3, { ...desktop, country: "CA" }),
+        increment("2020-08-08", 40, { ...mobile, country: "DE" }),
+      ],
+      "seeded",
+    );
     const expected: Record<string, { name: string; clicks: number }[]> = {
       device: [
         { name: "Desktop", clicks: 6 },

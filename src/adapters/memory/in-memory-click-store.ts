@@ -38,12 +38,23 @@ function addDimensions(
   }
 }
 
-/** A ClickStore in process memory, for tests and single-instance embedding; values are Map keys, never properties. */
+/** Batch ids remembered, oldest forgotten first: more than a day of flushes once a second. */
+export const REMEMBERED_BATCHES = 100_000;
+
+/**
+ * A ClickStore in process memory, for tests and single-instance embedding; values are Map keys, never
+ * properties. A batch id seen among the last {@link REMEMBERED_BATCHES} is not applied again.
+ */
 export class InMemoryClickStore implements ClickStore {
   private readonly links = new Map<string, LinkCounts>();
+  private readonly batches = new Set<string>();
 
-  async add(increments: readonly ClickIncrement[]): Promise<void> {
+  async add(increments: readonly ClickIncrement[], batchId: string): Promise<void> {
+    if (this.batches.has(batchId)) return;
     for (const increment of increments) this.addOne(increment);
+    this.batches.add(batchId);
+    const oldest = this.batches.size > REMEMBERED_BATCHES ? this.batches.values().next().value : undefined;
+    if (oldest !== undefined) this.batches.delete(oldest);
   }
 
   async query(linkId: string, range: DayRange): Promise<ClickCounts> {

@@ -16,6 +16,8 @@ export interface ClickDayDocument {
   visitors?: string[];
   /** HyperLogLog registers of every visitor of the day: register index → rank. */
   registers?: Record<string, number>;
+  /** Ids of the last batches applied, so that a retried batch is not counted again. */
+  batches?: string[];
 }
 
 /** What the store answers for the day documents of one link over a range. */

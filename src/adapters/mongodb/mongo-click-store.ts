@@ -3,26 +3,32 @@ import type { ClickStore } from "../../application/ports/click-store.js";
 import type { ClickIncrement } from "../../domain/click/click.js";
 import type { ClickCounts } from "../../domain/click/click-counts.js";
 import type { DayRange } from "../../domain/time/day.js";
-import { clickBulkOps } from "./click-bulk-ops.js";
+import { BATCHES_KEPT, clickBulkOps } from "./click-bulk-ops.js";
+import { writeClickBatch } from "./click-bulk-write.js";
 import { type ClickDayDocument, countsFromDayDocuments } from "./click-day-document.js";
 import { mongoCall } from "./mongo-call.js";
 
 /**
- * Click counters in one document per link and UTC day, written by one ordered `bulkWrite` per flush.
- * A retry after a partial failure counts the increments applied before the failure twice; unique
- * visitors are idempotent (`$addToSet`, `$max`) and never count twice.
+ * Click counters in one document per link and UTC day, written by one unordered `bulkWrite` per batch. Each
+ * document keeps the ids of its last {@link BATCHES_KEPT} batches and takes no increment of a batch it holds,
+ * so a retried batch counts once while its id is among them; unique visitors are idempotent anyway.
  */
 export class MongoClickStore implements ClickStore {
   constructor(private readonly days: Collection<ClickDayDocument>) {}
 
-  async add(increments: readonly ClickIncrement[]): Promise<void> {
+  async add(increments: readonly ClickIncrement[], batchId: string): Promise<void> {
     if (increments.length === 0) return;
-    await mongoCall(() => this.days.bulkWrite(clickBulkOps(increments), { ordered: true }));
+    await mongoCall(() => writeClickBatch(this.days, clickBulkOps(increments, batchId)));
   }
 
   async query(linkId: string, range: DayRange): Promise<ClickCounts> {
     const documents = await mongoCall(() =>
-      this.days.find({ linkId: { $eq: linkId }, day: { $gte: range.start, $lte: range.end } }).toArray(),
+      this.days
+        .find(
+          { linkId: { $eq: linkId }, day: { $gte: range.start, $lte: range.end } },
+          { projection: { batches: 0 } },
+        )
+        .toArray(),
     );
     return countsFromDayDocuments(documents);
   }

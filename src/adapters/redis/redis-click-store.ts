@@ -1,17 +1,18 @@
-import type { ChainableCommander } from "ioredis";
 import type { ClickStore } from "../../application/ports/click-store.js";
 import type { ClickIncrement, Dimension } from "../../domain/click/click.js";
 import type { ClickCounts } from "../../domain/click/click-counts.js";
 import { type Day, type DayRange, daysOf } from "../../domain/time/day.js";
-import { BOTS_FIELD, CLICKS_FIELD, dimensionField, parseDimensionField } from "./click-fields.js";
+import { BOTS_FIELD, CLICKS_FIELD, parseDimensionField } from "./click-fields.js";
+import { ADD_CLICKS, addClicksCall, type ScriptCall } from "./click-script.js";
+import { isNoScript } from "./lua-script.js";
 import type { RedisClient } from "./redis-connection.js";
 import { RedisKeys } from "./redis-keys.js";
 import { guarded } from "./redis-unavailable.js";
 
 /**
  * Click counters: per link and UTC day a hash of totals and dimension values and a HyperLogLog of visitors,
- * all under the link's hash tag. Each increment is one MULTI, so a retried flush counts again only the
- * increments whose transaction had landed before the failure.
+ * all under the link's hash tag. Each increment is one Lua script that first sets a guard key naming the
+ * batch, link and day, and does nothing when that guard exists: a retried batch is never counted twice.
  */
 export class RedisClickStore implements ClickStore {
   constructor(
@@ -19,11 +20,13 @@ export class RedisClickStore implements ClickStore {
     private readonly keys: RedisKeys = new RedisKeys(),
   ) {}
 
-  async add(increments: readonly ClickIncrement[]): Promise<void> {
-    // Every transaction is written before any reply is awaited: one round trip for the whole flush.
+  async add(increments: readonly ClickIncrement[], batchId: string): Promise<void> {
+    if (increments.length === 0) return;
+    // One pipeline for the flush; on a cluster one per link, since a cluster pipeline goes to one node.
+    const groups = this.client.isCluster ? byLink(increments) : [increments];
     await guarded(async () => {
       await Promise.all(
-        increments.map(async (increment) => failed(await this.transaction(increment).exec())),
+        groups.map((group) => this.send(group.map((one) => addClicksCall(this.keys, one, batchId)))),
       );
     });
   }
@@ -51,21 +54,31 @@ export class RedisClickStore implements ClickStore {
     });
   }
 
-  private transaction(increment: ClickIncrement): ChainableCommander {
-    const { linkId, day } = increment;
-    const counts = this.keys.linkDay(linkId, day);
-    const transaction = this.client.multi();
-    if (increment.clicks !== 0) transaction.hincrby(counts, CLICKS_FIELD, increment.clicks);
-    if (increment.botClicks !== 0) transaction.hincrby(counts, BOTS_FIELD, increment.botClicks);
-    for (const [dimension, values] of increment.dimensions) {
-      for (const [value, count] of values)
-        transaction.hincrby(counts, dimensionField(dimension, value), count);
-    }
-    if (increment.visitors.size > 0) {
-      transaction.pfadd(this.keys.linkVisitors(linkId, day), ...increment.visitors);
-    }
-    return transaction.sadd(this.keys.linkDays(linkId), day);
+  private async send(calls: readonly ScriptCall[]): Promise<void> {
+    const pipeline = this.client.pipeline();
+    for (const call of calls) ADD_CLICKS.queue(pipeline, call.keys, call.args);
+    const results = await pipeline.exec();
+    if (results === null) throw new Error("The pipeline was discarded.");
+    // NOSCRIPT (a node restarted or new) means that script did not run: run it again, loading it.
+    await Promise.all(
+      results.map(async ([error], index) => {
+        const call = calls[index];
+        if (error === null) return;
+        if (call === undefined || !isNoScript(error)) throw error;
+        await ADD_CLICKS.run(this.client, call.keys, call.args);
+      }),
+    );
   }
+}
+
+function byLink(increments: readonly ClickIncrement[]): ClickIncrement[][] {
+  const groups = new Map<string, ClickIncrement[]>();
+  for (const increment of increments) {
+    const group = groups.get(increment.linkId);
+    if (group === undefined) groups.set(increment.linkId, [increment]);
+    else group.push(increment);
+  }
+  return [...groups.values()];
 }
 
 /** The replies of a pipeline, or its first error thrown. */

@@ -22,6 +22,11 @@ export class RedisKeys {
     return `${this.link(id)}:u:${day}`;
   }
 
+  /** String set once a batch's increment of one link and UTC day is applied; it expires on its own. */
+  linkBatch(id: string, batchId: string, day: string): string {
+    return `${this.link(id)}:b:${batchId}:${day}`;
+  }
+
   /** Set of the days a link has counters for, so they can be deleted without a scan. */
   linkDays(id: string): string {
     return `${this.link(id)}:days`;

@@ -5,10 +5,11 @@ import type { DayRange } from "../../domain/time/day.js";
 /** Aggregated click counters per link and UTC day. */
 export interface ClickStore {
   /**
-   * Adds folded increments. A call that rejects is retried whole by the recorder, so adapters apply each
-   * increment atomically and say in their docs what a retry after a partial failure can count twice.
+   * Adds folded increments, each atomically. `batchId` names this batch; a retry of the same batch passes
+   * the same id and the same increments, and the store applies each increment at most once per batch id
+   * (for at least 24 hours).
    */
-  add(increments: readonly ClickIncrement[]): Promise<void>;
+  add(increments: readonly ClickIncrement[], batchId: string): Promise<void>;
   /** Counts for one link over an inclusive day range. */
   query(linkId: string, range: DayRange): Promise<ClickCounts>;
   /** Forgets every count of a link (when the link is deleted). */

@@ -16,12 +16,17 @@ export interface ClickRecorderOptions {
   readonly stopAttempts?: number;
   /** Clients (IP and user agent) whose visitor id and country are remembered until the next flush (50 000). */
   readonly clientMemoSize?: number;
+  /**
+   * Names each new batch; ids must never repeat among the recorders sharing a store (default: a counter after
+   * the start time and a `Math.random` part; the bootstrap gives a counter after 96 random bits).
+   */
+  readonly batchIds?: () => string;
   readonly logger?: RecorderLogger;
 }
 
 /** What /readyz shows of click recording. */
 export interface ClickRecorderHealth {
-  /** Link-day buckets waiting for the store. */
+  /** Link-day buckets waiting for the store, the batch being sent or retried included. */
   readonly pendingBuckets: number;
   /** Clicks lost since start: past the bucket bound, unreadable, or undeliverable at stop(). */
   readonly droppedClicks: number;
@@ -32,7 +37,7 @@ export interface ClickRecorderHealth {
 }
 
 /** The options with every default filled in. */
-export type RecorderSettings = Required<Omit<ClickRecorderOptions, "logger">>;
+export type RecorderSettings = Required<Omit<ClickRecorderOptions, "logger" | "batchIds">>;
 
 /** Fills in the defaults of {@link ClickRecorderOptions}. */
 export function withDefaults(options: ClickRecorderOptions): RecorderSettings {

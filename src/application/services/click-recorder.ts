@@ -1,4 +1,10 @@
-import { type BucketMap, bucketKey, foldInto, newBucketMap } from "../../domain/click/click.js";
+import {
+  type BucketMap,
+  bucketKey,
+  type ClickIncrement,
+  foldInto,
+  newBucketMap,
+} from "../../domain/click/click.js";
 import type { ClickSink, RedirectHit } from "../ports/click-sink.js";
 import type { ClickStore } from "../ports/click-store.js";
 import type { Clock } from "../ports/technical.js";
@@ -11,14 +17,21 @@ import {
 import { type ClassificationPorts, HitClassifier } from "./hit-classifier.js";
 import {
   backoffDelay,
-  mergeBuckets,
+  fallbackBatchPrefix,
   type RecorderLogger,
   safeLogger,
+  sequentialBatchIds,
   unrefTimer,
 } from "./recorder-support.js";
 
 export type { ClickRecorderHealth, ClickRecorderOptions } from "./click-recorder-options.js";
 export type { RecorderLogger } from "./recorder-support.js";
+
+/** Pending buckets taken for the store under one id, kept unchanged until the store accepts them. */
+interface Batch {
+  readonly id: string;
+  readonly increments: readonly ClickIncrement[];
+}
 
 /** What the recorder needs from outside. */
 export interface ClickRecorderPorts extends ClassificationPorts {
@@ -29,14 +42,17 @@ export interface ClickRecorderPorts extends ClassificationPorts {
 /**
  * Classifies redirect hits and folds them into per-link, per-day counters, flushed to the ClickStore every
  * interval (from construction on; the timer never keeps the process alive), past a threshold, and on stop().
+ * A flush sends the pending buckets as one batch with a new id; a batch that fails is retried as it is, under
+ * the same id, before anything newer, so a store that applied it already does not count it again.
  */
 export class ClickRecorder implements ClickSink {
   private readonly options: RecorderSettings;
   private readonly classifier: HitClassifier;
   private readonly log: RecorderLogger;
+  private readonly batchIds: () => string;
   private pending: BucketMap = newBucketMap();
-  /** Buckets of the batch the store has not answered yet (flushes run one at a time). */
-  private inFlight = 0;
+  /** The batch being sent, or waiting for its retry (flushes run one at a time). */
+  private retained: Batch | null = null;
   private readonly timer: ReturnType<typeof setInterval>;
   private flushSoonScheduled = false;
   private queue: Promise<void> = Promise.resolve();
@@ -55,21 +71,25 @@ export class ClickRecorder implements ClickSink {
     this.options = withDefaults(options);
     this.log = safeLogger(options.logger);
     this.classifier = new HitClassifier(ports, this.options.clientMemoSize);
+    this.batchIds = options.batchIds ?? sequentialBatchIds(fallbackBatchPrefix(ports.clock.now()));
     this.timer = setInterval(() => this.tick(), this.options.flushIntervalMs);
     unrefTimer(this.timer);
   }
 
-  /** Stops the timer and flushes everything, retrying a few times; what still fails is counted as dropped. */
+  /**
+   * Stops the timer and flushes everything (the retained batch first), retrying a few times; what still fails
+   * is counted as dropped.
+   */
   async stop(): Promise<void> {
     clearInterval(this.timer);
     for (let attempt = 1; ; attempt += 1) {
       await this.flush();
-      if (this.pending.size === 0) return;
+      if (!this.hasWork()) return;
       if (attempt >= this.options.stopAttempts) break;
       await new Promise((resolve) => setTimeout(resolve, this.retryDelay()));
     }
-    let lost = 0;
-    for (const bucket of this.pending.values()) lost += bucket.clicks + bucket.botClicks;
+    const lost = clicksIn(this.retained?.increments ?? []) + clicksIn(this.pending.values());
+    this.retained = null;
     this.pending = newBucketMap();
     this.droppedClicks += lost;
     this.log("error", "Clicks lost at shutdown: the click store kept failing", {
@@ -83,7 +103,7 @@ export class ClickRecorder implements ClickSink {
     try {
       const day = this.classifier.dayOf(hit.at);
       if (
-        this.pending.size >= this.options.maxPendingBuckets &&
+        this.bucketsHeld() >= this.options.maxPendingBuckets &&
         !this.pending.has(bucketKey(hit.linkId, day))
       ) {
         this.drop();
@@ -96,7 +116,10 @@ export class ClickRecorder implements ClickSink {
     }
   }
 
-  /** Sends every pending count to the store now; on failure they stay pending (never rejects). */
+  /**
+   * Sends the retained batch, if any, then every pending count as a new batch, now; what fails stays
+   * retained for a retry (never rejects).
+   */
   flush(): Promise<void> {
     this.flushesRunning += 1;
     const run = this.queue
@@ -111,11 +134,19 @@ export class ClickRecorder implements ClickSink {
   /** Pending work, losses and the last flush, for /readyz. */
   health(): ClickRecorderHealth {
     return {
-      pendingBuckets: this.pending.size + this.inFlight,
+      pendingBuckets: this.bucketsHeld(),
       droppedClicks: this.droppedClicks,
       lastFlushError: this.lastFlushError,
       lastFlushAt: this.lastFlushAt,
     };
+  }
+
+  private bucketsHeld(): number {
+    return this.pending.size + (this.retained?.increments.length ?? 0);
+  }
+
+  private hasWork(): boolean {
+    return this.retained !== null || this.pending.size > 0;
   }
 
   private drop(): void {
@@ -136,7 +167,7 @@ export class ClickRecorder implements ClickSink {
   }
 
   private tick(): void {
-    if (this.flushesRunning > 0 || this.pending.size === 0) return;
+    if (this.flushesRunning > 0 || !this.hasWork()) return;
     if (this.ports.clock.now().getTime() < this.retryAt) return;
     void this.flush();
   }
@@ -147,35 +178,60 @@ export class ClickRecorder implements ClickSink {
 
   private async flushOnce(): Promise<void> {
     this.classifier.forget();
-    if (this.pending.size > 0) {
-      const batch = this.pending;
-      this.pending = newBucketMap();
-      this.inFlight = batch.size;
-      try {
-        await this.ports.store.add([...batch.values()]);
-        this.failures = 0;
-        this.retryAt = 0;
-        this.lastFlushError = null;
-        this.lastFlushAt = this.ports.clock.now();
-      } catch (error) {
-        mergeBuckets(this.pending, batch);
-        this.failures += 1;
-        const retryInMs = this.retryDelay();
-        this.retryAt = this.ports.clock.now().getTime() + retryInMs;
-        this.lastFlushError = error instanceof Error ? error.message : String(error);
-        const fields = { error: this.lastFlushError, retryInMs, pendingBuckets: this.pending.size };
-        this.log("warn", "Click flush failed; counts kept for a retry", fields);
-      } finally {
-        this.inFlight = 0;
-      }
+    // A batch that failed goes again unchanged, before anything newer is taken from the pending buckets.
+    if (this.retained === null || (await this.send(this.retained))) {
+      this.takeBatch();
+      if (this.retained !== null) await this.send(this.retained);
     }
-    if (this.droppedUnreported > 0) {
+    this.reportDrops();
+  }
+
+  /** Makes the pending buckets, if any, the retained batch under a new id. */
+  private takeBatch(): void {
+    if (this.pending.size === 0) return;
+    this.retained = { id: this.batchIds(), increments: [...this.pending.values()] };
+    this.pending = newBucketMap();
+  }
+
+  /** Sends the retained batch; on success it is let go, on failure kept as it is. False when the store failed. */
+  private async send(batch: Batch): Promise<boolean> {
+    try {
+      await this.ports.store.add(batch.increments, batch.id);
+      this.retained = null;
+      this.failures = 0;
+      this.retryAt = 0;
+      this.lastFlushError = null;
+      this.lastFlushAt = this.ports.clock.now();
+      return true;
+    } catch (error) {
+      this.failures += 1;
+      const retryInMs = this.retryDelay();
+      this.retryAt = this.ports.clock.now().getTime() + retryInMs;
+      this.lastFlushError = error instanceof Error ? error.message : String(error);
       const fields = {
-        droppedClicks: this.droppedUnreported,
-        maxPendingBuckets: this.options.maxPendingBuckets,
+        error: this.lastFlushError,
+        retryInMs,
+        batchId: batch.id,
+        pendingBuckets: this.bucketsHeld(),
       };
-      this.log("error", "Clicks dropped: too many pending link-day buckets", fields);
-      this.droppedUnreported = 0;
+      this.log("warn", "Click flush failed; counts kept for a retry", fields);
+      return false;
     }
   }
+
+  private reportDrops(): void {
+    if (this.droppedUnreported === 0) return;
+    const fields = {
+      droppedClicks: this.droppedUnreported,
+      maxPendingBuckets: this.options.maxPendingBuckets,
+    };
+    this.log("error", "Clicks dropped: too many pending link-day buckets", fields);
+    this.droppedUnreported = 0;
+  }
+}
+
+function clicksIn(increments: Iterable<ClickIncrement>): number {
+  let clicks = 0;
+  for (const increment of increments) clicks += increment.clicks + increment.botClicks;
+  return clicks;
 }

@@ -1,5 +1,3 @@
-import type { BucketMap } from "../../domain/click/click.js";
-
 /** Where the recorder reports failed flushes and dropped clicks (adapt it to pino or console). */
 export type RecorderLogger = (
   level: "warn" | "error",
@@ -18,31 +16,23 @@ export function safeLogger(logger: RecorderLogger | undefined): RecorderLogger {
   };
 }
 
-type Bucket = BucketMap extends Map<string, infer B> ? B : never;
-
 /** Exponential backoff: `base` after the first failure, doubled each time, never above `max`. */
 export function backoffDelay(failures: number, base: number, max: number): number {
   return Math.min(base * 2 ** Math.max(0, failures - 1), max);
 }
 
-function addInto(into: Bucket, from: Bucket): void {
-  into.clicks += from.clicks;
-  into.botClicks += from.botClicks;
-  for (const [dimension, values] of from.dimensions) {
-    const counts = into.dimensions.get(dimension) ?? new Map<string, number>();
-    for (const [value, count] of values) counts.set(value, (counts.get(value) ?? 0) + count);
-    into.dimensions.set(dimension, counts);
-  }
-  for (const visitor of from.visitors) into.visitors.add(visitor);
+/** Batch ids `<prefix>.<n>`, n counting up from 1 in base 36: unique while no two sources share a prefix. */
+export function sequentialBatchIds(prefix: string): () => string {
+  let count = 0;
+  return () => {
+    count += 1;
+    return `${prefix}.${count.toString(36)}`;
+  };
 }
 
-/** Puts a batch that failed back among the pending buckets, adding to what came in meanwhile. */
-export function mergeBuckets(pending: BucketMap, failed: BucketMap): void {
-  for (const [key, bucket] of failed) {
-    const newer = pending.get(key);
-    if (newer !== undefined) addInto(bucket, newer);
-    pending.set(key, bucket);
-  }
+/** A prefix for when no id source is given: the start time and a `Math.random` part. */
+export function fallbackBatchPrefix(startedAt: Date): string {
+  return `${startedAt.getTime().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
 /** Lets the process exit while a timer is pending (Node); elsewhere timers have no such handle. */

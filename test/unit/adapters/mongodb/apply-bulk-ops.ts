@@ -4,15 +4,18 @@ import type { ClickDayDocument } from "../../../../src/adapters/mongodb/click-da
 type Fields = Record<string, unknown>;
 
 /**
- * Applies update operations to documents held in memory, as a server applies an ordered `bulkWrite`.
- * It knows only the operators the click store uses, and throws on anything else or on a field path
- * MongoDB refuses, so that a test through it checks the operations too.
+ * Applies update operations to documents held in memory, as a server applies an unordered `bulkWrite` on a
+ * collection unique on linkId and day: an upsert whose filter misses a document of its link and day is
+ * refused as a duplicate key, and the others go on. Answers the indexes of the refused operations. It knows
+ * only the operators the click store uses, and throws on anything else or on a field path MongoDB refuses,
+ * so that a test through it checks the operations too.
  */
 export function applyBulkOps(
   documents: ClickDayDocument[],
   operations: readonly AnyBulkWriteOperation<ClickDayDocument>[],
-): void {
-  for (const operation of operations) {
+): number[] {
+  const refused: number[] = [];
+  for (const [index, operation] of operations.entries()) {
     if (!("updateOne" in operation)) throw new Error("only updateOne is expected");
     const { filter, update, upsert } = operation.updateOne as {
       filter: Fields;
@@ -22,7 +25,13 @@ export function applyBulkOps(
     let document = documents.find((candidate) => matches(candidate as unknown as Fields, filter));
     if (document === undefined) {
       if (upsert !== true) continue;
-      document = { linkId: equalTo(filter.linkId), day: equalTo(filter.day) } as ClickDayDocument;
+      const linkId = equalTo(filter.linkId);
+      const day = equalTo(filter.day);
+      if (documents.some((other) => other.linkId === linkId && other.day === day)) {
+        refused.push(index);
+        continue;
+      }
+      document = { linkId, day } as ClickDayDocument;
       documents.push(document);
     }
     const target = document as unknown as Fields;
@@ -30,14 +39,17 @@ export function applyBulkOps(
       for (const [path, value] of Object.entries(fields as Fields)) apply(target, operator, path, value);
     }
   }
+  return refused;
 }
 
 function matches(document: Fields, filter: Fields): boolean {
   return Object.entries(filter).every(([path, condition]) => {
     const value = read(document, path);
-    const { $eq, $exists, ...rest } = condition as Fields;
+    const { $eq, $exists, $ne, ...rest } = condition as Fields;
     if (Object.keys(rest).length > 0) throw new Error(`unexpected condition on ${path}`);
     if ($exists !== undefined) return (value !== undefined) === $exists;
+    // As in MongoDB, $ne on an array matches when no element equals the value.
+    if ($ne !== undefined) return Array.isArray(value) ? !value.includes($ne) : value !== $ne;
     return value === $eq;
   });
 }
@@ -57,6 +69,10 @@ function apply(document: Fields, operator: string, path: string, value: unknown)
     const set = new Set((current as string[] | undefined) ?? []);
     for (const item of (value as { $each: string[] }).$each) set.add(item);
     write(document, path, [...set]);
+  } else if (operator === "$push") {
+    const { $each, $slice, ...rest } = value as { $each: string[]; $slice: number };
+    if (Object.keys(rest).length > 0 || $slice >= 0) throw new Error("$push takes $each and $slice < 0");
+    write(document, path, [...((current as string[] | undefined) ?? []), ...$each].slice($slice));
   } else throw new Error(`unexpected operator ${operator}`);
 }
 

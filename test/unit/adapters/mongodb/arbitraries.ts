@@ -71,3 +71,17 @@ export const arbClick: fc.Arbitrary<ClassifiedClick> = fc.record({
   referrer: arbDimensionValue,
   visitor: fc.constantFrom("v1", "v2", "v3", "$v", "__proto__"),
 });
+
+/** One human click on lnk_a on 2026-03-15, with the changes given. */
+export const aClick = (changes: Partial<ClassifiedClick> = {}): ClassifiedClick => ({
+  linkId: "lnk_a",
+  day: "2026-03-15",
+  bot: false,
+  device: "Mobile",
+  os: "iOS",
+  browser: "Safari",
+  country: "FR",
+  referrer: "m.facebook.com",
+  visitor: "v1",
+  ...changes,
+});

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { BSON } from "mongodb";
 import { describe, expect, it } from "vitest";
-import { clickBulkOps } from "../../../../src/adapters/mongodb/click-bulk-ops.js";
+import { BATCHES_KEPT, clickBulkOps } from "../../../../src/adapters/mongodb/click-bulk-ops.js";
 import {
   type ClickDayDocument,
   countsFromDayDocuments,
@@ -10,37 +10,26 @@ import { VISITOR_CAP } from "../../../../src/adapters/mongodb/unique-visitors.js
 import { type ClassifiedClick, foldClicks } from "../../../../src/domain/click/click.js";
 import { countsFromIncrements } from "../../../../src/domain/click/click-counts.js";
 import { applyBulkOps } from "./apply-bulk-ops.js";
-import { arbClick } from "./arbitraries.js";
+import { aClick, arbClick } from "./arbitraries.js";
 
 const RANGE = { start: "2026-03-01", end: "2026-03-31" };
 
-const click = (changes: Partial<ClassifiedClick> = {}): ClassifiedClick => ({
-  linkId: "lnk_a",
-  day: "2026-03-15",
-  bot: false,
-  device: "Mobile",
-  os: "iOS",
-  browser: "Safari",
-  country: "FR",
-  referrer: "m.facebook.com",
-  visitor: "v1",
-  ...changes,
-});
-
-/** Flushes batches of clicks into documents, one fold and one bulk write per batch. */
+/** Flushes batches of clicks into documents, one fold and one bulk write per batch, each its own id. */
 function flush(batches: readonly (readonly ClassifiedClick[])[]): ClickDayDocument[] {
   const documents: ClickDayDocument[] = [];
-  for (const batch of batches) applyBulkOps(documents, clickBulkOps(foldClicks(batch)));
+  for (const [index, batch] of batches.entries()) {
+    applyBulkOps(documents, clickBulkOps(foldClicks(batch), `b${index}`));
+  }
   return documents;
 }
 
 describe("click bulk operations", () => {
   it("upsert one link-day document with $inc, $max and a capped $addToSet, matching with $eq", () => {
-    const [upsert, visitors] = clickBulkOps(foldClicks([click(), click({ bot: true })]));
+    const [upsert, visitors] = clickBulkOps(foldClicks([aClick(), aClick({ bot: true })]), "b1");
     const filter = { linkId: { $eq: "lnk_a" }, day: { $eq: "2026-03-15" } };
     expect(upsert).toEqual({
       updateOne: {
-        filter,
+        filter: { ...filter, batches: { $ne: "b1" } },
         update: {
           $inc: {
             clicks: 1,
@@ -52,6 +41,7 @@ describe("click bulk operations", () => {
             "dimensions.referrer.m%2Efacebook%2Ecom": 1,
           },
           $max: expect.any(Object),
+          $push: { batches: { $each: ["b1"], $slice: -BATCHES_KEPT } },
         },
         upsert: true,
       },
@@ -65,10 +55,15 @@ describe("click bulk operations", () => {
   });
 
   it("write no visitor operation for a batch of bots only", () => {
-    const operations = clickBulkOps(foldClicks([click({ bot: true })]));
+    const operations = clickBulkOps(foldClicks([aClick({ bot: true })]), "b1");
     expect(operations).toHaveLength(1);
     expect(operations[0]).toEqual({
-      updateOne: expect.objectContaining({ update: { $inc: { clicks: 0, botClicks: 1 } } }),
+      updateOne: expect.objectContaining({
+        update: {
+          $inc: { clicks: 0, botClicks: 1 },
+          $push: { batches: { $each: ["b1"], $slice: -BATCHES_KEPT } },
+        },
+      }),
     });
   });
 
@@ -87,10 +82,41 @@ describe("click bulk operations", () => {
     );
   });
 
+  it("change nothing when the same batch comes again: its upserts are refused as duplicate keys", () => {
+    fc.assert(
+      fc.property(fc.array(arbClick, { maxLength: 30 }), (clicks) => {
+        const operations = clickBulkOps(foldClicks(clicks), "retried");
+        const documents = flush([clicks.slice(0, 3)]);
+        applyBulkOps(documents, operations);
+        const once = structuredClone(documents);
+        const refused = applyBulkOps(documents, operations);
+        expect(documents).toEqual(once);
+        const upserts = operations.flatMap((operation, index) =>
+          "updateOne" in operation && operation.updateOne.upsert === true ? [index] : [],
+        );
+        expect(refused).toEqual(upserts);
+      }),
+    );
+  });
+
+  it("count a batch with another id again", () => {
+    const documents = flush([[aClick()], [aClick()]]);
+    expect(documents.map(({ clicks, batches }) => ({ clicks, batches }))).toEqual([
+      { clicks: 2, batches: ["b0", "b1"] },
+    ]);
+  });
+
+  it("keep the ids of the last batches only", () => {
+    const documents = flush(Array.from({ length: BATCHES_KEPT + 10 }, () => [aClick()]));
+    const ids = Array.from({ length: BATCHES_KEPT }, (_, index) => `b${index + 10}`);
+    expect(documents[0]?.batches).toEqual(ids);
+    expect(documents[0]?.clicks).toBe(BATCHES_KEPT + 10);
+  });
+
   it("keep a day's visitor ids bounded and estimate uniques past the cap", () => {
     const visitors = Array.from({ length: 3 * VISITOR_CAP }, (_, index) => `visitor-${index}`);
     const batches = [visitors.slice(0, 10), visitors.slice(10)].map((batch) =>
-      batch.map((visitor) => click({ visitor })),
+      batch.map((visitor) => aClick({ visitor })),
     );
     const documents = flush(batches);
     expect(documents).toHaveLength(1);
@@ -101,7 +127,7 @@ describe("click bulk operations", () => {
 
   it("count a visitor of several days once over the range while under the cap", () => {
     const days = ["2026-03-14", "2026-03-15", "2026-03-16"];
-    const documents = flush([days.map((day) => click({ day, visitor: "same" }))]);
+    const documents = flush([days.map((day) => aClick({ day, visitor: "same" }))]);
     expect(countsFromDayDocuments(documents).uniqueClicks).toBe(1);
   });
 });

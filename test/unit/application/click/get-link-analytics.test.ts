@@ -32,6 +32,7 @@ async function setUp() {
       click("2026-03-14", "crawler", true),
       click("2026-01-01", "v3"),
     ]),
+    "seeded",
   );
   return { core, link };
 }

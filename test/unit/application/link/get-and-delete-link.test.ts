@@ -77,6 +77,7 @@ describe("DeleteLink", () => {
     const click = { linkId: link.id, day, bot: false, device: "Desktop", os: "Linux", browser: "Firefox" };
     await core.stores.clicks.add(
       foldClicks([{ ...click, country: "FR", referrer: "Direct", visitor: "v1" }]),
+      "seeded",
     );
     await core.deleteLink.execute(ACME, link.id);
     const counts = await core.stores.clicks.query(link.id, { start: day, end: day });

@@ -1,93 +1,6 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { InMemoryClickStore } from "../../../../src/adapters/memory/in-memory-click-store.js";
-import type {
-  GeoLocator,
-  UserAgentParser,
-  VisitorHasher,
-} from "../../../../src/application/ports/click-classification.js";
-import type { RedirectHit } from "../../../../src/application/ports/click-sink.js";
-import type { ClickStore } from "../../../../src/application/ports/click-store.js";
-import type { Clock } from "../../../../src/application/ports/technical.js";
-import {
-  ClickRecorder,
-  type ClickRecorderOptions,
-} from "../../../../src/application/services/click-recorder.js";
-import type { ClickIncrement } from "../../../../src/domain/click/click.js";
-import type { DayRange } from "../../../../src/domain/time/day.js";
-import { FixedClock } from "../../../support/fixed-clock.js";
-
-const TODAY: DayRange = { start: "2026-03-15", end: "2026-03-15" };
-
-const userAgents: UserAgentParser = {
-  parse: (ua) =>
-    ua.includes("bot")
-      ? { device: "Other", os: "Unknown", browser: "Unknown", bot: true }
-      : { device: ua.includes("iPhone") ? "Mobile" : "Desktop", os: "iOS", browser: "Safari", bot: false },
-};
-const geo: GeoLocator = { locate: (ip) => ({ code: ip.startsWith("81.") ? "GB" : "US" }) };
-const visitors: VisitorHasher = { hash: (day, ip, ua) => `${day}/${ip}/${ua.length}` };
-
-/** A test double for the store: fails its first `failures` adds, then delegates. */
-class FlakyStore implements ClickStore {
-  attempts = 0;
-  constructor(
-    readonly inner: ClickStore,
-    private failures: number,
-  ) {}
-  async add(increments: readonly ClickIncrement[]): Promise<void> {
-    this.attempts += 1;
-    if (this.failures > 0) {
-      this.failures -= 1;
-      throw new Error("store unavailable");
-    }
-    await this.inner.add(increments);
-  }
-  query(linkId: string, range: DayRange) {
-    return this.inner.query(linkId, range);
-  }
-  deleteLink(linkId: string) {
-    return this.inner.deleteLink(linkId);
-  }
-}
-
-function hit(index: number, overrides: Partial<RedirectHit> = {}): RedirectHit {
-  return {
-    linkId: `lnk_${index % 3}`,
-    at: new Date("2026-03-15T12:00:00Z"),
-    ip: `81.2.69.${index % 50}`,
-    userAgent: index % 2 === 0 ? "Mozilla/5.0 (iPhone)" : "Mozilla/5.0 (Macintosh)",
-    referrer: "https://m.facebook.com/story",
-    headers: {},
-    ...overrides,
-  };
-}
-
-const recorders: ClickRecorder[] = [];
-function recorder(store: ClickStore, options: ClickRecorderOptions = {}, clock: Clock = new FixedClock()) {
-  const made = new ClickRecorder(
-    { store, userAgents, geo, visitors, clock },
-    { flushIntervalMs: 3_600_000, ...options },
-  );
-  recorders.push(made);
-  return made;
-}
-
-async function totals(store: ClickStore, links = ["lnk_0", "lnk_1", "lnk_2"]) {
-  let clicks = 0;
-  let botClicks = 0;
-  for (const link of links) {
-    for (const day of (await store.query(link, TODAY)).days.values()) {
-      clicks += day.clicks;
-      botClicks += day.botClicks;
-    }
-  }
-  return { clicks, botClicks };
-}
-
-afterEach(async () => {
-  vi.useRealTimers();
-  for (const made of recorders.splice(0)) await made.stop();
-});
+import { FlakyStore, hit, recorder, TODAY, totals } from "./recorder-fixtures.js";
 
 describe("ClickRecorder", () => {
   it("lands exactly N clicks after a flush, classified", async () => {
@@ -125,7 +38,8 @@ describe("ClickRecorder", () => {
       for (let index = 0; index < 100; index += 1) clicks.record(hit(index));
       await clicks.flush();
     }
-    expect(store.attempts).toBe(5);
+    // Three failures of the first batch, its fourth try, then the clicks of rounds 2 to 4, then round 5.
+    expect(store.attempts).toBe(6);
     expect(await totals(store)).toEqual({ clicks: 500, botClicks: 0 });
     expect(clicks.health()).toMatchObject({ pendingBuckets: 0, droppedClicks: 0, lastFlushError: null });
     expect(logged).toEqual(Array(3).fill("warn: Click flush failed; counts kept for a retry"));

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { InMemoryClickStore } from "../../../../src/adapters/memory/in-memory-click-store.js";
+import { sequentialBatchIds } from "../../../../src/application/services/recorder-support.js";
+import { clicksOf, FlakyStore, hit, recorder, totals } from "./recorder-fixtures.js";
+
+describe("ClickRecorder batches", () => {
+  it("retries a batch the store applied before failing under its id, and counts it once", async () => {
+    // Applied, then rejected: what a Redis timeout after the commands were sent looks like.
+    const store = new FlakyStore(new InMemoryClickStore(), 2, true);
+    const clicks = recorder(store);
+    for (let index = 0; index < 3; index += 1) clicks.record(hit(index));
+    await clicks.flush();
+    expect(clicks.health()).toMatchObject({ pendingBuckets: 3, lastFlushError: "store unavailable" });
+
+    for (let index = 0; index < 5; index += 1) clicks.record(hit(index));
+    await clicks.flush();
+    expect(clicks.health().pendingBuckets).toBe(6);
+    await clicks.flush();
+
+    const [first, second, third, newer] = store.calls;
+    expect(store.calls).toHaveLength(4);
+    // The retained batch went three times unchanged, the newer clicks waited for it.
+    for (const retry of [second, third]) {
+      expect(retry?.batchId).toBe(first?.batchId);
+      expect(retry?.increments).toEqual(first?.increments);
+    }
+    expect(store.calls.map(clicksOf)).toEqual([3, 3, 3, 5]);
+    expect(newer?.batchId).not.toBe(first?.batchId);
+    expect(await totals(store)).toEqual({ clicks: 8, botClicks: 0 });
+    expect(clicks.health()).toMatchObject({ pendingBuckets: 0, droppedClicks: 0, lastFlushError: null });
+  });
+
+  it("counts the retained batch against the bound of pending buckets", async () => {
+    const store = new FlakyStore(new InMemoryClickStore(), 1);
+    const clicks = recorder(store, { maxPendingBuckets: 3 });
+    for (let index = 0; index < 3; index += 1) clicks.record(hit(index));
+    await clicks.flush();
+    clicks.record(hit(0));
+    expect(clicks.health()).toMatchObject({ pendingBuckets: 3, droppedClicks: 1 });
+    await clicks.flush();
+    clicks.record(hit(0));
+    await clicks.flush();
+    expect(await totals(store)).toEqual({ clicks: 4, botClicks: 0 });
+  });
+
+  it("on stop() sends the retained batch first, then the rest", async () => {
+    const store = new FlakyStore(new InMemoryClickStore(), 1);
+    const clicks = recorder(store, { retryBaseMs: 1 });
+    for (let index = 0; index < 3; index += 1) clicks.record(hit(index));
+    await clicks.flush();
+    for (let index = 0; index < 4; index += 1) clicks.record(hit(index));
+    await clicks.stop();
+    const ids = store.calls.map((call) => call.batchId);
+    expect(ids[1]).toBe(ids[0]);
+    expect(new Set(ids).size).toBe(2);
+    expect(store.calls.map(clicksOf)).toEqual([3, 3, 4]);
+    expect(await totals(store)).toEqual({ clicks: 7, botClicks: 0 });
+  });
+
+  it("counts the retained batch and the pending clicks as lost when stop() cannot deliver them", async () => {
+    const store = new FlakyStore(new InMemoryClickStore(), Number.POSITIVE_INFINITY);
+    const clicks = recorder(store, { stopAttempts: 2, retryBaseMs: 1 });
+    for (let index = 0; index < 3; index += 1) clicks.record(hit(index));
+    await clicks.flush();
+    for (let index = 0; index < 4; index += 1) clicks.record(hit(index, { userAgent: "Googlebot" }));
+    await clicks.stop();
+    expect(new Set(store.calls.map((call) => call.batchId)).size).toBe(1);
+    expect(clicks.health()).toMatchObject({ pendingBuckets: 0, droppedClicks: 7 });
+  });
+
+  it("names batches with the id source it is given, and tells them apart by default", async () => {
+    const store = new FlakyStore(new InMemoryClickStore(), 0);
+    const named = recorder(store, { batchIds: sequentialBatchIds("node-a") });
+    const unnamed = recorder(store);
+    for (const clicks of [named, named, unnamed, unnamed]) {
+      clicks.record(hit(0));
+      await clicks.flush();
+    }
+    const ids = store.calls.map((call) => call.batchId);
+    expect(ids.slice(0, 2)).toEqual(["node-a.1", "node-a.2"]);
+    expect(new Set(ids).size).toBe(4);
+    expect(await totals(store)).toEqual({ clicks: 4, botClicks: 0 });
+  });
+});
