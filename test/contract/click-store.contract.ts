@@ -60,7 +60,7 @@ let batches = 0;
 /** A batch id no other add of this process used. */
 function freshBatch(): string {
   batches += 1;
-  return `contract-${process.pid}-${batches}`;
+  return `contract-${process.pid}.${batches.toString(36)}`;
 }
 
 /** The shared ClickStore suite, with the domain fold as oracle; every adapter runs it. */

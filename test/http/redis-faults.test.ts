@@ -175,7 +175,8 @@ describe.skipIf(!available)(`${TITLE}: redis-server stopped, then restarted on i
     expect(result.body.status).toBe("unavailable");
     expect(result.body.checks["store:redis"]).toMatchObject({ ok: false });
     expect(result.body.checks["shared:redis"]).toMatchObject({ ok: false });
-    expect(result.body.checks.clicks?.detail).toMatch(/^pending=1 dropped=0/);
+    // The outage's clicks sit in one bucket, or two when a flush took some into the batch it now retries.
+    expect(result.body.checks.clicks?.detail).toMatch(/^pending=[12] dropped=0/);
     expect(ms).toBeLessThan(2 * FAIL_FAST_MS);
   });
 
@@ -240,7 +241,8 @@ describe.skipIf(!available)(`${TITLE}: redis-server frozen (SIGSTOP), then resum
     expect(result.status).toBe(503);
     expect(result.body.checks.clicks).toEqual({
       ok: false,
-      detail: expect.stringMatching(/^pending=1 .*error=/),
+      // One bucket, or two when clicks arrived after the timed-out flush took the first ones.
+      detail: expect.stringMatching(/^pending=[12] .*error=/),
     });
   });
 

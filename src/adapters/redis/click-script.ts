@@ -3,23 +3,36 @@ import { BOTS_FIELD, CLICKS_FIELD, dimensionField } from "./click-fields.js";
 import { LuaScript } from "./lua-script.js";
 import type { RedisKeys } from "./redis-keys.js";
 
-/** How long a batch guard lives: 48 hours, past the 24 the ClickStore port promises. */
+/** How long a link-day's guard lives: 48 hours, past the 24 the ClickStore port promises. */
 export const BATCH_GUARD_TTL_S = 172_800;
 
 /**
- * KEYS: batch guard, day counters, day visitors, days. ARGV: guard TTL (s), day, field count n, n field and
- * count pairs, then the visitors. Sets the guard and applies the increment, unless the guard was set already;
- * answers 1 when applied, 0 when not. PFADD goes by chunks: Lua's unpack has a bound on its results.
+ * KEYS: guard, day counters, day visitors, days. ARGV: guard TTL (s), day, field count n, n field and count
+ * pairs, then the visitors; ARGV[1] is preceded by the guard mode: for a batch id `<source>.<sequence>` the
+ * guard is one hash per link and day holding each source's highest applied sequence (a recorder never sends
+ * a later batch before an earlier one was accepted), so a busy link costs one small key a day, not one per
+ * flush; any other id gets a key of its own, set with NX. Answers 1 when applied, 0 when already applied.
+ * PFADD goes by chunks: Lua's unpack has a bound on its results.
  */
 export const ADD_CLICKS = new LuaScript(`
-if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
-local last = 3 + 2 * tonumber(ARGV[3])
-for i = 4, last, 2 do redis.call('HINCRBY', KEYS[2], ARGV[i], ARGV[i + 1]) end
+local mode, source, sequence = ARGV[1], ARGV[2], tonumber(ARGV[3])
+if mode == 'seq' then
+  local last = tonumber(redis.call('HGET', KEYS[1], source) or '-1')
+  if sequence <= last then return 0 end
+  redis.call('HSET', KEYS[1], source, sequence)
+  redis.call('EXPIRE', KEYS[1], ARGV[4])
+elseif not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[4]) then
+  return 0
+end
+local last = 6 + 2 * tonumber(ARGV[6])
+for i = 7, last, 2 do redis.call('HINCRBY', KEYS[2], ARGV[i], ARGV[i + 1]) end
 for i = last + 1, #ARGV, 1000 do
   redis.call('PFADD', KEYS[3], unpack(ARGV, i, math.min(i + 999, #ARGV)))
 end
-redis.call('SADD', KEYS[4], ARGV[2])
+redis.call('SADD', KEYS[4], ARGV[5])
 return 1`);
+
+const SEQUENCED = /^(.+)\.([0-9a-z]{1,10})$/;
 
 /** What one run of {@link ADD_CLICKS} is given. */
 export interface ScriptCall {
@@ -36,13 +49,13 @@ export function addClicksCall(keys: RedisKeys, increment: ClickIncrement, batchI
   for (const [dimension, values] of increment.dimensions) {
     for (const [value, count] of values) counters.push(dimensionField(dimension, value), count);
   }
+  const sequenced = SEQUENCED.exec(batchId);
+  const guard =
+    sequenced?.[1] !== undefined && sequenced[2] !== undefined
+      ? { key: keys.linkGuard(linkId, day), args: ["seq", sequenced[1], Number.parseInt(sequenced[2], 36)] }
+      : { key: keys.linkBatch(linkId, batchId, day), args: ["id", batchId, 0] };
   return {
-    keys: [
-      keys.linkBatch(linkId, batchId, day),
-      keys.linkDay(linkId, day),
-      keys.linkVisitors(linkId, day),
-      keys.linkDays(linkId),
-    ],
-    args: [BATCH_GUARD_TTL_S, day, counters.length / 2, ...counters, ...increment.visitors],
+    keys: [guard.key, keys.linkDay(linkId, day), keys.linkVisitors(linkId, day), keys.linkDays(linkId)],
+    args: [...guard.args, BATCH_GUARD_TTL_S, day, counters.length / 2, ...counters, ...increment.visitors],
   };
 }

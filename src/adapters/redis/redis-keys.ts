@@ -23,6 +23,11 @@ export class RedisKeys {
   }
 
   /** String set once a batch's increment of one link and UTC day is applied; it expires on its own. */
+  /** Hash of each recorder's highest applied batch sequence for a link and day. */
+  linkGuard(id: string, day: string): string {
+    return `${this.link(id)}:g:${day}`;
+  }
+
   linkBatch(id: string, batchId: string, day: string): string {
     return `${this.link(id)}:b:${batchId}:${day}`;
   }
