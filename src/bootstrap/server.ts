@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { createServer } from "node:http";
+import { createServer, type RequestListener } from "node:http";
 import { createHexlinkServerListener } from "../adapters/express/create-app.js";
+import { answerClientError } from "../adapters/express/http/client-error.js";
 import { createLogger } from "../adapters/express/http/logger.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { hexlinkFromConfig } from "./hexlink-from-config.js";
@@ -11,19 +12,27 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.HEXLINK_LOG_LEVEL);
-  const hexlink = await hexlinkFromConfig(config, logger);
-  const listener = createHexlinkServerListener(hexlink, {
-    redirectStatus: config.HEXLINK_REDIRECT_STATUS,
-    ...(config.HEXLINK_TRUST_PROXY === undefined ? {} : { trustProxy: config.HEXLINK_TRUST_PROXY }),
-    logger,
-  });
-  const server = createServer({ keepAliveTimeout: 5000 }, listener);
+  // Listen first, answering 503 until ready, so that PORT=0 gets its real port into the default base URL.
+  let handle: RequestListener = (_req, res) => {
+    res.writeHead(503, { "Retry-After": "1", "Content-Length": "0" }).end();
+  };
+  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => handle(req, res));
+  server.on("clientError", answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.PORT, config.HOST, resolve);
   });
   const address = server.address();
   const port = typeof address === "object" && address !== null ? address.port : config.PORT;
+  const hexlink = await hexlinkFromConfig(
+    { ...config, baseUrl: config.HEXLINK_BASE_URL ?? `http://localhost:${port}` },
+    logger,
+  );
+  handle = createHexlinkServerListener(hexlink, {
+    redirectStatus: config.HEXLINK_REDIRECT_STATUS,
+    ...(config.HEXLINK_TRUST_PROXY === undefined ? {} : { trustProxy: config.HEXLINK_TRUST_PROXY }),
+    logger,
+  });
   const shown = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
   console.log(
     `hexlink listening on http://${shown}:${port} (short links: ${hexlink.settings.baseUrl.origin}, store: ${hexlink.stores.kind})`,

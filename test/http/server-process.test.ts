@@ -209,3 +209,21 @@ describe("the CLI", () => {
     expect(`${result.stdout}${result.stderr}`).toContain("usage:");
   });
 });
+
+describe("the server process on PORT=0", () => {
+  it("listens on a port of the system's choosing and puts that port in its short links", async () => {
+    const child = run(SERVER, [], { PORT: "0", HEXLINK_API_KEYS: `acme:${SEEDED_KEY}` });
+    try {
+      const banner = await waitForLine(child, /listening on http:\/\/localhost:\d+/);
+      const port = Number(/localhost:(\d+)/.exec(banner)?.[1]);
+      expect(port).toBeGreaterThan(0);
+      expect(banner).toContain(`short links: http://localhost:${port}`);
+      const api = new ApiClient(`http://127.0.0.1:${port}`, SEEDED_KEY);
+      const created = await api.post<{ link: V1Link }>("/v1/links", { url: "https://example.com/" });
+      expect(created.status).toBe(201);
+      expect(created.body.link.short_url.startsWith(`http://localhost:${port}/`)).toBe(true);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+});

@@ -5,6 +5,7 @@ import {
   createHexlinkServerListener,
   type HexlinkHttpOptions,
 } from "../../src/adapters/express/create-app.js";
+import { answerClientError } from "../../src/adapters/express/http/client-error.js";
 import { type CreateHexlinkOptions, createHexlink } from "../../src/bootstrap/create-hexlink.js";
 import type { Hexlink } from "../../src/bootstrap/hexlink.js";
 
@@ -28,6 +29,7 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   const server = createServer();
+  server.on("clientError", answerClientError);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
