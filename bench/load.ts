@@ -11,6 +11,10 @@ export interface Figures {
   readonly errors: number;
 }
 
+/** A real browser's user agent, so click recording classifies a human click, not a bot's (empty UA). */
+export const BROWSER_UA =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
+
 export const HAVE_WRK = spawnSync("wrk", ["--version"], { stdio: "ignore" }).error === undefined;
 
 /**
@@ -38,7 +42,12 @@ export async function load(
     const errors = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout)?.[1] ?? 0);
     return { rps, p99, errors };
   }
-  const result = await autocannon({ url, connections, duration: seconds });
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers: { "user-agent": BROWSER_UA },
+  });
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors };
 }
 
