@@ -89,7 +89,7 @@ export function foldInto(buckets: Map<string, MutableIncrement>, click: Classifi
   }
 }
 
-/** The pure fold: any sequence of clicks to per-link, per-day increments. Order does not matter. */
+/** The pure fold: any sequence of clicks to per-link, per-day increments. Order does not matter below the bucket bounds. */
 export function foldClicks(clicks: Iterable<ClassifiedClick>): ClickIncrement[] {
   const buckets = new Map<string, MutableIncrement>();
   for (const click of clicks) foldInto(buckets, click);
