@@ -57,7 +57,12 @@ export const configSchema = z
   .object({
     PORT: port.default(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
-    HEXLINK_BASE_URL: url(["http:", "https:"]).optional(),
+    HEXLINK_BASE_URL: url(["http:", "https:"])
+      .refine((value) => {
+        const parsed = new URL(value);
+        return parsed.pathname === "/" && parsed.search === "" && parsed.hash === "";
+      }, "must be an origin such as https://sho.rt, without a path: slugs are the first path segment")
+      .optional(),
     HEXLINK_STORE: z.enum(["memory", "redis", "mongodb"]).default("memory"),
     REDIS_URL: url(["redis:", "rediss:"]).optional(),
     MONGODB_URL: url(["mongodb:", "mongodb+srv:"]).optional(),

@@ -68,6 +68,7 @@ describe("loadConfig", () => {
     ["REDIS_URL", { HEXLINK_STORE: "redis" }],
     ["MONGODB_URL", { HEXLINK_STORE: "mongodb" }],
     ["HEXLINK_BASE_URL", { HEXLINK_BASE_URL: "ftp://sho.rt" }],
+    ["HEXLINK_BASE_URL", { HEXLINK_BASE_URL: "https://example.com/s" }],
     ["HEXLINK_RATE_LIMIT_PER_HOUR", { HEXLINK_RATE_LIMIT_PER_HOUR: "0" }],
     ["HEXLINK_TRUST_PROXY", { HEXLINK_TRUST_PROXY: "not an ip" }],
     ["HEXLINK_GEOIP_DB", { HEXLINK_GEOIP_DB: "/no/such/file.mmdb" }],
