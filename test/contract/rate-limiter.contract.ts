@@ -44,14 +44,23 @@ export function rateLimiterContract(name: string, harness: RateLimiterHarness): 
       expect(await limiter.consume("key:a", [window("h1", 100)])).toEqual([6]);
     });
 
-    it("starts a window over once it has reset", async () => {
+    it("starts over in the next window: a new window id counts from zero", async () => {
       const limiter = await harness.make();
-      const soon = () => [window("s1", 1, new Date(Date.now() + 1200))];
-      const windows = soon();
-      expect(await limiter.consume("key:a", windows)).toEqual([1]);
-      expect(await limiter.consume("key:a", windows)).toEqual([2]);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      expect(await limiter.consume("key:a", windows)).toEqual([1]);
+      const first = [window("s1", 1, new Date(Date.now() + 200))];
+      expect(await limiter.consume("key:a", first)).toEqual([1]);
+      expect(await limiter.consume("key:a", first)).toEqual([2]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await limiter.consume("key:a", [window("s2", 1, new Date(Date.now() + 1000))])).toEqual([1]);
+    });
+
+    it("still counts a window whose reset is about now or already past (a late request, a clock ahead)", async () => {
+      const limiter = await harness.make();
+      for (const resetAt of [new Date(Date.now()), new Date(Date.now() - 5_000)]) {
+        const windows = [window(`s${resetAt.getTime()}`, 3, resetAt)];
+        const counts: number[][] = [];
+        for (let i = 0; i < 4; i++) counts.push(await limiter.consume("key:late", windows));
+        expect(counts).toEqual([[1], [2], [3], [4]]);
+      }
     });
 
     it("answers like a counter per subject and window for any sequence of requests", async () => {

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { RedisLinkCache } from "../../src/adapters/redis/redis-link-cache.js";
 import { encodeLink, STALE_CLAIM_MS } from "../../src/adapters/redis/redis-link-records.js";
 import { RedisLinkRepository } from "../../src/adapters/redis/redis-link-repository.js";
+import { RATE_KEY_GRACE_MS, RedisRateLimiter } from "../../src/adapters/redis/redis-rate-limiter.js";
 import { redisSharedState, redisStores } from "../../src/adapters/redis/redis-stores.js";
 import { aDomainError, aLink } from "../support/builders.js";
 import { describeWithRedis, standaloneBackend } from "../support/redis-backend.js";
@@ -103,6 +104,21 @@ describeWithRedis("Redis adapters: crashes, outages and options", standaloneBack
     expect(cache.getLink("sho.rt", "promo")).toBeUndefined();
     expect(cache.missedInvalidations()).toBe(1);
     await shared.close();
+  });
+
+  it("expires a rate counter a grace period after its window resets, however late the request", async () => {
+    const keys = freshKeys();
+    const { client } = backend();
+    const limiter = new RedisRateLimiter(client, keys);
+    const resetAt = new Date(Date.now() + 2_000);
+    await limiter.consume("key:1", [{ name: "second", id: "s1", limit: 5, resetAt }]);
+    const ttl = await client.pttl(keys.rate("key:1", "s1"));
+    expect(ttl).toBeGreaterThan(RATE_KEY_GRACE_MS);
+    expect(ttl).toBeLessThanOrEqual(2_000 + RATE_KEY_GRACE_MS);
+    await limiter.consume("key:1", [{ name: "second", id: "s0", limit: 5, resetAt: new Date(0) }]);
+    const late = await client.pttl(keys.rate("key:1", "s0"));
+    expect(late).toBeGreaterThan(RATE_KEY_GRACE_MS - 1_000);
+    expect(late).toBeLessThanOrEqual(RATE_KEY_GRACE_MS);
   });
 
   it("keeps deployments with different prefixes apart and leaves a caller's client open", async () => {

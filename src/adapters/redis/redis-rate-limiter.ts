@@ -5,7 +5,18 @@ import type { RedisClient } from "./redis-connection.js";
 import { RedisKeys } from "./redis-keys.js";
 import { guarded } from "./redis-unavailable.js";
 
-/** KEYS: one counter per window. ARGV: per window its limit and reset (ms). Counts, incremented only if all fit. */
+/**
+ * How long (ms) a counter outlives its window's reset. The window id already tells one window from the next, so
+ * the expiry only collects old counters; the grace keeps a counter alive when Redis's clock is ahead of this
+ * instance's or a request arrives just as its window ends, which would otherwise expire the key at once and
+ * let every request count 1.
+ */
+export const RATE_KEY_GRACE_MS = 60_000;
+
+/**
+ * KEYS: one counter per window. ARGV: per window its limit and time to live (ms, relative, so that Redis's
+ * clock does not matter). Counts, incremented only if all fit.
+ */
 const CONSUME = new LuaScript(`
 local counts = {}
 local fits = true
@@ -16,7 +27,7 @@ end
 if fits then
   for i, key in ipairs(KEYS) do
     redis.call('INCR', key)
-    redis.call('PEXPIREAT', key, ARGV[2 * i])
+    redis.call('PEXPIRE', key, ARGV[2 * i])
   end
 end
 return counts`);
@@ -32,7 +43,11 @@ export class RedisRateLimiter implements RateLimiter {
     if (windows.length === 0) return [];
     return guarded(async () => {
       const keys = windows.map((window) => this.keys.rate(subject, window.id));
-      const args = windows.flatMap((window) => [window.limit, window.resetAt.getTime()]);
+      const now = Date.now();
+      const args = windows.flatMap((window) => [
+        window.limit,
+        Math.max(0, window.resetAt.getTime() - now) + RATE_KEY_GRACE_MS,
+      ]);
       const reply = await CONSUME.run(this.client, keys, args);
       return Array.isArray(reply) ? reply.map(Number) : [];
     });
