@@ -1,9 +1,12 @@
 import { expect, it } from "vitest";
+import { listingScanBound } from "../../src/adapters/redis/list-account-links.js";
 import { RedisLinkCache } from "../../src/adapters/redis/redis-link-cache.js";
 import { encodeLink, STALE_CLAIM_MS } from "../../src/adapters/redis/redis-link-records.js";
 import { RedisLinkRepository } from "../../src/adapters/redis/redis-link-repository.js";
 import { RATE_KEY_GRACE_MS, RedisRateLimiter } from "../../src/adapters/redis/redis-rate-limiter.js";
 import { redisSharedState, redisStores } from "../../src/adapters/redis/redis-stores.js";
+import type { LinkPage, ListPosition } from "../../src/application/ports/link-repository.js";
+import type { Link } from "../../src/domain/link/link.js";
 import { aDomainError, aLink } from "../support/builders.js";
 import { describeWithRedis, standaloneBackend } from "../support/redis-backend.js";
 import { freshKeys } from "../support/redis-contracts.js";
@@ -47,6 +50,49 @@ describeWithRedis("Redis adapters: crashes, outages and options", standaloneBack
     await repo.create(Y);
     expect(await repo.findBySlug("sho.rt", "other")).toEqual(Y);
     expect(await repo.findBySlug("sho.rt", "promo")).toEqual(X);
+  });
+
+  it("bounds a filtered listing's scan: short or empty pages with a next, then the end, never a duplicate", async () => {
+    const repo = new RedisLinkRepository(backend().client, freshKeys());
+    const total = 1_300;
+    // Groups of seven links share a creation time, so the scan bound falls inside tie groups too.
+    const links = Array.from({ length: total }, (_, index) =>
+      aLink()
+        .withId(`lnk_${String(index).padStart(21, "0")}`)
+        .withSlug(`s${index}x`)
+        .withStatus(index % 97 === 0 ? "disabled" : "active")
+        .createdAt(new Date(Date.UTC(2026, 0, 1) + Math.floor(index / 7) * 1000))
+        .build(),
+    );
+    for (let start = 0; start < total; start += 100) {
+      await Promise.all(links.slice(start, start + 100).map((link) => repo.create(link)));
+    }
+    const limit = 10;
+    expect(listingScanBound(limit)).toBeLessThan(total);
+    const listAll = async (filter: { domain?: string; status?: "disabled" }) => {
+      const pages: Link[][] = [];
+      let after: ListPosition | null = null;
+      for (let page = 0; page < 500; page++) {
+        const result: LinkPage = await repo.listByAccount("acme", { limit, after, ...filter });
+        expect(result.links.length).toBeLessThanOrEqual(limit);
+        pages.push([...result.links]);
+        if (result.next === null) return pages;
+        after = result.next;
+      }
+      throw new Error("The listing never ended.");
+    };
+    const none = await listAll({ domain: "nowhere.test" });
+    expect(none.length).toBeGreaterThan(1);
+    expect(none.every((page) => page.length === 0)).toBe(true);
+    const sparse = await listAll({ status: "disabled" });
+    expect(sparse.some((page) => page.length < limit)).toBe(true);
+    const expected = links
+      .filter((link) => link.status === "disabled")
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+    expect(sparse.flat().map((link) => link.id)).toEqual(expected.map((link) => link.id));
+    const unfiltered = await listAll({});
+    expect(unfiltered.flat()).toHaveLength(total);
+    expect(unfiltered.slice(0, -1).every((page) => page.length === limit)).toBe(true);
   });
 
   it("bypasses the cache while pub/sub is down and starts empty when it is back", async () => {

@@ -14,9 +14,22 @@ interface Cursor {
   readonly id: string | null;
 }
 
+/** Fewest index entries one listing request examines before it may stop short of a full page. */
+export const MIN_LISTING_SCAN = 500;
+
+/** Index entries one request examines at most for a page of `limit`: 20 per link asked for, at least 500. */
+export function listingScanBound(limit: number): number {
+  return Math.max(20 * limit, MIN_LISTING_SCAN);
+}
+
 /**
  * One page of an account's links from its sorted set (score = creation ms), newest first with ties by id
  * descending, filters applied while paging; ids whose record is not visible are skipped.
+ *
+ * A request examines at most {@link listingScanBound} entries (plus the rest of the tie group it is in): a
+ * filter that matches few of many links would otherwise read the whole account at once. When the bound is
+ * reached first, the page holds the matches so far (maybe none) and `next` is the last entry examined, so the
+ * following request goes on from there.
  */
 export async function listAccountLinks(
   records: RedisLinkRecords,
@@ -24,17 +37,29 @@ export async function listAccountLinks(
   query: LinkQuery,
 ): Promise<LinkPage> {
   const key = records.keys.accountLinks(accountId);
-  const batchSize = Math.max(query.limit + 1, 32);
+  const bound = listingScanBound(query.limit);
+  let batchSize = Math.max(query.limit + 1, 32);
   const found: Link[] = [];
   let cursor: Cursor | null =
     query.after === null ? null : { score: query.after.createdAt.getTime(), id: query.after.id };
+  let examined = 0;
+  let reached: Entry | undefined;
   let exhausted = false;
   while (found.length <= query.limit && !exhausted) {
-    const batch = await entriesAfter(records.client, key, cursor, batchSize);
+    if (examined >= bound) {
+      // Stopped short: everything up to `reached` has been looked at, and at most `limit` links matched.
+      const next = reached === undefined ? null : { createdAt: new Date(reached.score), id: reached.id };
+      return { links: found, next };
+    }
+    const batch = await entriesAfter(records.client, key, cursor, Math.min(batchSize, bound - examined));
     const links = await records.visible(batch.entries.map((entry) => entry.id));
     for (const link of links) if (link !== null && matches(link, accountId, query)) found.push(link);
+    examined += batch.entries.length;
+    reached = batch.entries[batch.entries.length - 1] ?? reached;
     cursor = batch.next;
     exhausted = batch.next === null;
+    // Few matches so far: read further ahead at once, in fewer round trips.
+    batchSize *= 2;
   }
   const links = found.slice(0, query.limit);
   const last = links[links.length - 1];

@@ -1,6 +1,9 @@
 import type { Link, LinkStatus } from "../../domain/link/link.js";
 
-/** Position in an account's newest-first listing: the last link returned. */
+/**
+ * Position in an account's newest-first listing: the last link returned, or the last one an adapter examined
+ * (which need not match the filters, nor still exist). A listing resumes strictly after it.
+ */
 export interface ListPosition {
   readonly createdAt: Date;
   readonly id: string;
@@ -15,7 +18,11 @@ export interface LinkQuery {
 
 export interface LinkPage {
   readonly links: readonly Link[];
-  /** Where the next page starts, or null when this was the last. */
+  /**
+   * Where the next page starts, or null when this was the last. A page may hold fewer than `limit` links (even
+   * none) and still have a `next`: an adapter may stop examining links early, for instance under a filter that
+   * matches few of them; only a null `next` means the listing is over.
+   */
   readonly next: ListPosition | null;
 }
 
@@ -35,7 +42,10 @@ export interface LinkRepository {
   update(link: Link, previous: Link): Promise<void>;
   /** Removes a link and frees its slug. Returns false when there was none. */
   delete(id: string): Promise<boolean>;
-  /** An account's links, newest first (ties broken by id, descending). */
+  /**
+   * An account's links, newest first (ties broken by id, descending), at most `query.limit` of them. Following
+   * `next` until it is null lists every link that matches exactly once; see {@link LinkPage.next}.
+   */
   listByAccount(accountId: string, query: LinkQuery): Promise<LinkPage>;
   /**
    * Counts one redirect against `maxClicks` atomically: increments only while the count is below it.
