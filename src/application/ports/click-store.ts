@@ -8,8 +8,8 @@ export interface ClickStore {
    * Adds folded increments, each atomically. `batchId` names this batch; a retry of the same batch passes
    * the same id and the same increments, and the store applies each increment at most once per batch id
    * (for at least 24 hours). The recorder's ids are `<source>.<sequence>` (base 36, counting up) and it never
-   * sends a later batch of a source before an earlier one was accepted, so a store may keep only the highest
-   * sequence applied per source and link-day.
+   * sends a later batch of a source before an earlier one was accepted (or given up for good, after too many
+   * failures), so a store may keep only the highest sequence applied per source and link-day.
    */
   add(increments: readonly ClickIncrement[], batchId: string): Promise<void>;
   /** Counts for one link over an inclusive day range. */

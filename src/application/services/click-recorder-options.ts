@@ -12,6 +12,11 @@ export interface ClickRecorderOptions {
   readonly retryBaseMs?: number;
   /** Longest retry delay (30 000 ms). */
   readonly retryMaxMs?: number;
+  /**
+   * Attempts of one batch at most (8): a batch the store keeps refusing (a MongoDB day document past 16 MB,
+   * say) is then dropped, its clicks counted in `droppedClicks`, so that newer clicks are recorded again.
+   */
+  readonly maxBatchAttempts?: number;
   /** Flush attempts `stop()` makes before it counts what is left as dropped (3). */
   readonly stopAttempts?: number;
   /** Clients (IP and user agent) whose visitor id and country are remembered until the next flush (50 000). */
@@ -28,7 +33,7 @@ export interface ClickRecorderOptions {
 export interface ClickRecorderHealth {
   /** Link-day buckets waiting for the store, the batch being sent or retried included. */
   readonly pendingBuckets: number;
-  /** Clicks lost since start: past the bucket bound, unreadable, or undeliverable at stop(). */
+  /** Clicks lost since start: past the bucket bound, unreadable, in a batch given up, or undeliverable at stop(). */
   readonly droppedClicks: number;
   /** Why the last flush failed, or null once a flush succeeds. */
   readonly lastFlushError: string | null;
@@ -47,6 +52,7 @@ export function withDefaults(options: ClickRecorderOptions): RecorderSettings {
     maxPendingBuckets: options.maxPendingBuckets ?? 100_000,
     retryBaseMs: options.retryBaseMs ?? 500,
     retryMaxMs: options.retryMaxMs ?? 30_000,
+    maxBatchAttempts: options.maxBatchAttempts ?? 8,
     stopAttempts: options.stopAttempts ?? 3,
     clientMemoSize: options.clientMemoSize ?? 50_000,
   };

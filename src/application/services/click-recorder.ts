@@ -27,10 +27,12 @@ import {
 export type { ClickRecorderHealth, ClickRecorderOptions } from "./click-recorder-options.js";
 export type { RecorderLogger } from "./recorder-support.js";
 
-/** Pending buckets taken for the store under one id, kept unchanged until the store accepts them. */
+/** Pending buckets taken for the store under one id, kept unchanged until the store accepts them or it is given up. */
 interface Batch {
   readonly id: string;
   readonly increments: readonly ClickIncrement[];
+  /** Attempts that failed so far. */
+  failures: number;
 }
 
 /** What the recorder needs from outside. */
@@ -43,7 +45,9 @@ export interface ClickRecorderPorts extends ClassificationPorts {
  * Classifies redirect hits and folds them into per-link, per-day counters, flushed to the ClickStore every
  * interval (from construction on; the timer never keeps the process alive), past a threshold, and on stop().
  * A flush sends the pending buckets as one batch with a new id; a batch that fails is retried as it is, under
- * the same id, before anything newer, so a store that applied it already does not count it again.
+ * the same id, before anything newer, so a store that applied it already does not count it again. A batch that
+ * fails `maxBatchAttempts` times is dropped (its clicks counted in `droppedClicks`), so that one increment the
+ * store always refuses cannot stop click recording.
  */
 export class ClickRecorder implements ClickSink {
   private readonly options: RecorderSettings;
@@ -189,7 +193,7 @@ export class ClickRecorder implements ClickSink {
   /** Makes the pending buckets, if any, the retained batch under a new id. */
   private takeBatch(): void {
     if (this.pending.size === 0) return;
-    this.retained = { id: this.batchIds(), increments: [...this.pending.values()] };
+    this.retained = { id: this.batchIds(), increments: [...this.pending.values()], failures: 0 };
     this.pending = newBucketMap();
   }
 
@@ -208,6 +212,11 @@ export class ClickRecorder implements ClickSink {
       const retryInMs = this.retryDelay();
       this.retryAt = this.ports.clock.now().getTime() + retryInMs;
       this.lastFlushError = error instanceof Error ? error.message : String(error);
+      batch.failures += 1;
+      if (batch.failures >= this.options.maxBatchAttempts) {
+        this.giveUp(batch, this.lastFlushError);
+        return false;
+      }
       const fields = {
         error: this.lastFlushError,
         retryInMs,
@@ -217,6 +226,19 @@ export class ClickRecorder implements ClickSink {
       this.log("warn", "Click flush failed; counts kept for a retry", fields);
       return false;
     }
+  }
+
+  /** Lets a batch the store kept refusing go, its clicks counted as dropped: newer clicks go on. */
+  private giveUp(batch: Batch, error: string): void {
+    if (this.retained === batch) this.retained = null;
+    const lost = clicksIn(batch.increments);
+    this.droppedClicks += lost;
+    this.log("error", "Click batch dropped: the click store refused it too many times", {
+      error,
+      batchId: batch.id,
+      attempts: batch.failures,
+      lostClicks: lost,
+    });
   }
 
   private reportDrops(): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InMemoryClickStore } from "../../../../src/adapters/memory/in-memory-click-store.js";
+import type { ClickStore } from "../../../../src/application/ports/click-store.js";
 import { sequentialBatchIds } from "../../../../src/application/services/recorder-support.js";
 import { clicksOf, FlakyStore, hit, recorder, totals } from "./recorder-fixtures.js";
 
@@ -66,6 +67,45 @@ describe("ClickRecorder batches", () => {
     await clicks.stop();
     expect(new Set(store.calls.map((call) => call.batchId)).size).toBe(1);
     expect(clicks.health()).toMatchObject({ pendingBuckets: 0, droppedClicks: 7 });
+  });
+
+  it("drops a batch the store refuses every time after maxBatchAttempts, counts and logs it, and goes on", async () => {
+    const inner = new InMemoryClickStore();
+    const logged: string[] = [];
+    // Refuses any batch holding a click of lnk_poison, as MongoDB refuses a day document past 16 MB.
+    const store: ClickStore = {
+      add: async (increments, batchId) => {
+        if (increments.some((increment) => increment.linkId === "lnk_poison")) throw new Error("too large");
+        await inner.add(increments, batchId);
+      },
+      query: (linkId, range) => inner.query(linkId, range),
+      deleteLink: (linkId) => inner.deleteLink(linkId),
+    };
+    const flaky = new FlakyStore(store, 0);
+    const clicks = recorder(flaky, {
+      maxBatchAttempts: 3,
+      logger: (level, message) => logged.push(`${level}: ${message}`),
+    });
+    clicks.record(hit(0, { linkId: "lnk_poison" }));
+    clicks.record(hit(1));
+    for (let attempt = 0; attempt < 3; attempt += 1) await clicks.flush();
+    expect(flaky.attempts).toBe(3);
+    expect(new Set(flaky.calls.map((call) => call.batchId)).size).toBe(1);
+    expect(clicks.health()).toMatchObject({
+      pendingBuckets: 0,
+      droppedClicks: 2,
+      lastFlushError: "too large",
+    });
+    expect(logged).toEqual([
+      "warn: Click flush failed; counts kept for a retry",
+      "warn: Click flush failed; counts kept for a retry",
+      "error: Click batch dropped: the click store refused it too many times",
+    ]);
+
+    for (let index = 0; index < 4; index += 1) clicks.record(hit(index));
+    await clicks.flush();
+    expect(await totals(inner)).toEqual({ clicks: 4, botClicks: 0 });
+    expect(clicks.health()).toMatchObject({ pendingBuckets: 0, droppedClicks: 2, lastFlushError: null });
   });
 
   it("names batches with the id source it is given, and tells them apart by default", async () => {
