@@ -17,6 +17,11 @@ export interface ClickRecorderOptions {
    * say) is then dropped, its clicks counted in `droppedClicks`, so that newer clicks are recorded again.
    */
   readonly maxBatchAttempts?: number;
+  /**
+   * How long one attempt to add a batch may take (10 000 ms); past it the attempt counts as failed and the batch
+   * is retried under the same id (the store applies it once even if the late attempt lands after all).
+   */
+  readonly flushTimeoutMs?: number;
   /** Flush attempts `stop()` makes before it counts what is left as dropped (3). */
   readonly stopAttempts?: number;
   /** Clients (IP and user agent) whose visitor id and country are remembered until the next flush (50 000). */
@@ -53,6 +58,7 @@ export function withDefaults(options: ClickRecorderOptions): RecorderSettings {
     retryBaseMs: options.retryBaseMs ?? 500,
     retryMaxMs: options.retryMaxMs ?? 30_000,
     maxBatchAttempts: options.maxBatchAttempts ?? 8,
+    flushTimeoutMs: options.flushTimeoutMs ?? 10_000,
     stopAttempts: options.stopAttempts ?? 3,
     clientMemoSize: options.clientMemoSize ?? 50_000,
   };

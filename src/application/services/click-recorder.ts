@@ -22,6 +22,7 @@ import {
   safeLogger,
   sequentialBatchIds,
   unrefTimer,
+  withTimeout,
 } from "./recorder-support.js";
 
 export type { ClickRecorderHealth, ClickRecorderOptions } from "./click-recorder-options.js";
@@ -200,7 +201,9 @@ export class ClickRecorder implements ClickSink {
   /** Sends the retained batch; on success it is let go, on failure kept as it is. False when the store failed. */
   private async send(batch: Batch): Promise<boolean> {
     try {
-      await this.ports.store.add(batch.increments, batch.id);
+      const timeoutMs = this.options.flushTimeoutMs;
+      const message = `The click store did not answer within ${timeoutMs} ms`;
+      await withTimeout(this.ports.store.add(batch.increments, batch.id), timeoutMs, message);
       this.retained = null;
       this.failures = 0;
       this.retryAt = 0;

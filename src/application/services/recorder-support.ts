@@ -35,6 +35,23 @@ export function fallbackBatchPrefix(startedAt: Date): string {
   return `${startedAt.getTime().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
+/**
+ * The promise's outcome, or a rejection once `ms` pass without it settling; the timer never keeps the process
+ * alive. The promise itself goes on (a late rejection is handled, by the race).
+ */
+export async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+    unrefTimer(timer);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Lets the process exit while a timer is pending (Node); elsewhere timers have no such handle. */
 export function unrefTimer(timer: unknown): void {
   if (typeof timer === "object" && timer !== null && "unref" in timer && typeof timer.unref === "function") {

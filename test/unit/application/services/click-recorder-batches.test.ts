@@ -108,6 +108,39 @@ describe("ClickRecorder batches", () => {
     expect(clicks.health()).toMatchObject({ pendingBuckets: 0, droppedClicks: 2, lastFlushError: null });
   });
 
+  it("counts a flush that does not settle within flushTimeoutMs as failed, and retries it under its id", async () => {
+    const inner = new InMemoryClickStore();
+    const calls: string[] = [];
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The first add hangs until released, then lands anyway: a store that answers far too late.
+    const store: ClickStore = {
+      add: async (increments, batchId) => {
+        calls.push(batchId);
+        if (calls.length === 1) await released;
+        await inner.add(increments, batchId);
+      },
+      query: (linkId, range) => inner.query(linkId, range),
+      deleteLink: (linkId) => inner.deleteLink(linkId),
+    };
+    const clicks = recorder(store, { flushTimeoutMs: 20 });
+    for (let index = 0; index < 3; index += 1) clicks.record(hit(index));
+    await clicks.flush();
+    expect(clicks.health()).toMatchObject({
+      pendingBuckets: 3,
+      lastFlushError: "The click store did not answer within 20 ms",
+    });
+    await clicks.flush();
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toBe(calls[0]);
+    expect(clicks.health()).toMatchObject({ pendingBuckets: 0, droppedClicks: 0, lastFlushError: null });
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await totals(inner)).toEqual({ clicks: 3, botClicks: 0 });
+  });
+
   it("names batches with the id source it is given, and tells them apart by default", async () => {
     const store = new FlakyStore(new InMemoryClickStore(), 0);
     const named = recorder(store, { batchIds: sequentialBatchIds("node-a") });
