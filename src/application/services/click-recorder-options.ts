@@ -13,6 +13,11 @@ export interface ClickRecorderOptions {
   /** Longest retry delay (30 000 ms). */
   readonly retryMaxMs?: number;
   /**
+   * Visitor ids held at most across the pending buckets and the retained batch (1 000 000): past it, new
+   * visitors are no longer added (unique clicks undercount, counted in `uncountedVisitors`); totals stay exact.
+   */
+  readonly maxPendingVisitors?: number;
+  /**
    * Attempts of one batch at most (8): a batch the store keeps refusing (a MongoDB day document past 16 MB,
    * say) is then dropped, its clicks counted in `droppedClicks`, so that newer clicks are recorded again.
    */
@@ -40,6 +45,8 @@ export interface ClickRecorderHealth {
   readonly pendingBuckets: number;
   /** Clicks lost since start: past the bucket bound, unreadable, in a batch given up, or undeliverable at stop(). */
   readonly droppedClicks: number;
+  /** Human clicks since start whose visitor id was not kept, past `maxPendingVisitors`: uniques undercount. */
+  readonly uncountedVisitors: number;
   /** Why the last flush failed, or null once a flush succeeds. */
   readonly lastFlushError: string | null;
   /** When counts last reached the store (null: not yet). */
@@ -57,6 +64,7 @@ export function withDefaults(options: ClickRecorderOptions): RecorderSettings {
     maxPendingBuckets: options.maxPendingBuckets ?? 100_000,
     retryBaseMs: options.retryBaseMs ?? 500,
     retryMaxMs: options.retryMaxMs ?? 30_000,
+    maxPendingVisitors: options.maxPendingVisitors ?? 1_000_000,
     maxBatchAttempts: options.maxBatchAttempts ?? 8,
     flushTimeoutMs: options.flushTimeoutMs ?? 10_000,
     stopAttempts: options.stopAttempts ?? 3,

@@ -32,6 +32,8 @@ export type { RecorderLogger } from "./recorder-support.js";
 interface Batch {
   readonly id: string;
   readonly increments: readonly ClickIncrement[];
+  /** Visitor ids its increments hold. */
+  readonly visitors: number;
   /** Attempts that failed so far. */
   failures: number;
 }
@@ -56,6 +58,8 @@ export class ClickRecorder implements ClickSink {
   private readonly log: RecorderLogger;
   private readonly batchIds: () => string;
   private pending: BucketMap = newBucketMap();
+  /** Visitor ids the pending buckets hold. */
+  private pendingVisitors = 0;
   /** The batch being sent, or waiting for its retry (flushes run one at a time). */
   private retained: Batch | null = null;
   private readonly timer: ReturnType<typeof setInterval>;
@@ -66,6 +70,8 @@ export class ClickRecorder implements ClickSink {
   private retryAt = 0;
   private droppedClicks = 0;
   private droppedUnreported = 0;
+  private uncountedVisitors = 0;
+  private uncountedUnreported = 0;
   private lastFlushError: string | null = null;
   private lastFlushAt: Date | null = null;
 
@@ -96,6 +102,7 @@ export class ClickRecorder implements ClickSink {
     const lost = clicksIn(this.retained?.increments ?? []) + clicksIn(this.pending.values());
     this.retained = null;
     this.pending = newBucketMap();
+    this.pendingVisitors = 0;
     this.droppedClicks += lost;
     this.log("error", "Clicks lost at shutdown: the click store kept failing", {
       lostClicks: lost,
@@ -107,14 +114,22 @@ export class ClickRecorder implements ClickSink {
   record(hit: RedirectHit): void {
     try {
       const day = this.classifier.dayOf(hit.at);
-      if (
-        this.bucketsHeld() >= this.options.maxPendingBuckets &&
-        !this.pending.has(bucketKey(hit.linkId, day))
-      ) {
+      const key = bucketKey(hit.linkId, day);
+      let bucket = this.pending.get(key);
+      if (bucket === undefined && this.bucketsHeld() >= this.options.maxPendingBuckets) {
         this.drop();
         return;
       }
-      foldInto(this.pending, this.classifier.classify(hit, day));
+      const click = this.classifier.classify(hit, day);
+      const before = bucket?.visitors.size ?? 0;
+      const room = this.visitorsHeld() < this.options.maxPendingVisitors;
+      if (!room && !click.bot && bucket?.visitors.has(click.visitor) !== true) {
+        this.uncountedVisitors += 1;
+        this.uncountedUnreported += 1;
+      }
+      foldInto(this.pending, click, 1, room);
+      bucket ??= this.pending.get(key);
+      this.pendingVisitors += (bucket?.visitors.size ?? 0) - before;
       if (this.pending.size >= this.options.flushThreshold) this.flushSoon();
     } catch {
       this.drop();
@@ -141,6 +156,7 @@ export class ClickRecorder implements ClickSink {
     return {
       pendingBuckets: this.bucketsHeld(),
       droppedClicks: this.droppedClicks,
+      uncountedVisitors: this.uncountedVisitors,
       lastFlushError: this.lastFlushError,
       lastFlushAt: this.lastFlushAt,
     };
@@ -148,6 +164,10 @@ export class ClickRecorder implements ClickSink {
 
   private bucketsHeld(): number {
     return this.pending.size + (this.retained?.increments.length ?? 0);
+  }
+
+  private visitorsHeld(): number {
+    return this.pendingVisitors + (this.retained?.visitors ?? 0);
   }
 
   private hasWork(): boolean {
@@ -194,8 +214,10 @@ export class ClickRecorder implements ClickSink {
   /** Makes the pending buckets, if any, the retained batch under a new id. */
   private takeBatch(): void {
     if (this.pending.size === 0) return;
-    this.retained = { id: this.batchIds(), increments: [...this.pending.values()], failures: 0 };
+    const increments = [...this.pending.values()];
+    this.retained = { id: this.batchIds(), increments, visitors: this.pendingVisitors, failures: 0 };
     this.pending = newBucketMap();
+    this.pendingVisitors = 0;
   }
 
   /** Sends the retained batch; on success it is let go, on failure kept as it is. False when the store failed. */
@@ -245,6 +267,18 @@ export class ClickRecorder implements ClickSink {
   }
 
   private reportDrops(): void {
+    if (this.uncountedUnreported > 0) {
+      const fields = {
+        uncountedVisitors: this.uncountedUnreported,
+        maxPendingVisitors: this.options.maxPendingVisitors,
+      };
+      this.log(
+        "warn",
+        "Visitors not counted: too many pending visitor ids (unique clicks undercount)",
+        fields,
+      );
+      this.uncountedUnreported = 0;
+    }
     if (this.droppedUnreported === 0) return;
     const fields = {
       droppedClicks: this.droppedUnreported,

@@ -56,8 +56,16 @@ export function bucketKey(linkId: string, day: Day): string {
   return `${linkId}\u0000${day}`;
 }
 
-/** Folds one click into a bucket map in place. Bots are counted apart and touch nothing else. */
-export function foldInto(buckets: Map<string, MutableIncrement>, click: ClassifiedClick, weight = 1): void {
+/**
+ * Folds one click into a bucket map in place. Bots are counted apart and touch nothing else. Without
+ * `keepVisitor`, the click counts everywhere but its visitor is not added (unique clicks then undercount).
+ */
+export function foldInto(
+  buckets: Map<string, MutableIncrement>,
+  click: ClassifiedClick,
+  weight = 1,
+  keepVisitor = true,
+): void {
   const key = bucketKey(click.linkId, click.day);
   let bucket = buckets.get(key);
   if (bucket === undefined) {
@@ -76,7 +84,7 @@ export function foldInto(buckets: Map<string, MutableIncrement>, click: Classifi
     return;
   }
   bucket.clicks += weight;
-  if (bucket.visitors.size < MAX_VISITORS_PER_BUCKET) bucket.visitors.add(click.visitor);
+  if (keepVisitor && bucket.visitors.size < MAX_VISITORS_PER_BUCKET) bucket.visitors.add(click.visitor);
   for (const dimension of DIMENSIONS) {
     let values = bucket.dimensions.get(dimension);
     if (values === undefined) {

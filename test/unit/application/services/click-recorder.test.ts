@@ -77,6 +77,32 @@ describe("ClickRecorder", () => {
     expect(logged).toEqual(["Clicks dropped: too many pending link-day buckets"]);
   });
 
+  it("stops keeping visitor ids past maxPendingVisitors, retained batch included, and keeps totals exact", async () => {
+    const store = new FlakyStore(new InMemoryClickStore(), 1);
+    const logged: string[] = [];
+    const clicks = recorder(store, { maxPendingVisitors: 5, logger: (_, message) => logged.push(message) });
+    // Ten distinct visitors of one link; the first five are kept, then the bound is reached.
+    for (let index = 0; index < 10; index += 1) clicks.record(hit(index, { linkId: "lnk_0" }));
+    // A visitor already kept still counts as itself.
+    clicks.record(hit(0, { linkId: "lnk_0" }));
+    expect(clicks.health().uncountedVisitors).toBe(5);
+    await clicks.flush();
+    expect(clicks.health().lastFlushError).toBe("store unavailable");
+    // The batch kept for its retry still holds five visitor ids: no room for a new one.
+    clicks.record(hit(20, { linkId: "lnk_1" }));
+    expect(clicks.health().uncountedVisitors).toBe(6);
+    await clicks.flush();
+    expect(await totals(store)).toEqual({ clicks: 12, botClicks: 0 });
+    expect((await store.query("lnk_0", TODAY)).uniqueClicks).toBe(5);
+    expect((await store.query("lnk_1", TODAY)).uniqueClicks).toBe(0);
+    expect(logged).toContain("Visitors not counted: too many pending visitor ids (unique clicks undercount)");
+    // Delivered, the ids are let go: room again.
+    clicks.record(hit(21, { linkId: "lnk_1" }));
+    await clicks.flush();
+    expect((await store.query("lnk_1", TODAY)).uniqueClicks).toBe(1);
+    expect(clicks.health()).toMatchObject({ uncountedVisitors: 6, droppedClicks: 0 });
+  });
+
   it("flushes early once the pending buckets reach the threshold", async () => {
     const store = new InMemoryClickStore();
     const clicks = recorder(store, { flushThreshold: 3 });
