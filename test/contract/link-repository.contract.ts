@@ -12,6 +12,9 @@ export type LinkRepositoryHarness = PortHarness<LinkRepository>;
 const ID_B = "lnk_BBBBBBBBBBBBBBBBBBBBB";
 const ID_C = "lnk_CCCCCCCCCCCCCCCCCCCCC";
 
+/** `ms` milliseconds after `date`: a later version's updatedAt. */
+const later = (date: Date, ms: number): Date => new Date(date.getTime() + ms);
+
 /** The shared LinkRepository suite, written against the in-memory adapter's semantics. */
 export function linkRepositoryContract(name: string, harness: LinkRepositoryHarness): void {
   const numRuns = harness.numRuns ?? 40;
@@ -64,15 +67,15 @@ export function linkRepositoryContract(name: string, harness: LinkRepositoryHarn
       const repo = await harness.make();
       const link = aLink().withMaxClicks(10).build();
       await repo.create(link);
-      await repo.consumeClick(link.id, 10);
-      await repo.consumeClick(link.id, 10);
+      await repo.consumeClick(link.id);
+      await repo.consumeClick(link.id);
       const next = {
         ...link,
         destination: "https://example.com/new",
         status: "disabled" as const,
         clickCount: 0,
       };
-      await repo.update(next, link);
+      expect(await repo.update(next, link)).toBe(true);
       expect(await repo.findById(link.id)).toEqual({ ...next, clickCount: 2 });
       expect(await repo.findBySlug(link.domain, link.slug)).toEqual({ ...next, clickCount: 2 });
     });
@@ -82,7 +85,7 @@ export function linkRepositoryContract(name: string, harness: LinkRepositoryHarn
       const link = aLink().build();
       await repo.create(link);
       const moved = { ...link, slug: "summer" };
-      await repo.update(moved, link);
+      expect(await repo.update(moved, link)).toBe(true);
       expect(await repo.findBySlug(link.domain, "summer")).toEqual(moved);
       expect(await repo.findBySlug(link.domain, link.slug)).toBeNull();
       expect(await repo.findById(link.id)).toEqual(moved);
@@ -128,11 +131,84 @@ export function linkRepositoryContract(name: string, harness: LinkRepositoryHarn
       const repo = await harness.make();
       const link = aLink().withMaxClicks(3).build();
       await repo.create(link);
-      const counts = await Promise.all(Array.from({ length: 10 }, () => repo.consumeClick(link.id, 3)));
+      const counts = await Promise.all(Array.from({ length: 10 }, () => repo.consumeClick(link.id)));
       expect(counts.filter((count) => count !== null).sort()).toEqual([1, 2, 3]);
       expect((await repo.findById(link.id))?.clickCount).toBe(3);
-      expect(await repo.consumeClick(link.id, 4)).toBe(4);
-      expect(await repo.consumeClick(ID_C, 4)).toBeNull();
+      expect(await repo.consumeClick(link.id)).toBeNull();
+      expect(await repo.consumeClick(ID_C)).toBeNull();
+    });
+
+    it("consumeClick honours the stored max_clicks, not a caller's copy", async () => {
+      const repo = await harness.make();
+      const link = aLink().withMaxClicks(5).build();
+      await repo.create(link);
+      expect(await repo.consumeClick(link.id)).toBe(1);
+      expect(await repo.consumeClick(link.id)).toBe(2);
+      // Lowered to the clicks already counted: spent, whatever budget a caller's copy still shows.
+      const lowered = { ...link, maxClicks: 2, updatedAt: later(link.updatedAt, 1) };
+      expect(await repo.update(lowered, link)).toBe(true);
+      expect(await repo.consumeClick(link.id)).toBeNull();
+      // Raised again: the stored budget gives one more click, then refuses.
+      const raised = { ...lowered, maxClicks: 3, updatedAt: later(link.updatedAt, 2) };
+      expect(await repo.update(raised, lowered)).toBe(true);
+      expect(await repo.consumeClick(link.id)).toBe(3);
+      expect(await repo.consumeClick(link.id)).toBeNull();
+      // Removed: nothing left to refuse.
+      const unlimited = { ...raised, maxClicks: null, updatedAt: later(link.updatedAt, 3) };
+      expect(await repo.update(unlimited, raised)).toBe(true);
+      expect(await repo.consumeClick(link.id)).toBe(4);
+      expect((await repo.findById(link.id))?.clickCount).toBe(4);
+    });
+
+    it("an update based on a stale copy is refused and changes nothing", async () => {
+      const repo = await harness.make();
+      const link = aLink().build();
+      await repo.create(link);
+      const locked = { ...link, passwordHash: "hash", updatedAt: later(link.updatedAt, 1) };
+      expect(await repo.update(locked, link)).toBe(true);
+      const stale = {
+        ...link,
+        destination: "https://example.com/stale",
+        updatedAt: later(link.updatedAt, 2),
+      };
+      expect(await repo.update(stale, link)).toBe(false);
+      expect(await repo.findById(link.id)).toEqual(locked);
+      expect(await repo.findBySlug(link.domain, link.slug)).toEqual(locked);
+      // Based on the current version, the same change goes through.
+      const fresh = {
+        ...locked,
+        destination: "https://example.com/stale",
+        updatedAt: later(link.updatedAt, 3),
+      };
+      expect(await repo.update(fresh, locked)).toBe(true);
+      expect(await repo.findById(link.id)).toEqual(fresh);
+    });
+
+    it("a stale update after a slug move neither claims the old slug again nor frees the new one", async () => {
+      const repo = await harness.make();
+      const link = aLink().build();
+      await repo.create(link);
+      const moved = { ...link, slug: "summer", updatedAt: later(link.updatedAt, 1) };
+      expect(await repo.update(moved, link)).toBe(true);
+      const at = (ms: number) => later(link.updatedAt, 1 + ms);
+      // From the copy read before the move: the same slug, a third one, and the one it moved to.
+      expect(
+        await repo.update({ ...link, destination: "https://example.com/x", updatedAt: at(1) }, link),
+      ).toBe(false);
+      expect(await repo.update({ ...link, slug: "autumn", updatedAt: at(2) }, link)).toBe(false);
+      expect(await repo.update({ ...link, slug: "summer", updatedAt: at(3) }, link)).toBe(false);
+      expect(await repo.findById(link.id)).toEqual(moved);
+      expect(await repo.findBySlug(link.domain, "summer")).toEqual(moved);
+      expect(await repo.findBySlug(link.domain, link.slug)).toBeNull();
+      expect(await repo.findBySlug(link.domain, "autumn")).toBeNull();
+      // Neither the old slug nor the third one is held: other links take them at once.
+      await repo.create(aLink().withId(ID_B).build());
+      expect((await repo.findBySlug(link.domain, link.slug))?.id).toBe(ID_B);
+      await repo.create(aLink().withId(ID_C).withSlug("autumn").build());
+      expect((await repo.findBySlug(link.domain, "autumn"))?.id).toBe(ID_C);
+      await expect(
+        repo.create(aLink().withId("lnk_DDDDDDDDDDDDDDDDDDDDD").withSlug("summer").build()),
+      ).rejects.toEqual(aDomainError("slug_taken"));
     });
 
     it("keeps exactly one of any number of concurrent creates of one slug", async () => {

@@ -24,10 +24,14 @@ export class InMemoryLinkRepository implements LinkRepository {
     return id === undefined ? null : this.findById(id);
   }
 
-  async update(link: Link, previous: Link): Promise<void> {
+  async update(link: Link, previous: Link): Promise<boolean> {
     const stored = this.byId.get(link.id);
     if (stored === undefined) throw new DomainError("link_not_found", "No link with this id exists.");
     const oldKey = keyOf(previous.domain, previous.slug);
+    const isPrevious =
+      stored.updatedAt.getTime() === previous.updatedAt.getTime() &&
+      keyOf(stored.domain, stored.slug) === oldKey;
+    if (!isPrevious) return false;
     const newKey = keyOf(link.domain, link.slug);
     if (newKey !== oldKey) {
       if (this.bySlug.has(newKey)) throw slugTaken(link.slug);
@@ -35,6 +39,7 @@ export class InMemoryLinkRepository implements LinkRepository {
       this.bySlug.set(newKey, link.id);
     }
     this.byId.set(link.id, { ...structuredClone(link), clickCount: stored.clickCount });
+    return true;
   }
 
   async delete(id: string): Promise<boolean> {
@@ -62,9 +67,9 @@ export class InMemoryLinkRepository implements LinkRepository {
     return { links, next };
   }
 
-  async consumeClick(id: string, maxClicks: number): Promise<number | null> {
+  async consumeClick(id: string): Promise<number | null> {
     const link = this.byId.get(id);
-    if (link === undefined || link.clickCount >= maxClicks) return null;
+    if (link === undefined || (link.maxClicks !== null && link.clickCount >= link.maxClicks)) return null;
     const clickCount = link.clickCount + 1;
     this.byId.set(id, { ...link, clickCount });
     return clickCount;

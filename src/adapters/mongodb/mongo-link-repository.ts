@@ -26,15 +26,27 @@ export class MongoLinkRepository implements LinkRepository {
     return this.findOne({ domain: { $eq: domain }, slug: { $eq: slug } });
   }
 
-  async update(link: Link, previous: Link): Promise<void> {
+  async update(link: Link, previous: Link): Promise<boolean> {
     const { _id, clickCount, ...fields } = toLinkDocument(link);
-    // The previous (domain, slug) in the filter targets one shard and lets a sharded cluster move the link.
-    const filter = { _id: { $eq: _id }, domain: { $eq: previous.domain }, slug: { $eq: previous.slug } };
+    // Compare-and-set on the previous updatedAt. The previous (domain, slug) in the filter also targets one
+    // shard and lets a sharded cluster move the link.
+    const filter = {
+      _id: { $eq: _id },
+      domain: { $eq: previous.domain },
+      slug: { $eq: previous.slug },
+      updatedAt: { $eq: previous.updatedAt },
+    };
     const result = await mongoCall(
       () => this.links.updateOne(filter, { $set: fields }),
       () => slugTaken(link.slug),
     );
-    if (result.matchedCount === 0) throw new DomainError("link_not_found", "No link with this id exists.");
+    if (result.matchedCount === 1) return true;
+    // No match: the link is gone, or a concurrent update changed it first.
+    const stored = await mongoCall(() =>
+      this.links.findOne({ _id: { $eq: _id } }, { projection: { _id: 1 } }),
+    );
+    if (stored === null) throw new DomainError("link_not_found", "No link with this id exists.");
+    return false;
   }
 
   async delete(id: string): Promise<boolean> {
@@ -66,10 +78,15 @@ export class MongoLinkRepository implements LinkRepository {
     return { links, next };
   }
 
-  async consumeClick(id: string, maxClicks: number): Promise<number | null> {
+  async consumeClick(id: string): Promise<number | null> {
+    // The stored budget decides; a null maxClicks compares below every number, so it is matched apart.
+    const filter: Filter<LinkDocument> = {
+      _id: { $eq: id },
+      $or: [{ maxClicks: { $eq: null } }, { $expr: { $lt: ["$clickCount", "$maxClicks"] } }],
+    };
     const document = await mongoCall(() =>
       this.links.findOneAndUpdate(
-        { _id: { $eq: id }, clickCount: { $lt: maxClicks } },
+        filter,
         { $inc: { clickCount: 1 } },
         { returnDocument: "after", projection: { clickCount: 1 } },
       ),

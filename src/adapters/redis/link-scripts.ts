@@ -9,8 +9,9 @@ redis.call('HSET', KEYS[1], 'json', ARGV[1], 'loc', ARGV[2], 'clicks', '0')
 return 1`);
 
 /**
- * KEYS: slug. ARGV: id, holder it may replace ('' for none). Claims the slug for the id (again, if it holds
- * it already) and answers {'ok'}, or {'held', holder, age ms} leaving it untouched.
+ * KEYS: slug. ARGV: id, holder it may replace ('' for none), token. Claims the slug for the id (again, if it
+ * holds it already), marking the claim with the token, and answers {'ok', '1' when the id held it already else
+ * '0'}, or {'held', holder, age ms} leaving it untouched.
  */
 export const CLAIM_SLUG = new LuaScript(`
 local time = redis.call('TIME')
@@ -19,28 +20,39 @@ local holder = redis.call('HGET', KEYS[1], 'id')
 if holder and holder ~= ARGV[1] and holder ~= ARGV[2] then
   return {'held', holder, tostring(now - tonumber(redis.call('HGET', KEYS[1], 'at') or now))}
 end
-redis.call('HSET', KEYS[1], 'id', ARGV[1], 'at', now)
-return {'ok'}`);
+redis.call('HSET', KEYS[1], 'id', ARGV[1], 'at', now, 'token', ARGV[3])
+if holder == ARGV[1] then return {'ok', '1'} end
+return {'ok', '0'}`);
 
-/** KEYS: slug. ARGV: id. Frees the slug if this id holds it; 1 when freed. */
+/**
+ * KEYS: slug. ARGV: id, token ('' for any). Frees the slug if this id holds it (under this token, when one is
+ * given: a claim made again since, by a concurrent update, is left alone); 1 when freed.
+ */
 export const RELEASE_SLUG = new LuaScript(`
 if redis.call('HGET', KEYS[1], 'id') ~= ARGV[1] then return 0 end
+if ARGV[2] ~= '' and redis.call('HGET', KEYS[1], 'token') ~= ARGV[2] then return 0 end
 redis.call('DEL', KEYS[1])
 return 1`);
 
 /**
- * KEYS: link. ARGV: json, loc, claimed ('1' when the caller holds loc's slug). Replaces the record but not
- * its clicks; answers the loc it had, {'moved', loc} when it sits elsewhere and loc was not claimed, or nil.
+ * KEYS: link. ARGV: json, loc, expected loc, expected updatedAt (ISO). Compare-and-set: replaces the record,
+ * but not its clicks, only while it still answers on the expected loc with the expected updatedAt. Answers
+ * {'ok', old loc}, {'stale', loc} leaving it untouched, or nil when there is no record.
  */
 export const REWRITE_LINK = new LuaScript(`
-local from = redis.call('HGET', KEYS[1], 'loc')
-if not from then return false end
-if ARGV[3] ~= '1' and from ~= ARGV[2] then return {'moved', from} end
+local stored = redis.call('HMGET', KEYS[1], 'json', 'loc')
+if not stored[1] or not stored[2] then return false end
+if stored[2] ~= ARGV[3] or cjson.decode(stored[1]).updatedAt ~= ARGV[4] then return {'stale', stored[2]} end
 redis.call('HSET', KEYS[1], 'json', ARGV[1], 'loc', ARGV[2])
-return {'ok', from}`);
+return {'ok', stored[2]}`);
 
-/** KEYS: link. ARGV: max. Adds one click while below max; the new count, or nil. */
+/**
+ * KEYS: link. Adds one click while below the record's own maxClicks (a record without one always counts);
+ * the new count, or nil when the budget is spent or there is no record.
+ */
 export const CONSUME_CLICK = new LuaScript(`
-local clicks = redis.call('HGET', KEYS[1], 'clicks')
-if not clicks or tonumber(clicks) >= tonumber(ARGV[1]) then return false end
+local stored = redis.call('HMGET', KEYS[1], 'json', 'clicks')
+if not stored[1] then return false end
+local max = cjson.decode(stored[1]).maxClicks
+if type(max) == 'number' and tonumber(stored[2] or '0') >= max then return false end
 return redis.call('HINCRBY', KEYS[1], 'clicks', 1)`);

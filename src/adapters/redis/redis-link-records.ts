@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { DomainError } from "../../domain/errors/domain-error.js";
 import type { Link } from "../../domain/link/link.js";
 import { decodeRecord, encodeRecord } from "./json-record.js";
@@ -44,22 +45,29 @@ export class RedisLinkRecords {
     return stored.map((s, index) => (s !== null && holders[index] === ids[index] ? toLink(s) : null));
   }
 
-  /** Claims `loc` for `id`, taking it over from a holder that left it stale. @throws DomainError slug_taken */
-  async claim(loc: string, id: string, slug: string): Promise<void> {
+  /**
+   * Claims `loc` for `id`, taking it over from a holder that left it stale. Returns the claim's token when this
+   * call made the claim, or null when `id` held it already (then it is not this caller's to free).
+   * @throws DomainError slug_taken
+   */
+  async claim(loc: string, id: string, slug: string): Promise<string | null> {
     const key = this.keys.slugAt(loc);
-    const reply = await CLAIM_SLUG.run(this.client, [key], [id, ""]);
-    if (!Array.isArray(reply) || reply[0] === "ok") return;
+    const token = randomUUID();
+    const reply = await CLAIM_SLUG.run(this.client, [key], [id, "", token]);
+    if (!Array.isArray(reply)) return token;
+    if (reply[0] === "ok") return reply[1] === "1" ? null : token;
     const [, holder, age] = reply.map(String);
     if (holder === undefined || Number(age) < STALE_CLAIM_MS) throw slugTaken(slug);
     const record = await this.load(holder);
     if (record !== null && record.loc === loc) throw slugTaken(slug);
-    const retaken = await CLAIM_SLUG.run(this.client, [key], [id, holder]);
+    const retaken = await CLAIM_SLUG.run(this.client, [key], [id, holder, token]);
     if (Array.isArray(retaken) && retaken[0] !== "ok") throw slugTaken(slug);
+    return token;
   }
 
-  /** Frees `loc` if `id` holds it. */
-  async release(loc: string, id: string): Promise<boolean> {
-    return (await RELEASE_SLUG.run(this.client, [this.keys.slugAt(loc)], [id])) === 1;
+  /** Frees `loc` if `id` holds it — and, given a token, only while the claim is still the one that token made. */
+  async release(loc: string, id: string, token = ""): Promise<boolean> {
+    return (await RELEASE_SLUG.run(this.client, [this.keys.slugAt(loc)], [id, token])) === 1;
   }
 }
 

@@ -51,29 +51,28 @@ export class RedisLinkRepository implements LinkRepository {
     });
   }
 
-  async update(link: Link, previous: Link): Promise<void> {
+  async update(link: Link, previous: Link): Promise<boolean> {
     return guarded(async () => {
+      const from = locOf(previous);
       const to = locOf(link);
-      let claimed = to !== locOf(previous);
-      if (claimed) await this.records.claim(to, link.id, link.slug);
-      let reply = await this.rewrite(link, to, claimed);
-      if (reply.moved) {
-        await this.records.claim(to, link.id, link.slug);
-        claimed = true;
-        reply = await this.rewrite(link, to, true);
+      // The token of a claim this call made, freed again when the write does not happen. A claim the link held
+      // already (a concurrent update's, or its own committed one) is never this call's to free.
+      const token = to === from ? null : await this.records.claim(to, link.id, link.slug);
+      const outcome = await this.rewrite(link, to, previous);
+      if (outcome !== "ok") {
+        if (token !== null) await this.records.release(to, link.id, token);
+        if (outcome === "gone") throw new DomainError("link_not_found", "No link with this id exists.");
+        // Stale: the record moved on (maybe to another slug); neither its slug nor the old one is touched.
+        return false;
       }
-      const from = reply.from;
-      if (from === null) {
-        if (claimed) await this.records.release(to, link.id);
-        throw new DomainError("link_not_found", "No link with this id exists.");
-      }
-      if (from === to) return;
+      if (from === to) return true;
       if ((await this.records.holderOf(to)) !== link.id) {
         // The claim went stale while this update stalled and a create took the slug: put the link back.
-        await this.rewrite(previous, from, true);
+        await this.rewrite(previous, from, link);
         throw slugTaken(link.slug);
       }
       await this.records.release(from, link.id);
+      return true;
     });
   }
 
@@ -99,26 +98,22 @@ export class RedisLinkRepository implements LinkRepository {
     return guarded(() => listAccountLinks(this.records, accountId, query));
   }
 
-  async consumeClick(id: string, maxClicks: number): Promise<number | null> {
+  async consumeClick(id: string): Promise<number | null> {
     return guarded(async () => {
-      const reply = await CONSUME_CLICK.run(this.records.client, [this.records.keys.link(id)], [maxClicks]);
+      const reply = await CONSUME_CLICK.run(this.records.client, [this.records.keys.link(id)], []);
       return typeof reply === "number" ? reply : null;
     });
   }
 
-  private async rewrite(
-    link: Link,
-    to: string,
-    claimed: boolean,
-  ): Promise<{ from: string | null; moved: boolean }> {
-    const key = this.records.keys.link(link.id);
+  /** Compare-and-set of the record: written only while it is still `expected` (its loc and updatedAt). */
+  private async rewrite(link: Link, to: string, expected: Link): Promise<"ok" | "stale" | "gone"> {
     const reply = await REWRITE_LINK.run(
       this.records.client,
-      [key],
-      [encodeLink(link), to, claimed ? "1" : "0"],
+      [this.records.keys.link(link.id)],
+      [encodeLink(link), to, locOf(expected), expected.updatedAt.toISOString()],
     );
-    if (!Array.isArray(reply)) return { from: null, moved: false };
-    return { from: String(reply[1]), moved: reply[0] === "moved" };
+    if (!Array.isArray(reply)) return "gone";
+    return reply[0] === "ok" ? "ok" : "stale";
   }
 
   private async forget(id: string, accountId: string): Promise<void> {

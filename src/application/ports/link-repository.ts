@@ -35,11 +35,16 @@ export interface LinkRepository {
   /** The link answering on this domain and slug (slug case-sensitive, domain lower-case), or null. */
   findBySlug(domain: string, slug: string): Promise<Link | null>;
   /**
-   * Replaces a link; when its (domain, slug) changed, claims the new one and frees the old atomically.
+   * Replaces a link, compare-and-set: only while the stored link is still `previous` (same `updatedAt`, domain
+   * and slug). When its (domain, slug) changed, claims the new one and frees the old atomically.
    * `clickCount` is not written: it belongs to {@link consumeClick}.
+   * Callers must give `link` an `updatedAt` later than `previous.updatedAt`, so a stored version is never
+   * mistaken for an older one.
+   * @returns true when written; false when the stored link is no longer `previous` (a concurrent update won):
+   *   nothing is written then, and no slug is claimed or freed
    * @throws DomainError slug_taken when the new slug is in use; link_not_found when the link is gone
    */
-  update(link: Link, previous: Link): Promise<void>;
+  update(link: Link, previous: Link): Promise<boolean>;
   /** Removes a link and frees its slug. Returns false when there was none. */
   delete(id: string): Promise<boolean>;
   /**
@@ -48,8 +53,10 @@ export interface LinkRepository {
    */
   listByAccount(accountId: string, query: LinkQuery): Promise<LinkPage>;
   /**
-   * Counts one redirect against `maxClicks` atomically: increments only while the count is below it.
-   * Returns the new count, or null when the budget was already spent (or the link is gone).
+   * Counts one redirect against the link's stored `maxClicks` (never a caller's copy of it) atomically:
+   * increments only while the stored count is below the stored budget. A link stored without a budget has
+   * nothing to refuse: its click is counted. Returns the new count, or null when the budget was already spent
+   * (or the link is gone).
    */
-  consumeClick(id: string, maxClicks: number): Promise<number | null>;
+  consumeClick(id: string): Promise<number | null>;
 }

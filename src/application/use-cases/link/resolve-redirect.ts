@@ -64,7 +64,8 @@ export class ResolveRedirect {
       if (denied !== null) return denied;
     }
     if (link.maxClicks !== null) {
-      const count = await this.deps.links.consumeClick(link.id, link.maxClicks);
+      // The stored budget decides, not this copy's: a cached copy may predate a lowered max_clicks.
+      const count = await this.deps.links.consumeClick(link.id);
       // The cached copy keeps its old click count: drop it once the budget is spent, or a password-protected
       // link would go on asking for its password instead of answering gone.
       if (count === null || count >= link.maxClicks) await this.deps.cache.invalidateLink(domain, link.slug);

@@ -35,41 +35,74 @@ export interface UpdateLinkDeps {
   readonly clock: Clock;
 }
 
+/** How many times an update is tried on a freshly read link before a concurrent editor is reported. */
+export const UPDATE_ATTEMPTS = 3;
+
 /**
  * Changes a link's destination, slug, password, expiry, click budget or status.
- * @throws DomainError link_not_found, edit_not_allowed, invalid_destination, destination_blocked,
- *   invalid_slug, slug_taken, invalid_request
+ *
+ * The write is a compare-and-set on the link as read: when another update lands in between, the link is read
+ * again and the same changes applied to it, up to {@link UPDATE_ATTEMPTS} times, so concurrent edits of
+ * different fields all take effect and none is silently undone. `updatedAt` strictly increases with every write.
+ * @throws DomainError link_not_found, invalid_destination, destination_blocked, invalid_slug, slug_taken,
+ *   invalid_request; edit_not_allowed when a gone link is edited beyond its expiry or click budget, or when
+ *   the link kept changing while it was being edited ("The link changed while it was being edited; try again.")
  */
 export class UpdateLink {
   constructor(private readonly deps: UpdateLinkDeps) {}
 
   async execute(input: UpdateLinkInput): Promise<Link> {
     const { links, cache, clock } = this.deps;
-    const now = clock.now();
-    const current = await findOwnedLink(links, input.accountId, input.id);
+    let current = await findOwnedLink(links, input.accountId, input.id);
+    const checkedAt = clock.now();
     const changes: LinkChanges = {
       ...(input.url === undefined ? {} : { destination: await this.deps.destinations.check(input.url) }),
       ...(input.customSlug === undefined ? {} : { slug: parseSlug(input.customSlug) }),
       ...(input.password === undefined ? {} : { passwordHash: await this.hashOrRemove(input.password) }),
-      ...(input.expiresAt === undefined ? {} : { expiresAt: checkExpiry(input.expiresAt, now) }),
+      ...(input.expiresAt === undefined ? {} : { expiresAt: checkExpiry(input.expiresAt, checkedAt) }),
       ...(input.maxClicks === undefined ? {} : { maxClicks: checkMaxClicks(input.maxClicks) }),
       ...(input.status === undefined ? {} : { status: input.status }),
     };
-    const next = applyLinkChanges(current, changes, now);
+    for (let attempt = 1; ; attempt++) {
+      const next = nextVersion(current, changes, clock.now());
+      if (await this.write(next, current)) {
+        await cache.invalidateLink(current.domain, current.slug);
+        if (next.domain !== current.domain || next.slug !== current.slug) {
+          await cache.invalidateLink(next.domain, next.slug);
+        }
+        return next;
+      }
+      if (attempt >= UPDATE_ATTEMPTS) {
+        throw new DomainError("edit_not_allowed", "The link changed while it was being edited; try again.");
+      }
+      current = await findOwnedLink(links, input.accountId, input.id);
+    }
+  }
+
+  /** True when written; false when the stored link is no longer `current`. */
+  private async write(next: Link, current: Link): Promise<boolean> {
     try {
-      await links.update(next, current);
+      return await this.deps.links.update(next, current);
     } catch (error) {
       if (isDomainError(error) && error.code === "slug_taken") {
         throw new DomainError("slug_taken", `The custom slug '${next.slug}' is already taken.`);
       }
       throw error;
     }
-    await cache.invalidateLink(current.domain, current.slug);
-    if (next.slug !== current.slug) await cache.invalidateLink(next.domain, next.slug);
-    return next;
   }
 
   private async hashOrRemove(password: string | null): Promise<string | null> {
     return password === null ? null : this.deps.passwords.hash(checkPassword(password));
   }
+}
+
+/**
+ * The link with the changes applied, stamped later than `current` even when the clock has not moved past it
+ * (same millisecond, or another instance's clock ahead): a version's `updatedAt` then identifies it.
+ * @throws DomainError edit_not_allowed when a gone link is edited beyond its expiry or click budget
+ */
+function nextVersion(current: Link, changes: LinkChanges, now: Date): Link {
+  const next = applyLinkChanges(current, changes, now);
+  const after = current.updatedAt.getTime() + 1;
+  return now.getTime() < after ? { ...next, updatedAt: new Date(after) } : next;
 }

@@ -98,6 +98,17 @@ describe("ResolveRedirect: not_found and gone", () => {
     expect(core.hits).toHaveLength(2);
   });
 
+  it("enforces a lowered max_clicks even while this instance holds a copy with the old budget", async () => {
+    const { core, link } = await withLink({ maxClicks: 5 });
+    expect(await core.resolveRedirect.execute(aVisit("promo"))).toMatchObject({ kind: "redirect" });
+    await core.updateLink.execute({ accountId: ACME, id: link.id, maxClicks: 1 });
+    // Another instance's update: this one's cache still holds the copy that allows 5 clicks.
+    core.shared.cache.setLink(link.domain, link.slug, link);
+    expect(await core.resolveRedirect.execute(aVisit("promo"))).toEqual({ kind: "gone" });
+    expect((await core.getLink.execute(ACME, link.id)).clickCount).toBe(1);
+    expect(core.hits).toHaveLength(1);
+  });
+
   it("answers gone, not the password form, once a password-protected link's clicks are spent", async () => {
     const { core } = await withLink({ password: "pw", maxClicks: 1 });
     expect(await core.resolveRedirect.execute(aVisit("promo", { password: "pw" }))).toMatchObject({

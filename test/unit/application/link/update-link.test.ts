@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
-import type { UpdateLinkInput } from "../../../../src/application/use-cases/link/update-link.js";
+import { describe, expect, it, vi } from "vitest";
+import type { LinkRepository } from "../../../../src/application/ports/link-repository.js";
+import {
+  UPDATE_ATTEMPTS,
+  type UpdateLinkInput,
+} from "../../../../src/application/use-cases/link/update-link.js";
 import type { ErrorCode } from "../../../../src/domain/errors/domain-error.js";
 import { aDomainError } from "../../../support/builders.js";
 import { aVisit, buildCore, type Core } from "../../../support/core.js";
@@ -111,6 +115,63 @@ describe("UpdateLink", () => {
       await expect(update({ url: "https://b.test/" })).rejects.toEqual(aDomainError("edit_not_allowed"));
       await update({ maxClicks: 2 });
       expect(await core.resolveRedirect.execute(aVisit("promo"))).toMatchObject({ kind: "redirect" });
+    });
+  });
+
+  describe("edited concurrently", () => {
+    /** Counts the writes the store refused as based on a stale copy. */
+    function countRefusals(links: LinkRepository): { refused: number } {
+      const counter = { refused: 0 };
+      const update = links.update.bind(links);
+      vi.spyOn(links, "update").mockImplementation(async (link, previous) => {
+        const written = await update(link, previous);
+        if (!written) counter.refused += 1;
+        return written;
+      });
+      return counter;
+    }
+
+    it("applies both of two concurrent edits: a password and a new URL", async () => {
+      const { core, link, update } = await setUp();
+      const counter = countRefusals(core.stores.links);
+      await Promise.all([update({ password: "hunter2" }), update({ url: "https://b.test/" })]);
+      expect(counter.refused).toBeGreaterThan(0);
+      const stored = await core.getLink.execute(ACME, link.id);
+      expect(stored.passwordHash).toMatch(/^scrypt\$/);
+      expect(stored.destination).toBe("https://b.test/");
+    });
+
+    it("applies both of a slug move and a concurrent edit, and the old slug stays free", async () => {
+      const { core, link, update } = await setUp();
+      const counter = countRefusals(core.stores.links);
+      await Promise.all([update({ customSlug: "spring" }), update({ password: "hunter2" })]);
+      expect(counter.refused).toBeGreaterThan(0);
+      const stored = await core.getLink.execute(ACME, link.id);
+      expect(stored.slug).toBe("spring");
+      expect(stored.passwordHash).toMatch(/^scrypt\$/);
+      expect(await core.resolveRedirect.execute(aVisit("promo"))).toEqual({ kind: "not_found" });
+      expect(await core.resolveRedirect.execute(aVisit("spring"))).toMatchObject({
+        kind: "password_required",
+      });
+    });
+
+    it("stamps each version later than the one it replaces, even when the clock has not moved", async () => {
+      const { link, update } = await setUp();
+      const first = await update({ url: "https://b.test/" });
+      const second = await update({ url: "https://c.test/" });
+      expect(first.updatedAt.getTime()).toBe(link.updatedAt.getTime() + 1);
+      expect(second.updatedAt.getTime()).toBe(link.updatedAt.getTime() + 2);
+    });
+
+    it("answers edit_not_allowed when the link keeps changing, after a few fresh tries", async () => {
+      const { core, link, update } = await setUp();
+      const refuse = vi.spyOn(core.stores.links, "update").mockResolvedValue(false);
+      await expect(update({ url: "https://b.test/" })).rejects.toEqual(
+        aDomainError("edit_not_allowed", "The link changed while it was being edited; try again."),
+      );
+      expect(refuse).toHaveBeenCalledTimes(UPDATE_ATTEMPTS);
+      refuse.mockRestore();
+      expect(await core.getLink.execute(ACME, link.id)).toEqual(link);
     });
   });
 
