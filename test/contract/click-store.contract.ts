@@ -172,6 +172,35 @@ export function clickStoreContract(name: string, harness: ClickStoreHarness): vo
       );
     });
 
+    it("two increments of one link and day in one batch both count", async () => {
+      const linkId = LINK_IDS[0] ?? "";
+      const day = DAYS[0] ?? "";
+      const increment = (clicks: number, visitor: string): ClickIncrement => ({
+        linkId,
+        day,
+        clicks,
+        botClicks: 1,
+        dimensions: new Map([["device", new Map([["Mobile", clicks]])]]),
+        visitors: new Set([visitor]),
+      });
+      const store = await harness.make();
+      await store.add([increment(1, "v1"), increment(2, "v2")], freshBatch());
+      const counts = await store.query(linkId, FULL);
+      expect([...counts.days]).toEqual([[day, { clicks: 3, botClicks: 2 }]]);
+      expect(counts.dimensions.get("device")).toEqual(new Map([["Mobile", 3]]));
+      expect(counts.uniqueClicks).toBe(2);
+
+      await fc.assert(
+        fc.asyncProperty(arbClicks(), arbClicks(), async (first, second) => {
+          const mixed = await harness.make();
+          const batch = [...foldClicks(first), ...foldClicks(second), ...foldClicks(first)];
+          await mixed.add(batch, freshBatch());
+          await expectEveryLink(mixed, foldClicks([...first, ...second, ...first]));
+        }),
+        { numRuns },
+      );
+    });
+
     it("a different batch id counts again", async () => {
       await fc.assert(
         fc.asyncProperty(arbClicks(), async (clicks) => {

@@ -1,5 +1,5 @@
 import type { ClickStore } from "../../application/ports/click-store.js";
-import type { ClickIncrement, Dimension } from "../../domain/click/click.js";
+import { type ClickIncrement, type Dimension, mergeIncrements } from "../../domain/click/click.js";
 import type { ClickCounts } from "../../domain/click/click-counts.js";
 import type { Day, DayRange } from "../../domain/time/day.js";
 
@@ -51,7 +51,7 @@ export class InMemoryClickStore implements ClickStore {
 
   async add(increments: readonly ClickIncrement[], batchId: string): Promise<void> {
     if (this.batches.has(batchId)) return;
-    for (const increment of increments) this.addOne(increment);
+    for (const increment of mergeIncrements(increments)) this.addOne(increment);
     this.batches.add(batchId);
     const oldest = this.batches.size > REMEMBERED_BATCHES ? this.batches.values().next().value : undefined;
     if (oldest !== undefined) this.batches.delete(oldest);

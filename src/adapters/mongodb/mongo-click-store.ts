@@ -1,6 +1,6 @@
 import type { Collection } from "mongodb";
 import type { ClickStore } from "../../application/ports/click-store.js";
-import type { ClickIncrement } from "../../domain/click/click.js";
+import { type ClickIncrement, mergeIncrements } from "../../domain/click/click.js";
 import type { ClickCounts } from "../../domain/click/click-counts.js";
 import type { DayRange } from "../../domain/time/day.js";
 import { BATCHES_KEPT, clickBulkOps } from "./click-bulk-ops.js";
@@ -18,7 +18,9 @@ export class MongoClickStore implements ClickStore {
 
   async add(increments: readonly ClickIncrement[], batchId: string): Promise<void> {
     if (increments.length === 0) return;
-    await mongoCall(() => writeClickBatch(this.days, clickBulkOps(increments, batchId)));
+    // The guard is per batch and link-day: two increments of one link-day must go as one.
+    const operations = clickBulkOps(mergeIncrements(increments), batchId);
+    await mongoCall(() => writeClickBatch(this.days, operations));
   }
 
   async query(linkId: string, range: DayRange): Promise<ClickCounts> {

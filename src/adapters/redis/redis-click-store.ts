@@ -1,5 +1,5 @@
 import type { ClickStore } from "../../application/ports/click-store.js";
-import type { ClickIncrement, Dimension } from "../../domain/click/click.js";
+import { type ClickIncrement, type Dimension, mergeIncrements } from "../../domain/click/click.js";
 import type { ClickCounts } from "../../domain/click/click-counts.js";
 import { type Day, type DayRange, daysOf } from "../../domain/time/day.js";
 import { BOTS_FIELD, CLICKS_FIELD, parseDimensionField } from "./click-fields.js";
@@ -20,7 +20,9 @@ export class RedisClickStore implements ClickStore {
     private readonly keys: RedisKeys = new RedisKeys(),
   ) {}
 
-  async add(increments: readonly ClickIncrement[], batchId: string): Promise<void> {
+  async add(batch: readonly ClickIncrement[], batchId: string): Promise<void> {
+    // The guard is per batch and link-day: two increments of one link-day must go as one.
+    const increments = mergeIncrements(batch);
     if (increments.length === 0) return;
     // One pipeline for the flush; on a cluster one per link, since a cluster pipeline goes to one node.
     const groups = this.client.isCluster ? byLink(increments) : [increments];

@@ -104,6 +104,53 @@ export function foldClicks(clicks: Iterable<ClassifiedClick>): ClickIncrement[] 
   return [...buckets.values()];
 }
 
+/**
+ * The increments with those of one link and day merged into one: counts summed, dimension values and visitors
+ * united. A store guards each link-day of a batch once, so it merges first; a lone increment is kept as it is.
+ */
+export function mergeIncrements(increments: readonly ClickIncrement[]): ClickIncrement[] {
+  const merged = new Map<string, ClickIncrement>();
+  // The link-days seen more than once, summed in a copy: the increments given are never changed.
+  const sums = new Map<string, MutableIncrement>();
+  for (const increment of increments) {
+    const key = bucketKey(increment.linkId, increment.day);
+    const earlier = merged.get(key);
+    if (earlier === undefined) {
+      merged.set(key, increment);
+      continue;
+    }
+    let into = sums.get(key);
+    if (into === undefined) {
+      into = copyOf(earlier);
+      sums.set(key, into);
+      merged.set(key, into);
+    }
+    into.clicks += increment.clicks;
+    into.botClicks += increment.botClicks;
+    for (const [dimension, values] of increment.dimensions) {
+      let counts = into.dimensions.get(dimension);
+      if (counts === undefined) {
+        counts = new Map();
+        into.dimensions.set(dimension, counts);
+      }
+      for (const [value, count] of values) counts.set(value, (counts.get(value) ?? 0) + count);
+    }
+    for (const visitor of increment.visitors) into.visitors.add(visitor);
+  }
+  return [...merged.values()];
+}
+
+function copyOf(increment: ClickIncrement): MutableIncrement {
+  return {
+    linkId: increment.linkId,
+    day: increment.day,
+    clicks: increment.clicks,
+    botClicks: increment.botClicks,
+    dimensions: new Map([...increment.dimensions].map(([dimension, values]) => [dimension, new Map(values)])),
+    visitors: new Set(increment.visitors),
+  };
+}
+
 export function newBucketMap(): Map<string, MutableIncrement> {
   return new Map();
 }
