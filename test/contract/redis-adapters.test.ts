@@ -1,6 +1,11 @@
+import { Redis } from "ioredis";
 import { expect, it } from "vitest";
 import { listingScanBound } from "../../src/adapters/redis/list-account-links.js";
-import { RedisLinkCache } from "../../src/adapters/redis/redis-link-cache.js";
+import {
+  HEARTBEAT_MS,
+  HEARTBEAT_SLACK_MS,
+  RedisLinkCache,
+} from "../../src/adapters/redis/redis-link-cache.js";
 import { encodeLink, STALE_CLAIM_MS } from "../../src/adapters/redis/redis-link-records.js";
 import { RedisLinkRepository } from "../../src/adapters/redis/redis-link-repository.js";
 import { RATE_KEY_GRACE_MS, RedisRateLimiter } from "../../src/adapters/redis/redis-rate-limiter.js";
@@ -10,7 +15,7 @@ import type { Link } from "../../src/domain/link/link.js";
 import { aDomainError, aLink } from "../support/builders.js";
 import { describeWithRedis, standaloneBackend } from "../support/redis-backend.js";
 import { freshKeys } from "../support/redis-contracts.js";
-import { startRedisServer } from "../support/redis-server.js";
+import { startRedisServer, startRestartableRedisServer } from "../support/redis-server.js";
 
 const X = aLink().build();
 const Y = aLink().withId("lnk_YYYYYYYYYYYYYYYYYYYYY").withSlug("other").build();
@@ -111,6 +116,81 @@ describeWithRedis("Redis adapters: crashes, outages and options", standaloneBack
     b.setLink("sho.rt", "other", Y);
     expect(b.getLink("sho.rt", "other")).toEqual(Y);
     await Promise.all([a.close(), b.close()]);
+  });
+
+  it("notices a subscriber that stops receiving without a sign, bypasses the cache, and recovers empty", async () => {
+    const keys = freshKeys();
+    const { client } = backend();
+    const heartbeatMs = 50;
+    const [a, b] = [
+      new RedisLinkCache(client, keys, { heartbeatMs }),
+      new RedisLinkCache(client, keys, { heartbeatMs }),
+    ];
+    await Promise.all([a.whenLive(), b.whenLive()]);
+    // What a Redis Cluster client does when it moves its subscription: no close, no reconnecting, no message.
+    const subscriber: unknown = Reflect.get(b, "subscriber");
+    if (!(subscriber instanceof Redis)) throw new Error("The cache subscribes on a standalone client here.");
+    b.setLink("sho.rt", "promo", X);
+    b.setLink("sho.rt", "other", Y);
+    await subscriber.unsubscribe(keys.cacheChannel());
+    await a.invalidateLink("sho.rt", "promo");
+    const started = Date.now();
+    await until(() => !b.isLive());
+    expect(Date.now() - started).toBeLessThan(2 * heartbeatMs + HEARTBEAT_SLACK_MS + 2 * heartbeatMs + 500);
+    // Deaf: nothing is served (the missed invalidation included) and nothing new is cached.
+    expect(b.getLink("sho.rt", "promo")).toBeUndefined();
+    expect(b.getLink("sho.rt", "other")).toBeUndefined();
+    b.setLink("sho.rt", "fresh", X);
+    await new Promise((resolve) => setTimeout(resolve, 4 * heartbeatMs));
+    expect(b.isLive()).toBe(false);
+    expect(b.getLink("sho.rt", "fresh")).toBeUndefined();
+    // Heartbeats arrive again: live, and emptied, since what was published meanwhile is lost.
+    await subscriber.subscribe(keys.cacheChannel());
+    await until(() => b.isLive());
+    expect(b.getLink("sho.rt", "promo")).toBeUndefined();
+    expect(b.getLink("sho.rt", "other")).toBeUndefined();
+    b.setLink("sho.rt", "other", Y);
+    expect(b.getLink("sho.rt", "other")).toEqual(Y);
+    await a.invalidateLink("sho.rt", "other");
+    await until(() => b.getLink("sho.rt", "other") === undefined);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("empties the cache when a heartbeat is lost in a gap too short to be noticed as deaf", async () => {
+    const keys = freshKeys();
+    const { client } = backend();
+    const heartbeatMs = 50;
+    const cache = new RedisLinkCache(client, keys, { heartbeatMs });
+    await cache.whenLive();
+    const subscriber: unknown = Reflect.get(cache, "subscriber");
+    if (!(subscriber instanceof Redis)) throw new Error("The cache subscribes on a standalone client here.");
+    await subscriber.unsubscribe(keys.cacheChannel());
+    await new Promise((resolve) => setTimeout(resolve, 2 * heartbeatMs));
+    await subscriber.subscribe(keys.cacheChannel());
+    await new Promise((resolve) => setTimeout(resolve, heartbeatMs));
+    cache.setLink("sho.rt", "promo", X);
+    // Set after the gap, before the heartbeat lost in it is overdue: the entry may be stale, so it goes.
+    expect(cache.getLink("sho.rt", "promo")).toEqual(X);
+    await until(() => cache.getLink("sho.rt", "promo") === undefined);
+    expect(cache.isLive()).toBe(true);
+    await cache.close();
+  });
+
+  it("keeps serving its entries while Redis is frozen: no heartbeat is accepted, so none is overdue", async () => {
+    const server = await startRestartableRedisServer();
+    const shared = redisSharedState({ url: server.url, commandTimeoutMs: 300, cache: { ttlMs: 60_000 } });
+    const cache = shared.cache as RedisLinkCache;
+    await cache.whenLive();
+    cache.setLink("sho.rt", "promo", X);
+    server.freeze();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 3 * HEARTBEAT_MS + HEARTBEAT_SLACK_MS));
+      expect(cache.getLink("sho.rt", "promo")).toEqual(X);
+    } finally {
+      server.thaw();
+    }
+    await shared.close();
+    await server.stop();
   });
 
   it("does not cache a key again right after it was invalidated, so a slow read cannot restore it", async () => {
