@@ -7,7 +7,9 @@ import type { RedisKeys } from "./redis-keys.js";
 export const BATCH_GUARD_TTL_S = 172_800;
 
 /**
- * KEYS: guard, day counters, day visitors, days. ARGV: guard TTL (s), day, field count n, n field and count
+ * KEYS: guard, day counters, day visitors, days, and optionally the link's record: when given and missing (the
+ * link was deleted), nothing is written and the answer is 0, so clicks still pending for a deleted link cannot
+ * bring its counters back. ARGV: guard TTL (s), day, field count n, n field and count
  * pairs, then the visitors; ARGV[1] is preceded by the guard mode: for a batch id `<source>.<sequence>` the
  * guard is one hash per link and day holding each source's highest applied sequence (a recorder never sends
  * a later batch before an earlier one was accepted), so a busy link costs one small key a day, not one per
@@ -15,6 +17,7 @@ export const BATCH_GUARD_TTL_S = 172_800;
  * PFADD goes by chunks: Lua's unpack has a bound on its results.
  */
 export const ADD_CLICKS = new LuaScript(`
+if KEYS[5] and redis.call('EXISTS', KEYS[5]) == 0 then return 0 end
 local mode, source, sequence = ARGV[1], ARGV[2], tonumber(ARGV[3])
 if mode == 'seq' then
   local last = tonumber(redis.call('HGET', KEYS[1], source) or '-1')
@@ -40,8 +43,16 @@ export interface ScriptCall {
   readonly args: readonly (string | number)[];
 }
 
-/** The run of {@link ADD_CLICKS} that applies one increment of a batch; every key has the link's tag. */
-export function addClicksCall(keys: RedisKeys, increment: ClickIncrement, batchId: string): ScriptCall {
+/**
+ * The run of {@link ADD_CLICKS} that applies one increment of a batch; every key has the link's tag. With
+ * `requireLink`, the increment applies only while the link's record exists.
+ */
+export function addClicksCall(
+  keys: RedisKeys,
+  increment: ClickIncrement,
+  batchId: string,
+  requireLink = false,
+): ScriptCall {
   const { linkId, day } = increment;
   const counters: (string | number)[] = [];
   if (increment.clicks !== 0) counters.push(CLICKS_FIELD, increment.clicks);
@@ -54,8 +65,14 @@ export function addClicksCall(keys: RedisKeys, increment: ClickIncrement, batchI
     sequenced?.[1] !== undefined && sequenced[2] !== undefined
       ? { key: keys.linkGuard(linkId, day), args: ["seq", sequenced[1], Number.parseInt(sequenced[2], 36)] }
       : { key: keys.linkBatch(linkId, batchId, day), args: ["id", batchId, 0] };
+  const counted = [
+    guard.key,
+    keys.linkDay(linkId, day),
+    keys.linkVisitors(linkId, day),
+    keys.linkDays(linkId),
+  ];
   return {
-    keys: [guard.key, keys.linkDay(linkId, day), keys.linkVisitors(linkId, day), keys.linkDays(linkId)],
+    keys: requireLink ? [...counted, keys.link(linkId)] : counted,
     args: [...guard.args, BATCH_GUARD_TTL_S, day, counters.length / 2, ...counters, ...increment.visitors],
   };
 }

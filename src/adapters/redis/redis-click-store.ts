@@ -9,16 +9,31 @@ import type { RedisClient } from "./redis-connection.js";
 import { RedisKeys } from "./redis-keys.js";
 import { guarded } from "./redis-unavailable.js";
 
+/** Options of {@link RedisClickStore}. */
+export interface RedisClickStoreOptions {
+  /**
+   * Count a link's clicks only while its record (`P{l:<id>}`, written by RedisLinkRepository on the same keys)
+   * exists, so that clicks flushed after the link was deleted do not bring its counters back (default false:
+   * the store alone knows no links; `redisStores()` turns it on).
+   */
+  readonly requireLink?: boolean;
+}
+
 /**
  * Click counters: per link and UTC day a hash of totals and dimension values and a HyperLogLog of visitors,
  * all under the link's hash tag. Each increment is one Lua script that first sets a guard key naming the
  * batch, link and day, and does nothing when that guard exists: a retried batch is never counted twice.
  */
 export class RedisClickStore implements ClickStore {
+  private readonly requireLink: boolean;
+
   constructor(
     private readonly client: RedisClient,
     private readonly keys: RedisKeys = new RedisKeys(),
-  ) {}
+    options: RedisClickStoreOptions = {},
+  ) {
+    this.requireLink = options.requireLink ?? false;
+  }
 
   async add(batch: readonly ClickIncrement[], batchId: string): Promise<void> {
     // The guard is per batch and link-day: two increments of one link-day must go as one.
@@ -28,7 +43,9 @@ export class RedisClickStore implements ClickStore {
     const groups = this.client.isCluster ? byLink(increments) : [increments];
     await guarded(async () => {
       await Promise.all(
-        groups.map((group) => this.send(group.map((one) => addClicksCall(this.keys, one, batchId)))),
+        groups.map((group) =>
+          this.send(group.map((one) => addClicksCall(this.keys, one, batchId, this.requireLink))),
+        ),
       );
     });
   }

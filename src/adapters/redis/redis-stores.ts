@@ -28,7 +28,8 @@ export function redisStores(options: RedisConnectionOptions): StoreBundle {
     links: new RedisLinkRepository(client, keys),
     domains: new RedisDomainRepository(client, keys),
     apiKeys: new RedisApiKeyRepository(client, keys),
-    clicks: new RedisClickStore(client, keys),
+    // Clicks of a link count only while its record exists: a deleted link's pending clicks stay deleted.
+    clicks: new RedisClickStore(client, keys, { requireLink: true }),
     ping: () => ping(connection),
     close: () => close(connection),
   };
