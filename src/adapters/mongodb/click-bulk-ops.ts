@@ -4,19 +4,51 @@ import type { ClickDayDocument } from "./click-day-document.js";
 import { encodeDimensionKey } from "./dimension-key.js";
 import { VISITOR_CAP, visitorRegisters } from "./unique-visitors.js";
 
-/** Batch ids a link-day document remembers, newest last: a retry of an older batch would count again. */
+/**
+ * Ids of another form than `<source>.<sequence>` a link-day document remembers, newest last: a retry of an
+ * older one would count again.
+ */
 export const BATCHES_KEPT = 50;
 
+const SEQUENCED = /^(.+)\.([0-9a-z]{1,10})$/;
+
 /**
- * The operations of one batch, for one unordered `bulkWrite`: per increment an `$inc`/`$max` upsert of its
- * link-day document that only matches while the document's `batches` lack the batch id, and pushes it; then,
- * when it has visitors, an `$addToSet` (idempotent, so unguarded) that only applies below the cap.
+ * The guard of a batch in a link-day document. An id `<source>.<sequence>` (base 36; the recorder's, which
+ * never sends a later batch of a source before an earlier one was accepted or given up) is a high-water mark:
+ * the document's `seq.<source>` (encoded as a dimension key) holds the highest sequence applied, and the
+ * increment only matches below it, however many batches other sources wrote meanwhile. Any other id is
+ * remembered among the document's last {@link BATCHES_KEPT} `batches`.
+ */
+function batchGuard(batchId: string): {
+  readonly filter: Record<string, unknown>;
+  readonly max: Record<string, number>;
+  readonly push?: { batches: { $each: string[]; $slice: number } };
+} {
+  const sequenced = SEQUENCED.exec(batchId);
+  if (sequenced?.[1] !== undefined && sequenced[2] !== undefined) {
+    const field = `seq.${encodeDimensionKey(sequenced[1])}`;
+    const sequence = Number.parseInt(sequenced[2], 36);
+    return { filter: { [field]: { $not: { $gte: sequence } } }, max: { [field]: sequence } };
+  }
+  return {
+    filter: { batches: { $ne: batchId } },
+    max: {},
+    push: { batches: { $each: [batchId], $slice: -BATCHES_KEPT } },
+  };
+}
+
+/**
+ * The operations of one batch (at most one increment per link and day), for one unordered `bulkWrite`: per
+ * increment an `$inc`/`$max` upsert of its link-day document that only matches while the document has not
+ * applied the batch (see {@link batchGuard}), and marks it applied; then, when it has visitors, an `$addToSet`
+ * (idempotent, so unguarded) that only applies below the cap.
  */
 export function clickBulkOps(
   increments: readonly ClickIncrement[],
   batchId: string,
 ): AnyBulkWriteOperation<ClickDayDocument>[] {
   const operations: AnyBulkWriteOperation<ClickDayDocument>[] = [];
+  const guard = batchGuard(batchId);
   for (const increment of increments) {
     const filter = { linkId: { $eq: increment.linkId }, day: { $eq: increment.day } };
     const counters: Record<string, number> = { clicks: increment.clicks, botClicks: increment.botClicks };
@@ -24,14 +56,14 @@ export function clickBulkOps(
       for (const [value, count] of values)
         counters[`dimensions.${dimension}.${encodeDimensionKey(value)}`] = count;
     }
-    const registers: Record<string, number> = {};
-    for (const [index, rank] of visitorRegisters(increment.visitors)) registers[`registers.${index}`] = rank;
-    const $push = { batches: { $each: [batchId], $slice: -BATCHES_KEPT } };
-    const update =
-      Object.keys(registers).length > 0
-        ? { $inc: counters, $max: registers, $push }
-        : { $inc: counters, $push };
-    const guarded = { ...filter, batches: { $ne: batchId } };
+    const $max: Record<string, number> = { ...guard.max };
+    for (const [index, rank] of visitorRegisters(increment.visitors)) $max[`registers.${index}`] = rank;
+    const update = {
+      $inc: counters,
+      ...(Object.keys($max).length > 0 ? { $max } : {}),
+      ...(guard.push === undefined ? {} : { $push: guard.push }),
+    };
+    const guarded = { ...filter, ...guard.filter };
     operations.push({ updateOne: { filter: guarded, update, upsert: true } });
     if (increment.visitors.size === 0) continue;
     // Adding at most VISITOR_CAP ids to a set still below the cap keeps it under twice the cap.

@@ -16,7 +16,9 @@ export interface ClickDayDocument {
   visitors?: string[];
   /** HyperLogLog registers of every visitor of the day: register index → rank. */
   registers?: Record<string, number>;
-  /** Ids of the last batches applied, so that a retried batch is not counted again. */
+  /** Per recorder source (encoded as a dimension key), the highest batch sequence applied. */
+  seq?: Record<string, number>;
+  /** Ids of the last batches applied that are not `<source>.<sequence>`, so a retry is not counted again. */
   batches?: string[];
 }
 

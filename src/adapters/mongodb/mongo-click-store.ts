@@ -3,15 +3,17 @@ import type { ClickStore } from "../../application/ports/click-store.js";
 import { type ClickIncrement, mergeIncrements } from "../../domain/click/click.js";
 import type { ClickCounts } from "../../domain/click/click-counts.js";
 import type { DayRange } from "../../domain/time/day.js";
-import { BATCHES_KEPT, clickBulkOps } from "./click-bulk-ops.js";
+import { clickBulkOps } from "./click-bulk-ops.js";
 import { writeClickBatch } from "./click-bulk-write.js";
 import { type ClickDayDocument, countsFromDayDocuments } from "./click-day-document.js";
 import { mongoCall } from "./mongo-call.js";
 
 /**
  * Click counters in one document per link and UTC day, written by one unordered `bulkWrite` per batch. Each
- * document keeps the ids of its last {@link BATCHES_KEPT} batches and takes no increment of a batch it holds,
- * so a retried batch counts once while its id is among them; unique visitors are idempotent anyway.
+ * document keeps per recorder source the highest batch sequence applied (and the last ids of batches named
+ * otherwise) and takes no increment of a batch it has applied, so a retried batch counts once; unique
+ * visitors are idempotent anyway. A deleted link leaves no tombstone: clicks of it flushed after its deletion
+ * create its day documents again (unreachable through the API, but stored).
  */
 export class MongoClickStore implements ClickStore {
   constructor(private readonly days: Collection<ClickDayDocument>) {}
@@ -28,7 +30,7 @@ export class MongoClickStore implements ClickStore {
       this.days
         .find(
           { linkId: { $eq: linkId }, day: { $gte: range.start, $lte: range.end } },
-          { projection: { batches: 0 } },
+          { projection: { batches: 0, seq: 0 } },
         )
         .toArray(),
     );

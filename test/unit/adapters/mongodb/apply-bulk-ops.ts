@@ -45,8 +45,14 @@ export function applyBulkOps(
 function matches(document: Fields, filter: Fields): boolean {
   return Object.entries(filter).every(([path, condition]) => {
     const value = read(document, path);
-    const { $eq, $exists, $ne, ...rest } = condition as Fields;
+    const { $eq, $exists, $ne, $not, ...rest } = condition as Fields;
     if (Object.keys(rest).length > 0) throw new Error(`unexpected condition on ${path}`);
+    if ($not !== undefined) {
+      const { $gte, ...others } = $not as Fields;
+      if (Object.keys(others).length > 0 || typeof $gte !== "number") throw new Error("$not takes $gte only");
+      // As in MongoDB, a missing field matches: it is not greater than or equal to anything.
+      return !(typeof value === "number" && value >= $gte);
+    }
     if ($exists !== undefined) return (value !== undefined) === $exists;
     // As in MongoDB, $ne on an array matches when no element equals the value.
     if ($ne !== undefined) return Array.isArray(value) ? !value.includes($ne) : value !== $ne;

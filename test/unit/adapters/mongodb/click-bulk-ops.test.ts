@@ -54,6 +54,24 @@ describe("click bulk operations", () => {
     });
   });
 
+  it("guard a recorder's batch <source>.<sequence> with a high-water mark per source, its name encoded", () => {
+    const [upsert] = clickBulkOps(foldClicks([aClick()]), "Hq3.k$T.1a");
+    expect(upsert).toEqual({
+      updateOne: {
+        filter: {
+          linkId: { $eq: "lnk_a" },
+          day: { $eq: "2026-03-15" },
+          "seq.Hq3%2Ek%24T": { $not: { $gte: 46 } },
+        },
+        update: {
+          $inc: expect.any(Object),
+          $max: expect.objectContaining({ "seq.Hq3%2Ek%24T": 46 }),
+        },
+        upsert: true,
+      },
+    });
+  });
+
   it("write no visitor operation for a batch of bots only", () => {
     const operations = clickBulkOps(foldClicks([aClick({ bot: true })]), "b1");
     expect(operations).toHaveLength(1);
@@ -84,18 +102,22 @@ describe("click bulk operations", () => {
 
   it("change nothing when the same batch comes again: its upserts are refused as duplicate keys", () => {
     fc.assert(
-      fc.property(fc.array(arbClick, { maxLength: 30 }), (clicks) => {
-        const operations = clickBulkOps(foldClicks(clicks), "retried");
-        const documents = flush([clicks.slice(0, 3)]);
-        applyBulkOps(documents, operations);
-        const once = structuredClone(documents);
-        const refused = applyBulkOps(documents, operations);
-        expect(documents).toEqual(once);
-        const upserts = operations.flatMap((operation, index) =>
-          "updateOne" in operation && operation.updateOne.upsert === true ? [index] : [],
-        );
-        expect(refused).toEqual(upserts);
-      }),
+      fc.property(
+        fc.array(arbClick, { maxLength: 30 }),
+        fc.constantFrom("retried", "node.7"),
+        (clicks, id) => {
+          const operations = clickBulkOps(foldClicks(clicks), id);
+          const documents = flush([clicks.slice(0, 3)]);
+          applyBulkOps(documents, operations);
+          const once = structuredClone(documents);
+          const refused = applyBulkOps(documents, operations);
+          expect(documents).toEqual(once);
+          const upserts = operations.flatMap((operation, index) =>
+            "updateOne" in operation && operation.updateOne.upsert === true ? [index] : [],
+          );
+          expect(refused).toEqual(upserts);
+        },
+      ),
     );
   });
 
@@ -104,6 +126,27 @@ describe("click bulk operations", () => {
     expect(documents.map(({ clicks, batches }) => ({ clicks, batches }))).toEqual([
       { clicks: 2, batches: ["b0", "b1"] },
     ]);
+  });
+
+  it("count a sequenced batch once however many batches other sources wrote before its retry", () => {
+    const documents = flush([[aClick()]]);
+    applyBulkOps(documents, clickBulkOps(foldClicks([aClick()]), "mine.1"));
+    for (let source = 0; source < BATCHES_KEPT + 10; source += 1) {
+      applyBulkOps(documents, clickBulkOps(foldClicks([aClick()]), `other-${source}.1`));
+    }
+    const refused = applyBulkOps(documents, clickBulkOps(foldClicks([aClick()]), "mine.1"));
+    expect(refused).toEqual([0]);
+    expect(documents[0]?.clicks).toBe(BATCHES_KEPT + 12);
+    expect(documents[0]?.batches).toEqual(["b0"]);
+    expect(documents[0]?.seq?.mine).toBe(1);
+  });
+
+  it("count a later sequence of a source, and never an earlier one again", () => {
+    const documents: ClickDayDocument[] = [];
+    for (const id of ["node.1", "node.2", "node.1", "node.a", "node.2"]) {
+      applyBulkOps(documents, clickBulkOps(foldClicks([aClick()]), id));
+    }
+    expect(documents.map(({ clicks, seq }) => ({ clicks, seq }))).toEqual([{ clicks: 3, seq: { node: 10 } }]);
   });
 
   it("keep the ids of the last batches only", () => {

@@ -79,6 +79,16 @@ describe("writeClickBatch", () => {
       failure,
     );
   });
+
+  it("takes a sequenced batch the documents have applied as applied, and counts a later one", async () => {
+    const documents: ClickDayDocument[] = [];
+    applyBulkOps(documents, clickBulkOps(foldClicks([click("lnk_a")]), "node.1"));
+    const { days, calls } = collection(documents, () => {});
+    await writeClickBatch(days, clickBulkOps(foldClicks([click("lnk_a")]), "node.1"));
+    expect(calls.map((call) => call.length)).toEqual([2, 1]);
+    await writeClickBatch(days, clickBulkOps(foldClicks([click("lnk_a")]), "node.2"));
+    expect(documents.map(({ clicks, seq }) => ({ clicks, seq }))).toEqual([{ clicks: 2, seq: { node: 2 } }]);
+  });
 });
 
 describe("duplicateKeyIndexes", () => {
