@@ -22,12 +22,15 @@ export class RedisKeys {
     return `${this.link(id)}:u:${day}`;
   }
 
-  /** String set once a batch's increment of one link and UTC day is applied; it expires on its own. */
   /** Hash of each recorder's highest applied batch sequence for a link and day. */
   linkGuard(id: string, day: string): string {
     return `${this.link(id)}:g:${day}`;
   }
 
+  /**
+   * String set once the increment of one link and UTC day of a batch whose id is not `<source>.<sequence>` is
+   * applied; it expires on its own.
+   */
   linkBatch(id: string, batchId: string, day: string): string {
     return `${this.link(id)}:b:${batchId}:${day}`;
   }
