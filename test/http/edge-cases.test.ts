@@ -87,3 +87,28 @@ describe("edge cases of the HTTP adapter", () => {
     expect(trackingLines.join("")).toContain('"path":"/t/:id"');
   });
 });
+
+describe("the tracking page of a password-protected link", () => {
+  it("never shows the destination, which the password guards", async () => {
+    const server = await startServer();
+    try {
+      const marker = `https://secret-${Date.now()}.example/hidden`;
+      const link = await server.hexlink.createLink.execute({
+        accountId: "acme",
+        url: marker,
+        password: "pw",
+      });
+      const page = await httpRequest(`${server.url}/t/${link.id}`);
+      expect(page.status).toBe(200);
+      expect(page.body).not.toContain("secret-");
+      expect(page.body).toContain("protected by a password");
+      const open = await server.hexlink.createLink.execute({
+        accountId: "acme",
+        url: "https://example.com/open",
+      });
+      expect((await httpRequest(`${server.url}/t/${open.id}`)).body).toContain("https://example.com/open");
+    } finally {
+      await server.close();
+    }
+  });
+});

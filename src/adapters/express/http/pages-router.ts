@@ -49,7 +49,7 @@ export function pagesRouter(hexlink: Hexlink, redirectStatus: number): Router {
       const country = stats.breakdown.country.map((entry) => ({ ...entry, name: countryName(entry.name) }));
       const html = trackingPage({
         shortUrl: hexlink.shortUrls.shortUrl(link),
-        destination: link.destination,
+        destination: link.passwordHash === null ? link.destination : null,
         status: linkStateAt(link, hexlink.clock.now()),
         createdAt: link.createdAt.toISOString(),
         stats: { ...stats, breakdown: { ...stats.breakdown, country } },

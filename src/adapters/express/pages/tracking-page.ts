@@ -7,7 +7,8 @@ import { page } from "./layout.js";
 /** Everything the tracking page shows, already resolved: country names human, URLs absolute. */
 export interface TrackingPageView {
   readonly shortUrl: string;
-  readonly destination: string;
+  /** Null for a password-protected link: the tracking page is public to whoever has its id. */
+  readonly destination: string | null;
   /** The link's state, e.g. "active", "disabled", "expired". */
   readonly status: string;
   readonly createdAt: string;
@@ -76,7 +77,7 @@ function header(view: TrackingPageView): SafeHtml {
 <p class="muted small">Link analytics</p>
 <h1 class="break">${linkOrText(view.shortUrl)} <span class="${badge}">${view.status}</span></h1>
 <dl class="meta">
-<dt>Destination</dt><dd class="break">${linkOrText(view.destination)}</dd>
+<dt>Destination</dt><dd class="break">${view.destination === null ? html`<span class="muted">Hidden: this link is protected by a password</span>` : linkOrText(view.destination)}</dd>
 <dt>Created</dt><dd><time datetime="${view.createdAt}">${createdText(view.createdAt)}</time></dd>
 </dl>
 </div>
