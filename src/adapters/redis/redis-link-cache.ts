@@ -24,6 +24,9 @@ export const HEARTBEAT_SLACK_MS = 250;
 /** Messages on the cache channel that start with this are heartbeats (`hb:<instance>:<n>`), not keys. */
 const HEARTBEAT = "hb:";
 
+/** Longest a write waits for its invalidation to come back through this instance's subscriber. */
+export const ECHO_WAIT_MS = 100;
+
 export interface RedisLinkCacheOptions extends LruLinkCacheOptions {
   /** Interval (ms) of the heartbeat that checks invalidations still arrive; default {@link HEARTBEAT_MS}. */
   readonly heartbeatMs?: number;
@@ -45,6 +48,7 @@ export class RedisLinkCache extends LruLinkCache {
   private readonly channel: string;
   private live = false;
   private missedPublishes = 0;
+  private readonly echoes = new Map<string, (() => void)[]>();
   private liveWaiters: (() => void)[] = [];
   private readonly invalidated = new LRUCache<string, true>({ max: 10_000, ttl: INVALIDATION_GUARD_MS });
   /** `hb:<instance>:`: this cache's own heartbeats, told apart from other instances'. */
@@ -72,7 +76,7 @@ export class RedisLinkCache extends LruLinkCache {
     this.subscriber.on("error", () => {});
     this.subscriber.on("message", (channel: string, message: string) => {
       if (channel !== this.channel) return;
-      if (!message.startsWith(HEARTBEAT)) this.drop(message);
+      if (!message.startsWith(HEARTBEAT)) this.received(message);
       else if (message.startsWith(this.ownHeartbeat))
         this.heard(Number(message.slice(this.ownHeartbeat.length)));
     });
@@ -132,13 +136,50 @@ export class RedisLinkCache extends LruLinkCache {
 
   // Best effort: the change is already stored, and failing the request now would report a write that
   // happened as failed. An instance that misses this message serves its copy at most until the entry's TTL.
+  // The caller answers only once the message came back through this instance's own subscriber: Redis
+  // delivers a message to every subscriber in one go, so by then the other instances have it too, and the
+  // next redirect anywhere sees the change (bounded by ECHO_WAIT_MS if the echo is slow).
   private async publish(key: string): Promise<void> {
     this.drop(key);
+    const echo = this.live ? this.echoOf(key) : undefined;
     try {
       await guarded(() => this.client.publish(this.channel, key));
+      await echo?.promise;
     } catch {
       this.missedPublishes++;
+    } finally {
+      echo?.cancel();
     }
+  }
+
+  private echoOf(key: string): { promise: Promise<void>; cancel: () => void } {
+    let done: () => void = () => {};
+    const promise = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ECHO_WAIT_MS);
+      timer.unref?.();
+      done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    const waiting = this.echoes.get(key) ?? [];
+    waiting.push(done);
+    this.echoes.set(key, waiting);
+    const cancel = () => {
+      const left = (this.echoes.get(key) ?? []).filter((waiter) => waiter !== done);
+      if (left.length === 0) this.echoes.delete(key);
+      else this.echoes.set(key, left);
+      done();
+    };
+    return { promise, cancel };
+  }
+
+  private received(key: string): void {
+    this.drop(key);
+    const waiting = this.echoes.get(key);
+    if (waiting === undefined) return;
+    this.echoes.delete(key);
+    for (const resolve of waiting) resolve();
   }
 
   /** Invalidations that could not be published (Redis unreachable); each is bounded by the entry TTL. */
