@@ -8,6 +8,7 @@ import {
 import { html } from "../../../../../src/adapters/express/pages/escape.js";
 import { page } from "../../../../../src/adapters/express/pages/layout.js";
 import { passwordPage } from "../../../../../src/adapters/express/pages/password-page.js";
+import { FixedClock } from "../../../../support/fixed-clock.js";
 import { httpRequest, REDIRECT_SERVERS } from "../../../../support/http-client.js";
 import { expectCspSafe } from "./csp.js";
 
@@ -111,7 +112,12 @@ describe("passwordPage", () => {
 describe.each(REDIRECT_SERVERS)("the password page served through the %s", (_name, start) => {
   it("carries no trace of the destination, in its body or its headers", async () => {
     const marker = randomUUID();
-    const server = await start({ settings: { passwordAttemptsPerMinute: 2 } });
+    // A clock that stands still: the guess limit counts per calendar minute, and a real clock could
+    // cross a minute between two guesses and start the count afresh.
+    const server = await start({
+      settings: { passwordAttemptsPerMinute: 2 },
+      ports: { clock: new FixedClock() },
+    });
     try {
       await server.hexlink.createLink.execute({
         accountId: "acme",
