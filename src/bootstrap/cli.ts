@@ -26,33 +26,38 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return values.help === true ? 0 : 2;
   }
+  const known =
+    (group === "keys" && command === "create" && values.account !== undefined) ||
+    (group === "keys" && command === "revoke" && argument !== undefined) ||
+    (group === "domains" && command === "activate" && argument !== undefined);
+  if (!known) {
+    console.error(USAGE);
+    return 2;
+  }
   const config = loadConfig();
+  if (config.HEXLINK_STORE === "memory") {
+    // The memory store lives inside the server process: a key or domain made here would work nowhere.
+    console.error(
+      "hexlink: HEXLINK_STORE=memory keeps everything inside the server process, so the CLI cannot change it.\n" +
+        "Seed keys with HEXLINK_API_KEYS=account:key when starting the server, or use HEXLINK_STORE=redis or mongodb.",
+    );
+    return 1;
+  }
   const hexlink = await hexlinkFromConfig(config);
   try {
-    if (hexlink.stores.kind === "memory") {
-      console.error(
-        "warning: HEXLINK_STORE=memory: this change lives only in this process; use HEXLINK_API_KEYS or a shared store.",
-      );
-    }
     if (group === "keys" && command === "create" && values.account !== undefined) {
       const { key, apiKey } = await hexlink.createApiKey.execute(values.account);
       console.log(
         `key id:  ${apiKey.id}\naccount: ${apiKey.accountId}\nkey:     ${key}\nStore the key now: it is not shown again.`,
       );
-      return 0;
-    }
-    if (group === "keys" && command === "revoke" && argument !== undefined) {
+    } else if (group === "keys" && argument !== undefined) {
       await hexlink.revokeApiKey.execute(argument);
       console.log(`revoked ${argument}`);
-      return 0;
-    }
-    if (group === "domains" && command === "activate" && argument !== undefined) {
+    } else if (argument !== undefined) {
       const domain = await hexlink.activateDomain.execute(argument);
       console.log(`${domain.hostname} is ${domain.status}`);
-      return 0;
     }
-    console.error(USAGE);
-    return 2;
+    return 0;
   } finally {
     await hexlink.close();
   }

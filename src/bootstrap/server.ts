@@ -37,6 +37,11 @@ async function main(): Promise<void> {
   console.log(
     `hexlink listening on http://${shown}:${port} (short links: ${hexlink.settings.baseUrl.origin}, store: ${hexlink.stores.kind})`,
   );
+  if (hexlink.stores.kind === "memory" && config.HEXLINK_API_KEYS.length === 0) {
+    console.log(
+      "hint: no API key yet: start with HEXLINK_API_KEYS=account:key (16+ characters) to use the APIs.",
+    );
+  }
   if (hexlink.stores.kind === "memory") {
     console.log(
       "warning: memory store: every link, key and click is lost when the process stops (set HEXLINK_STORE).",
