@@ -112,3 +112,19 @@ describe("the tracking page of a password-protected link", () => {
     }
   });
 });
+
+describe("the server's root", () => {
+  it("says what runs there and links to the API documentation, instead of a 404", async () => {
+    const server = await startServer();
+    try {
+      const root = await httpRequest(`${server.url}/`);
+      expect(root.status).toBe(200);
+      expect(root.headers["content-type"]).toContain("text/html");
+      expect(root.headers["content-security-policy"]).toContain("default-src 'none'");
+      expect(root.body).toContain('href="/docs"');
+      expect(root.body).toContain(`${server.url}/&lt;slug&gt;`);
+    } finally {
+      await server.close();
+    }
+  });
+});

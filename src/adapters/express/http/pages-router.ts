@@ -5,6 +5,7 @@ import { isDomainError } from "../../../domain/errors/domain-error.js";
 import { linkStateAt } from "../../../domain/link/link.js";
 import { isValidSlug } from "../../../domain/link/slug.js";
 import { genericErrorPage, notFoundPage } from "../pages/error-pages.js";
+import { homePage } from "../pages/home-page.js";
 import { clampQrSize, qrPng, qrSvg } from "../pages/qr.js";
 import { STYLESHEET, STYLESHEET_HASH, STYLESHEET_PATH } from "../pages/stylesheet.js";
 import { trackingPage } from "../pages/tracking-page.js";
@@ -36,6 +37,10 @@ export function pagesRouter(hexlink: Hexlink, redirectStatus: number): Router {
     });
     if (req.headers["if-none-match"] === `"${STYLESHEET_HASH}"`) return void res.status(304).end();
     res.send(STYLESHEET);
+  });
+
+  router.get("/", (req, res) => {
+    sendPage(res, 200, homePage(hexlink.settings.baseUrl.origin), isHead(req));
   });
 
   router.get("/t/:id", async (req, res) => {

@@ -4,6 +4,13 @@ import type { ApiRoute } from "../openapi/openapi-document.js";
 export const PAGE_ROUTES: readonly ApiRoute[] = [
   {
     method: "get",
+    path: "/",
+    summary: "What runs here, with links to the API documentation",
+    tag: "pages",
+    responses: { "200": "HTML" },
+  },
+  {
+    method: "get",
     path: "/{slug}",
     summary: "Follow a short link (HEAD too)",
     tag: "redirects",

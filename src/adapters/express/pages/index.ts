@@ -1,6 +1,7 @@
 export * from "./charts.js";
 export * from "./error-pages.js";
 export * from "./escape.js";
+export * from "./home-page.js";
 export * from "./layout.js";
 export * from "./password-page.js";
 export * from "./qr.js";
