@@ -47,7 +47,11 @@ export interface ResolveRedirectDeps {
 
 /** Host + slug (+ password) → where to send the visitor. Records a click on every redirect. */
 export class ResolveRedirect {
-  constructor(private readonly deps: ResolveRedirectDeps) {}
+  private readonly defaultDomain: { readonly domain: string; readonly owner: null };
+
+  constructor(private readonly deps: ResolveRedirectDeps) {
+    this.defaultDomain = { domain: deps.settings.defaultDomain, owner: null };
+  }
 
   async execute(request: RedirectRequest): Promise<RedirectOutcome> {
     const { domain, owner } = await this.domainOf(request.host);
@@ -117,8 +121,10 @@ export class ResolveRedirect {
   // A Host that is no active custom domain resolves against the default domain (spec §6).
   // The cache keeps "<owner>\n<domain>" per host; the owner is empty for the default domain.
   private async domainOf(rawHost: string): Promise<{ domain: string; owner: string | null }> {
+    // Most requests carry the default domain exactly as configured: skip normalising it.
+    if (rawHost === this.deps.settings.defaultDomain) return this.defaultDomain;
     const host = normaliseHost(rawHost);
-    const fallback = { domain: this.deps.settings.defaultDomain, owner: null };
+    const fallback = this.defaultDomain;
     if (host === fallback.domain) return fallback;
     const cached = this.deps.cache.getHost(host);
     if (cached !== undefined) {
