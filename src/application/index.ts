@@ -1,3 +1,4 @@
+export type * from "./hexlink.js";
 export type * from "./ports/api-key-repository.js";
 export type * from "./ports/click-classification.js";
 export type * from "./ports/click-sink.js";

@@ -5,13 +5,14 @@ import { NanoidIdGenerator } from "../adapters/node/nanoid-id-generator.js";
 import { ScryptPasswordHasher } from "../adapters/node/scrypt-password-hasher.js";
 import { Sha256KeyHasher } from "../adapters/node/sha256-key-hasher.js";
 import { SystemClock } from "../adapters/node/system-clock.js";
+import type { Hexlink } from "../application/hexlink.js";
 import type { ClickSink } from "../application/ports/click-sink.js";
 import type { SharedState, StoreBundle } from "../application/ports/store-bundle.js";
 import { type HexlinkSettings, makeSettings } from "../application/settings.js";
 import type { SeedKey } from "../application/use-cases/api-key/seed-api-keys.js";
 import { type ClickRecordingOptions, createClickRecorder } from "./click-recording.js";
 import { buildContainer, type HexlinkPorts } from "./container.js";
-import { type Hexlink, resolveHexlink } from "./hexlink.js";
+import { resolveHexlink } from "./resolve-hexlink.js";
 
 export interface CreateHexlinkOptions {
   /** Public origin of short links; its host is the default domain. Default `http://localhost:3000`. */

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
+import type { Hexlink } from "../application/hexlink.js";
 import type { HexlinkConfig } from "./config.js";
 import { createHexlink } from "./create-hexlink.js";
-import type { Hexlink } from "./hexlink.js";
 import { storesFromConfig } from "./stores-from-config.js";
 
 /** A hexlink core built from validated configuration: stores, limits, blocked domains, seeded keys. */

@@ -1,6 +1,6 @@
+export type { Hexlink, Readiness } from "../application/hexlink.js";
 export { ConfigError, type HexlinkConfig, loadConfig } from "./config.js";
 export { buildContainer, type HexlinkPorts } from "./container.js";
 export { type CreateHexlinkOptions, createHexlink } from "./create-hexlink.js";
-export type { Hexlink, Readiness } from "./hexlink.js";
 export { hexlinkFromConfig } from "./hexlink-from-config.js";
 export { TOKENS } from "./tokens.js";

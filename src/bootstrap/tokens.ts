@@ -1,42 +1,82 @@
-/** Symbol tokens of the container; one per port, service and use case. */
+import type { ApiKeyRepository } from "../application/ports/api-key-repository.js";
+import type { ClickSink } from "../application/ports/click-sink.js";
+import type { ClickStore } from "../application/ports/click-store.js";
+import type { DomainRepository } from "../application/ports/domain-repository.js";
+import type { LinkCache } from "../application/ports/link-cache.js";
+import type { LinkRepository } from "../application/ports/link-repository.js";
+import type { RateLimiter } from "../application/ports/rate-limiter.js";
+import type { SharedState, StoreBundle } from "../application/ports/store-bundle.js";
+import type {
+  Clock,
+  CodeGenerator,
+  DomainVerifier,
+  IdGenerator,
+  KeyHasher,
+  PasswordHasher,
+} from "../application/ports/technical.js";
+import type { DestinationChecker } from "../application/services/destination-checker.js";
+import type { LinkDomainResolver } from "../application/services/domain-resolver.js";
+import type { HexlinkSettings } from "../application/settings.js";
+import type { ShortUrls } from "../application/short-urls.js";
+import type { AuthenticateApiKey } from "../application/use-cases/api-key/authenticate-api-key.js";
+import type { ConsumeRateLimit } from "../application/use-cases/api-key/consume-rate-limit.js";
+import type { CreateApiKey } from "../application/use-cases/api-key/create-api-key.js";
+import type { RevokeApiKey } from "../application/use-cases/api-key/revoke-api-key.js";
+import type { SeedApiKeys } from "../application/use-cases/api-key/seed-api-keys.js";
+import type { GetLinkAnalytics } from "../application/use-cases/click/get-link-analytics.js";
+import type { ActivateDomain } from "../application/use-cases/domain/activate-domain.js";
+import type { DeleteDomain } from "../application/use-cases/domain/delete-domain.js";
+import type { ListDomains } from "../application/use-cases/domain/list-domains.js";
+import type { RegisterDomain } from "../application/use-cases/domain/register-domain.js";
+import type { VerifyDomain } from "../application/use-cases/domain/verify-domain.js";
+import type { CreateLink } from "../application/use-cases/link/create-link.js";
+import type { DeleteLink } from "../application/use-cases/link/delete-link.js";
+import type { GetLink } from "../application/use-cases/link/get-link.js";
+import type { GetLinkByShortUrl } from "../application/use-cases/link/get-link-by-short-url.js";
+import type { ListLinks } from "../application/use-cases/link/list-links.js";
+import type { ResolveRedirect } from "../application/use-cases/link/resolve-redirect.js";
+import type { UpdateLink } from "../application/use-cases/link/update-link.js";
+import { token } from "./token.js";
+
+/** The container's tokens, one per port, service and use case, each typed by what it holds. */
 export const TOKENS = {
-  settings: Symbol("HexlinkSettings"),
-  stores: Symbol("StoreBundle"),
-  shared: Symbol("SharedState"),
-  links: Symbol("LinkRepository"),
-  domains: Symbol("DomainRepository"),
-  apiKeys: Symbol("ApiKeyRepository"),
-  clickStore: Symbol("ClickStore"),
-  rateLimiter: Symbol("RateLimiter"),
-  cache: Symbol("LinkCache"),
-  clickSink: Symbol("ClickSink"),
-  codes: Symbol("CodeGenerator"),
-  ids: Symbol("IdGenerator"),
-  passwords: Symbol("PasswordHasher"),
-  keyHasher: Symbol("KeyHasher"),
-  clock: Symbol("Clock"),
-  domainVerifier: Symbol("DomainVerifier"),
-  destinations: Symbol("DestinationChecker"),
-  linkDomains: Symbol("LinkDomainResolver"),
-  shortUrls: Symbol("ShortUrls"),
-  createLink: Symbol("CreateLink"),
-  getLink: Symbol("GetLink"),
-  getLinkByShortUrl: Symbol("GetLinkByShortUrl"),
-  listLinks: Symbol("ListLinks"),
-  updateLink: Symbol("UpdateLink"),
-  deleteLink: Symbol("DeleteLink"),
-  resolveRedirect: Symbol("ResolveRedirect"),
-  registerDomain: Symbol("RegisterDomain"),
-  verifyDomain: Symbol("VerifyDomain"),
-  activateDomain: Symbol("ActivateDomain"),
-  listDomains: Symbol("ListDomains"),
-  deleteDomain: Symbol("DeleteDomain"),
-  createApiKey: Symbol("CreateApiKey"),
-  seedApiKeys: Symbol("SeedApiKeys"),
-  authenticateApiKey: Symbol("AuthenticateApiKey"),
-  revokeApiKey: Symbol("RevokeApiKey"),
-  consumeRateLimit: Symbol("ConsumeRateLimit"),
-  getLinkAnalytics: Symbol("GetLinkAnalytics"),
+  settings: token<HexlinkSettings>("HexlinkSettings"),
+  stores: token<StoreBundle>("StoreBundle"),
+  shared: token<SharedState>("SharedState"),
+  links: token<LinkRepository>("LinkRepository"),
+  domains: token<DomainRepository>("DomainRepository"),
+  apiKeys: token<ApiKeyRepository>("ApiKeyRepository"),
+  clickStore: token<ClickStore>("ClickStore"),
+  rateLimiter: token<RateLimiter>("RateLimiter"),
+  cache: token<LinkCache>("LinkCache"),
+  clickSink: token<ClickSink>("ClickSink"),
+  codes: token<CodeGenerator>("CodeGenerator"),
+  ids: token<IdGenerator>("IdGenerator"),
+  passwords: token<PasswordHasher>("PasswordHasher"),
+  keyHasher: token<KeyHasher>("KeyHasher"),
+  clock: token<Clock>("Clock"),
+  domainVerifier: token<DomainVerifier>("DomainVerifier"),
+  destinations: token<DestinationChecker>("DestinationChecker"),
+  linkDomains: token<LinkDomainResolver>("LinkDomainResolver"),
+  shortUrls: token<ShortUrls>("ShortUrls"),
+  createLink: token<CreateLink>("CreateLink"),
+  getLink: token<GetLink>("GetLink"),
+  getLinkByShortUrl: token<GetLinkByShortUrl>("GetLinkByShortUrl"),
+  listLinks: token<ListLinks>("ListLinks"),
+  updateLink: token<UpdateLink>("UpdateLink"),
+  deleteLink: token<DeleteLink>("DeleteLink"),
+  resolveRedirect: token<ResolveRedirect>("ResolveRedirect"),
+  registerDomain: token<RegisterDomain>("RegisterDomain"),
+  verifyDomain: token<VerifyDomain>("VerifyDomain"),
+  activateDomain: token<ActivateDomain>("ActivateDomain"),
+  listDomains: token<ListDomains>("ListDomains"),
+  deleteDomain: token<DeleteDomain>("DeleteDomain"),
+  createApiKey: token<CreateApiKey>("CreateApiKey"),
+  seedApiKeys: token<SeedApiKeys>("SeedApiKeys"),
+  authenticateApiKey: token<AuthenticateApiKey>("AuthenticateApiKey"),
+  revokeApiKey: token<RevokeApiKey>("RevokeApiKey"),
+  consumeRateLimit: token<ConsumeRateLimit>("ConsumeRateLimit"),
+  getLinkAnalytics: token<GetLinkAnalytics>("GetLinkAnalytics"),
 } as const;
 
 export type TokenName = keyof typeof TOKENS;

@@ -1,4 +1,4 @@
-import type { DependencyContainer, FactoryFunction, InjectionToken } from "tsyringe";
+import type { DependencyContainer } from "tsyringe";
 import { DestinationChecker } from "../application/services/destination-checker.js";
 import { LinkDomainResolver } from "../application/services/domain-resolver.js";
 import { ShortUrls } from "../application/short-urls.js";
@@ -20,14 +20,12 @@ import { GetLinkByShortUrl } from "../application/use-cases/link/get-link-by-sho
 import { ListLinks } from "../application/use-cases/link/list-links.js";
 import { ResolveRedirect } from "../application/use-cases/link/resolve-redirect.js";
 import { UpdateLink } from "../application/use-cases/link/update-link.js";
+import { type Get, registerFactory, type Token } from "./token.js";
 import { TOKENS as T } from "./tokens.js";
 
-type Cached = <V>(factory: FactoryFunction<V>) => FactoryFunction<V>;
-
 /** Registers services and use cases as singletons of this container, built from the port tokens. */
-export function registerUseCases(c: DependencyContainer, cached: Cached): void {
-  const add = <V>(token: InjectionToken<V>, make: (r: <U>(t: symbol) => U) => V) =>
-    c.register<V>(token, { useFactory: cached<V>((d) => make(<U>(t: symbol) => d.resolve<U>(t))) });
+export function registerUseCases(c: DependencyContainer): void {
+  const add = <V>(token: Token<V>, make: (r: Get) => V) => registerFactory(c, token, make);
 
   add(T.destinations, (r) => new DestinationChecker(r(T.settings), r(T.domains)));
   add(T.linkDomains, (r) => new LinkDomainResolver(r(T.settings), r(T.domains)));

@@ -6,8 +6,9 @@ import {
   type HexlinkHttpOptions,
 } from "../../src/adapters/express/create-app.js";
 import { answerClientError } from "../../src/adapters/express/http/client-error.js";
+import type { Hexlink } from "../../src/application/hexlink.js";
 import { type CreateHexlinkOptions, createHexlink } from "../../src/bootstrap/create-hexlink.js";
-import type { Hexlink } from "../../src/bootstrap/hexlink.js";
+import { defaultTestStores } from "./http-store.js";
 
 export interface RunningServer {
   readonly hexlink: Hexlink;
@@ -34,7 +35,8 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   const { http, baseUrl, ...core } = options;
-  const hexlink = await createHexlink({ ...core, baseUrl: baseUrl?.(port) ?? url });
+  const stores = core.stores ?? (await defaultTestStores());
+  const hexlink = await createHexlink({ ...core, stores, baseUrl: baseUrl?.(port) ?? url });
   server.on("request", createHexlinkServerListener(hexlink, { logger: pino({ level: "silent" }), ...http }));
   return {
     hexlink,

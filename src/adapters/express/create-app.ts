@@ -2,7 +2,7 @@ import type { RequestListener } from "node:http";
 import express, { type Express, type NextFunction, type Request, type Response, Router } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
-import type { Hexlink } from "../../bootstrap/hexlink.js";
+import type { Hexlink } from "../../application/hexlink.js";
 import { clientApiRouter } from "./client/client-router.js";
 import { CLIENT_ROUTES } from "./client/client-routes.js";
 import { clientIp, type TrustFunction } from "./http/client-ip.js";

@@ -1,4 +1,4 @@
-import type { Hexlink } from "../../../bootstrap/hexlink.js";
+import type { Hexlink } from "../../../application/hexlink.js";
 import type { Dimension } from "../../../domain/click/click.js";
 import type { LinkStatus } from "../../../domain/link/link.js";
 import { type ClientAction, clientAction } from "./client-action.js";

@@ -1,6 +1,6 @@
 import { type NextFunction, type Request, type Response, Router } from "express";
 import type { Logger } from "pino";
-import type { Hexlink } from "../../../bootstrap/hexlink.js";
+import type { Hexlink } from "../../../application/hexlink.js";
 import { DomainError } from "../../../domain/errors/domain-error.js";
 import { apiKeyAuth, requestKey } from "../http/api-key-auth.js";
 import { jsonBody } from "../http/json-body.js";

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import type { Hexlink } from "../../../bootstrap/hexlink.js";
+import type { Hexlink } from "../../../application/hexlink.js";
 import type { ApiKey } from "../../../domain/api-key/api-key.js";
 import { DomainError } from "../../../domain/errors/domain-error.js";
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
-import type { Hexlink } from "../../../bootstrap/hexlink.js";
+import type { Hexlink } from "../../../application/hexlink.js";
 import { isValidSlug } from "../../../domain/link/slug.js";
 import { type RedirectOptions, serveRedirect } from "./serve-redirect.js";
 

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import type { Hexlink } from "../../../bootstrap/hexlink.js";
+import type { Hexlink } from "../../../application/hexlink.js";
 
 /** Liveness and readiness for load balancers and orchestrators. */
 export function opsRouter(hexlink: Pick<Hexlink, "ready">): Router {

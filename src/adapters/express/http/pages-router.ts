@@ -1,6 +1,6 @@
 import express, { type Request, type Response, Router } from "express";
 import { z } from "zod";
-import type { Hexlink } from "../../../bootstrap/hexlink.js";
+import type { Hexlink } from "../../../application/hexlink.js";
 import { isDomainError } from "../../../domain/errors/domain-error.js";
 import { linkStateAt } from "../../../domain/link/link.js";
 import { isValidSlug } from "../../../domain/link/slug.js";

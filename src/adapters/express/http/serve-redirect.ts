@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Hexlink } from "../../../application/hexlink.js";
 import type { RedirectOutcome } from "../../../application/use-cases/link/resolve-redirect.js";
-import type { Hexlink } from "../../../bootstrap/hexlink.js";
 import { isDomainError } from "../../../domain/errors/domain-error.js";
 import type { Link } from "../../../domain/link/link.js";
 import { genericErrorPage, gonePage, notFoundPage } from "../pages/error-pages.js";

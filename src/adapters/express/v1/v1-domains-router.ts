@@ -1,5 +1,5 @@
 import { Router } from "express";
-import type { Hexlink } from "../../../bootstrap/hexlink.js";
+import type { Hexlink } from "../../../application/hexlink.js";
 import { requestKey } from "../http/api-key-auth.js";
 import { validate } from "../http/validate.js";
 import { domainJson } from "./v1-presenters.js";

@@ -1,0 +1,63 @@
+import type { ClickSink } from "./ports/click-sink.js";
+import type { SharedState, StoreBundle } from "./ports/store-bundle.js";
+import type { Clock } from "./ports/technical.js";
+import type { HexlinkSettings } from "./settings.js";
+import type { ShortUrls } from "./short-urls.js";
+import type { AuthenticateApiKey } from "./use-cases/api-key/authenticate-api-key.js";
+import type { ConsumeRateLimit } from "./use-cases/api-key/consume-rate-limit.js";
+import type { CreateApiKey } from "./use-cases/api-key/create-api-key.js";
+import type { RevokeApiKey } from "./use-cases/api-key/revoke-api-key.js";
+import type { SeedApiKeys } from "./use-cases/api-key/seed-api-keys.js";
+import type { GetLinkAnalytics } from "./use-cases/click/get-link-analytics.js";
+import type { ActivateDomain } from "./use-cases/domain/activate-domain.js";
+import type { DeleteDomain } from "./use-cases/domain/delete-domain.js";
+import type { ListDomains } from "./use-cases/domain/list-domains.js";
+import type { RegisterDomain } from "./use-cases/domain/register-domain.js";
+import type { VerifyDomain } from "./use-cases/domain/verify-domain.js";
+import type { CreateLink } from "./use-cases/link/create-link.js";
+import type { DeleteLink } from "./use-cases/link/delete-link.js";
+import type { GetLink } from "./use-cases/link/get-link.js";
+import type { GetLinkByShortUrl } from "./use-cases/link/get-link-by-short-url.js";
+import type { ListLinks } from "./use-cases/link/list-links.js";
+import type { ResolveRedirect } from "./use-cases/link/resolve-redirect.js";
+import type { UpdateLink } from "./use-cases/link/update-link.js";
+
+/** What /readyz reports: each configured store, and the click recorder's backlog. */
+export interface Readiness {
+  readonly ready: boolean;
+  readonly checks: Record<string, { readonly ok: boolean; readonly detail?: string }>;
+}
+
+/** A running hexlink core: its use cases as plain objects, and its lifecycle. */
+export interface Hexlink {
+  readonly settings: HexlinkSettings;
+  readonly clock: Clock;
+  readonly shortUrls: ShortUrls;
+  readonly stores: StoreBundle;
+  readonly shared: SharedState;
+  readonly clickSink: ClickSink;
+  readonly createLink: CreateLink;
+  readonly getLink: GetLink;
+  readonly getLinkByShortUrl: GetLinkByShortUrl;
+  readonly listLinks: ListLinks;
+  readonly updateLink: UpdateLink;
+  readonly deleteLink: DeleteLink;
+  readonly resolveRedirect: ResolveRedirect;
+  readonly registerDomain: RegisterDomain;
+  readonly verifyDomain: VerifyDomain;
+  readonly activateDomain: ActivateDomain;
+  readonly listDomains: ListDomains;
+  readonly deleteDomain: DeleteDomain;
+  readonly createApiKey: CreateApiKey;
+  readonly seedApiKeys: SeedApiKeys;
+  readonly authenticateApiKey: AuthenticateApiKey;
+  readonly revokeApiKey: RevokeApiKey;
+  readonly consumeRateLimit: ConsumeRateLimit;
+  readonly getLinkAnalytics: GetLinkAnalytics;
+  /** Pings every store; never throws. */
+  ready(): Promise<Readiness>;
+  /** Sends the clicks counted so far to the click store now (tests, admin tools). */
+  flushClicks(): Promise<void>;
+  /** Flushes pending clicks, then closes stores. */
+  close(): Promise<void>;
+}
