@@ -8,7 +8,15 @@ export {
 } from "./redis-connection.js";
 export { RedisDomainRepository } from "./redis-domain-repository.js";
 export { RedisKeys } from "./redis-keys.js";
-export { INVALIDATION_GUARD_MS, REDIS_CACHE_TTL_MS, RedisLinkCache } from "./redis-link-cache.js";
+export { RedisLinkCache } from "./redis-link-cache.js";
+export {
+  ECHO_WAIT_MS,
+  HEARTBEAT_MS,
+  HEARTBEAT_SLACK_MS,
+  INVALIDATION_GUARD_MS,
+  REDIS_CACHE_TTL_MS,
+  type RedisLinkCacheOptions,
+} from "./redis-link-cache-options.js";
 export { RedisLinkRepository } from "./redis-link-repository.js";
 export { RedisRateLimiter } from "./redis-rate-limiter.js";
 export { type RedisSharedStateOptions, redisSharedState, redisStores } from "./redis-stores.js";

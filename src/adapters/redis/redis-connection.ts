@@ -1,6 +1,9 @@
 import { Cluster, Redis } from "ioredis";
 import { RedisKeys } from "./redis-keys.js";
 
+const DEFAULT_COMMAND_TIMEOUT_MS = 2000;
+const DEFAULT_RECONNECT_MAX_MS = 1000;
+
 /** A standalone client or a Cluster: every adapter works with either. */
 export type RedisClient = Redis | Cluster;
 
@@ -16,6 +19,13 @@ export interface RedisConnectionOptions {
   readonly prefix?: string;
   /** For a client made from `url`: a command that gets no answer in this many ms fails. Default 2000. */
   readonly commandTimeoutMs?: number;
+  /** For a client made from `url`: connecting fails after this many ms; default `commandTimeoutMs`. */
+  readonly connectTimeoutMs?: number;
+  /**
+   * For a client made from `url`: the longest wait (ms) between two reconnection tries, which start 100 ms
+   * apart and grow by 100 ms each. Default 1000.
+   */
+  readonly reconnectMaxMs?: number;
 }
 
 /** A client, the keys to use on it, and whether closing it is ours to do. */
@@ -30,13 +40,15 @@ export function connectRedis(options: RedisConnectionOptions): RedisConnection {
   const keys = new RedisKeys(options.prefix);
   if (options.client !== undefined) return { client: options.client, keys, owned: false };
   if (options.url === undefined) throw new TypeError("Redis needs either a url or a client.");
-  const timeout = options.commandTimeoutMs ?? 2000;
+  const timeout = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+  const reconnectMaxMs = options.reconnectMaxMs ?? DEFAULT_RECONNECT_MAX_MS;
+  const retryStrategy = (times: number) => Math.min(100 * times, reconnectMaxMs);
   const failFast = {
     // A request fails within about `timeout` while Redis is down instead of waiting for it to return.
     maxRetriesPerRequest: 1,
     commandTimeout: timeout,
-    connectTimeout: timeout,
-    retryStrategy: (times: number) => Math.min(100 * times, 1000),
+    connectTimeout: options.connectTimeoutMs ?? timeout,
+    retryStrategy,
   };
   const url = new URL(options.url);
   const cluster = url.searchParams.get("cluster") === "true";
@@ -49,7 +61,7 @@ export function connectRedis(options: RedisConnectionOptions): RedisConnection {
           ...(url.password === "" ? {} : { password: decodeURIComponent(url.password) }),
           ...(url.protocol === "rediss:" ? { tls: {} } : {}),
         },
-        clusterRetryStrategy: (times: number) => Math.min(100 * times, 1000),
+        clusterRetryStrategy: retryStrategy,
       })
     : new Redis(url.toString(), failFast);
   // Errors reach callers through rejected commands; without a listener ioredis would print each one.

@@ -1,36 +1,22 @@
-import { randomBytes } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import type { Link } from "../../domain/link/link.js";
-import { hostKey, LruLinkCache, type LruLinkCacheOptions, linkKey } from "../memory/lru-link-cache.js";
+import { hostKey, LruLinkCache, linkKey } from "../memory/lru-link-cache.js";
+import { CacheHeartbeat, HEARTBEAT_PREFIX } from "./cache-heartbeat.js";
+import { InvalidationEchoes } from "./invalidation-echoes.js";
 import { closeClient, type RedisClient } from "./redis-connection.js";
 import { RedisKeys } from "./redis-keys.js";
+import {
+  ECHO_WAIT_MS,
+  HEARTBEAT_MS,
+  HEARTBEAT_SLACK_MS,
+  INVALIDATION_GUARD_MS,
+  REDIS_CACHE_TTL_MS,
+  type RedisLinkCacheOptions,
+} from "./redis-link-cache-options.js";
 import { guarded } from "./redis-unavailable.js";
 
-/** Default entry lifetime: the bound on staleness should an invalidation be missed without notice. */
-export const REDIS_CACHE_TTL_MS = 10_000;
-
-/**
- * How long after an invalidation its key is not cached again: a lookup that read the store before the change
- * and answers after the invalidation must not put the old link back.
- */
-export const INVALIDATION_GUARD_MS = 5_000;
-
-/** Default interval (ms) between two heartbeats a cache publishes to itself. */
-export const HEARTBEAT_MS = 1_000;
-
-/** Added to two heartbeat intervals before a heartbeat Redis accepted but never delivered counts as lost. */
-export const HEARTBEAT_SLACK_MS = 250;
-
-/** Messages on the cache channel that start with this are heartbeats (`hb:<instance>:<n>`), not keys. */
-const HEARTBEAT = "hb:";
-
-/** Longest a write waits for its invalidation to come back through this instance's subscriber. */
-export const ECHO_WAIT_MS = 100;
-
-export interface RedisLinkCacheOptions extends LruLinkCacheOptions {
-  /** Interval (ms) of the heartbeat that checks invalidations still arrive; default {@link HEARTBEAT_MS}. */
-  readonly heartbeatMs?: number;
-}
+// Where these defaults were defined before they had a file of their own; tests still import them here.
+export { HEARTBEAT_MS, HEARTBEAT_SLACK_MS } from "./redis-link-cache-options.js";
 
 /**
  * The in-process LRU with invalidations published on a Redis channel and applied by every instance. While
@@ -38,29 +24,18 @@ export interface RedisLinkCacheOptions extends LruLinkCacheOptions {
  * entries go on serving redirects until their TTL ends. It starts empty each time the subscriber is back.
  *
  * A subscriber can also stop receiving without a sign (a Redis Cluster client moving its subscription to
- * another node): every `heartbeatMs` the cache publishes a heartbeat to itself on the channel. A heartbeat
- * Redis accepted that has not arrived within two intervals plus {@link HEARTBEAT_SLACK_MS} makes the cache deaf:
- * bypassed, as when the subscriber is down, until a heartbeat arrives again and it starts empty. A heartbeat
- * lost while later ones arrived (a short gap) empties it too.
+ * another node): a {@link CacheHeartbeat} the cache publishes to itself every `heartbeatMs` makes it deaf,
+ * bypassed as when the subscriber is down, until heartbeats arrive again and it starts empty.
  */
 export class RedisLinkCache extends LruLinkCache {
   private readonly subscriber: RedisClient;
   private readonly channel: string;
   private live = false;
   private missedPublishes = 0;
-  private readonly echoes = new Map<string, (() => void)[]>();
   private liveWaiters: (() => void)[] = [];
-  private readonly invalidated = new LRUCache<string, true>({ max: 10_000, ttl: INVALIDATION_GUARD_MS });
-  /** `hb:<instance>:`: this cache's own heartbeats, told apart from other instances'. */
-  private readonly ownHeartbeat = `${HEARTBEAT}${randomBytes(8).toString("hex")}:`;
-  private readonly heartbeatLimitMs: number;
-  private readonly heartbeatTimer: NodeJS.Timeout;
-  private heartbeats = 0;
-  private lastHeard = 0;
-  /** Heartbeats sent and not yet received, in sending order: when Redis accepted each (null until then). */
-  private readonly unheard = new Map<number, number | null>();
-  /** From this time (ms) on the cache is deaf: a heartbeat Redis accepted has not arrived in time. */
-  private deafAt = Number.POSITIVE_INFINITY;
+  private readonly invalidated: LRUCache<string, true>;
+  private readonly echoes: InvalidationEchoes;
+  private readonly heartbeat: CacheHeartbeat;
 
   /** Subscribes on a duplicate of `client`, which this cache owns and closes. */
   constructor(
@@ -68,23 +43,36 @@ export class RedisLinkCache extends LruLinkCache {
     keys: RedisKeys = new RedisKeys(),
     options: RedisLinkCacheOptions = {},
   ) {
-    const { heartbeatMs = HEARTBEAT_MS, ...lru } = options;
+    const {
+      heartbeatMs = HEARTBEAT_MS,
+      heartbeatSlackMs = HEARTBEAT_SLACK_MS,
+      invalidationGuardMs = INVALIDATION_GUARD_MS,
+      echoWaitMs = ECHO_WAIT_MS,
+      ...lru
+    } = options;
     super({ ttlMs: REDIS_CACHE_TTL_MS, ...lru });
-    this.heartbeatLimitMs = 2 * heartbeatMs + HEARTBEAT_SLACK_MS;
+    this.invalidated = new LRUCache<string, true>({ max: 10_000, ttl: invalidationGuardMs });
+    this.echoes = new InvalidationEchoes(echoWaitMs);
     this.channel = keys.cacheChannel();
     this.subscriber = client.duplicate();
     this.subscriber.on("error", () => {});
     this.subscriber.on("message", (channel: string, message: string) => {
       if (channel !== this.channel) return;
-      if (!message.startsWith(HEARTBEAT)) this.received(message);
-      else if (message.startsWith(this.ownHeartbeat))
-        this.heard(Number(message.slice(this.ownHeartbeat.length)));
+      if (message.startsWith(HEARTBEAT_PREFIX)) this.heartbeat.receive(message);
+      else this.received(message);
     });
     for (const event of ["close", "reconnecting", "end"]) this.subscriber.on(event, () => this.goDark());
     this.subscriber.on("ready", () => void this.subscribe());
     if (this.subscriber.status === "ready") void this.subscribe();
-    this.heartbeatTimer = setInterval(() => this.beat(), heartbeatMs);
-    this.heartbeatTimer.unref();
+    this.heartbeat = new CacheHeartbeat(
+      {
+        subscribed: () => this.live,
+        publish: (message) => this.client.publish(this.channel, message),
+        forgetAll: () => this.entries.clear(),
+      },
+      heartbeatMs,
+      heartbeatSlackMs,
+    );
   }
 
   /** Resolves once invalidations from other instances are being received. */
@@ -94,7 +82,7 @@ export class RedisLinkCache extends LruLinkCache {
 
   /** True while invalidations are being received (and so entries are served). */
   isLive(): boolean {
-    return this.live && Date.now() < this.deafAt;
+    return this.live && !this.heartbeat.isDeaf();
   }
 
   override getLink(domain: string, slug: string): Link | null | undefined {
@@ -128,20 +116,25 @@ export class RedisLinkCache extends LruLinkCache {
 
   /** Stops listening; the client it was made from stays open. */
   async close(): Promise<void> {
-    clearInterval(this.heartbeatTimer);
+    this.heartbeat.stop();
     this.goDark();
     this.subscriber.removeAllListeners("ready");
     await closeClient(this.subscriber);
+  }
+
+  /** Invalidations that could not be published (Redis unreachable); each is bounded by the entry TTL. */
+  missedInvalidations(): number {
+    return this.missedPublishes;
   }
 
   // Best effort: the change is already stored, and failing the request now would report a write that
   // happened as failed. An instance that misses this message serves its copy at most until the entry's TTL.
   // The caller answers only once the message came back through this instance's own subscriber: Redis
   // delivers a message to every subscriber in one go, so by then the other instances have it too, and the
-  // next redirect anywhere sees the change (bounded by ECHO_WAIT_MS if the echo is slow).
+  // next redirect anywhere sees the change (bounded by `echoWaitMs` if the echo is slow).
   private async publish(key: string): Promise<void> {
     this.drop(key);
-    const echo = this.live ? this.echoOf(key) : undefined;
+    const echo = this.live ? this.echoes.wait(key) : undefined;
     try {
       await guarded(() => this.client.publish(this.channel, key));
       await echo?.promise;
@@ -152,39 +145,9 @@ export class RedisLinkCache extends LruLinkCache {
     }
   }
 
-  private echoOf(key: string): { promise: Promise<void>; cancel: () => void } {
-    let done: () => void = () => {};
-    const promise = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ECHO_WAIT_MS);
-      timer.unref?.();
-      done = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    const waiting = this.echoes.get(key) ?? [];
-    waiting.push(done);
-    this.echoes.set(key, waiting);
-    const cancel = () => {
-      const left = (this.echoes.get(key) ?? []).filter((waiter) => waiter !== done);
-      if (left.length === 0) this.echoes.delete(key);
-      else this.echoes.set(key, left);
-      done();
-    };
-    return { promise, cancel };
-  }
-
   private received(key: string): void {
     this.drop(key);
-    const waiting = this.echoes.get(key);
-    if (waiting === undefined) return;
-    this.echoes.delete(key);
-    for (const resolve of waiting) resolve();
-  }
-
-  /** Invalidations that could not be published (Redis unreachable); each is bounded by the entry TTL. */
-  missedInvalidations(): number {
-    return this.missedPublishes;
+    this.echoes.arrived(key);
   }
 
   private async subscribe(): Promise<void> {
@@ -195,8 +158,7 @@ export class RedisLinkCache extends LruLinkCache {
     }
     // Whatever was published while the subscriber was away is lost: start from nothing.
     this.entries.clear();
-    this.unheard.clear();
-    this.deafAt = Number.POSITIVE_INFINITY;
+    this.heartbeat.restart();
     this.live = true;
     for (const resolve of this.liveWaiters.splice(0)) resolve();
   }
@@ -207,59 +169,6 @@ export class RedisLinkCache extends LruLinkCache {
    */
   private servable(): boolean {
     return this.isLive() || this.client.status !== "ready";
-  }
-
-  /**
-   * Publishes the next heartbeat, and empties the cache if one that Redis accepted was lost while later ones
-   * arrived. A heartbeat Redis did not accept (unreachable, frozen) proves nothing about the subscriber and is
-   * forgotten, so a frozen Redis leaves the cache serving as before.
-   */
-  private beat(): void {
-    const now = Date.now();
-    let lost = false;
-    for (const [n, acceptedAt] of this.unheard) {
-      if (n < this.lastHeard && acceptedAt !== null && now - acceptedAt > this.heartbeatLimitMs) {
-        this.unheard.delete(n);
-        lost = true;
-      }
-    }
-    if (lost) this.entries.clear();
-    if (!this.live) return;
-    // Deaf for long: forget the oldest heartbeats; those kept are overdue as well.
-    for (const n of this.unheard.keys()) if (this.unheard.size >= 64) this.unheard.delete(n);
-    this.updateDeafAt();
-    const n = ++this.heartbeats;
-    this.unheard.set(n, null);
-    this.client.publish(this.channel, `${this.ownHeartbeat}${n}`).then(
-      () => {
-        if (!this.unheard.has(n)) return;
-        this.unheard.set(n, Date.now());
-        this.updateDeafAt();
-      },
-      () => this.unheard.delete(n),
-    );
-  }
-
-  private heard(n: number): void {
-    if (!Number.isSafeInteger(n)) return;
-    const wasDeaf = this.live && Date.now() >= this.deafAt;
-    this.unheard.delete(n);
-    this.lastHeard = Math.max(this.lastHeard, n);
-    if (wasDeaf) {
-      // Invalidations published while deaf were missed: start from nothing, and forget what was lost.
-      this.entries.clear();
-      for (const earlier of this.unheard.keys()) if (earlier < n) this.unheard.delete(earlier);
-    }
-    this.updateDeafAt();
-  }
-
-  /** Deaf once the oldest accepted heartbeat after the last one heard is overdue. */
-  private updateDeafAt(): void {
-    let oldest = Number.POSITIVE_INFINITY;
-    for (const [n, acceptedAt] of this.unheard) {
-      if (n > this.lastHeard && acceptedAt !== null) oldest = Math.min(oldest, acceptedAt);
-    }
-    this.deafAt = oldest + this.heartbeatLimitMs;
   }
 
   // Entries are kept for an outage of the whole of Redis, and dropped when the subscriber is back.

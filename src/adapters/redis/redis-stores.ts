@@ -1,5 +1,4 @@
 import type { SharedState, StoreBundle } from "../../application/ports/store-bundle.js";
-import type { LruLinkCacheOptions } from "../memory/lru-link-cache.js";
 import { RedisApiKeyRepository } from "./redis-api-key-repository.js";
 import { RedisClickStore } from "./redis-click-store.js";
 import {
@@ -10,13 +9,14 @@ import {
 } from "./redis-connection.js";
 import { RedisDomainRepository } from "./redis-domain-repository.js";
 import { RedisLinkCache } from "./redis-link-cache.js";
+import type { RedisLinkCacheOptions } from "./redis-link-cache-options.js";
 import { RedisLinkRepository } from "./redis-link-repository.js";
 import { RedisRateLimiter } from "./redis-rate-limiter.js";
 import { guarded } from "./redis-unavailable.js";
 
 export interface RedisSharedStateOptions extends RedisConnectionOptions {
-  /** Size and entry lifetime of the local link cache (lifetime 10 s unless told). */
-  readonly cache?: LruLinkCacheOptions;
+  /** Size, entry lifetime (10 s unless told) and timings of the local link cache. */
+  readonly cache?: RedisLinkCacheOptions;
 }
 
 /** Every storage port in one Redis (or Redis Cluster), shared by all instances that use it. */
