@@ -7,6 +7,7 @@ import {
   UaParserUserAgentParser,
 } from "../src/adapters/classify/index.js";
 import { InMemoryClickStore } from "../src/adapters/memory/in-memory-click-store.js";
+import { NanoidIdGenerator, NodeScheduler } from "../src/adapters/node/index.js";
 import type { RedirectHit } from "../src/application/ports/click-sink.js";
 import { ClickRecorder } from "../src/application/services/click-recorder.js";
 import { yearOfClicks } from "../test/support/year-of-clicks.js";
@@ -47,6 +48,8 @@ async function foldRate(label: string, sample: RedirectHit[], rounds: number): P
       ]),
       visitors: new HmacVisitorHasher({ secret: "benchmark-secret-0123456789" }),
       clock: { now: () => new Date() },
+      scheduler: new NodeScheduler(),
+      ids: new NanoidIdGenerator(),
     },
     { flushIntervalMs: 3_600_000, clientMemoSize: 1_000_000 },
   );

@@ -6,6 +6,8 @@ import {
   MaxMindGeoLocator,
   UaParserUserAgentParser,
 } from "../adapters/classify/index.js";
+import { NanoidIdGenerator } from "../adapters/node/nanoid-id-generator.js";
+import { NodeScheduler } from "../adapters/node/node-scheduler.js";
 import type {
   GeoLocator,
   UserAgentParser,
@@ -14,7 +16,6 @@ import type {
 import type { ClickStore } from "../application/ports/click-store.js";
 import type { Clock } from "../application/ports/technical.js";
 import { ClickRecorder, type ClickRecorderOptions } from "../application/services/click-recorder.js";
-import { sequentialBatchIds } from "../application/services/recorder-support.js";
 
 /** How clicks are classified and recorded; every field has a default. */
 export interface ClickRecordingOptions {
@@ -34,8 +35,8 @@ export interface ClickRecordingOptions {
 }
 
 /**
- * The ClickRecorder over a store, with the real classification adapters unless replaced, naming its batches
- * after 96 random bits unless `recorder.batchIds` is given.
+ * The ClickRecorder over a store, with the real classification adapters unless replaced, Node's timers, and
+ * batches named after 126 random bits (nanoid) unless `recorder.batchIds` is given.
  */
 export function createClickRecorder(
   store: ClickStore,
@@ -52,12 +53,14 @@ export function createClickRecorder(
     {
       store,
       clock,
+      scheduler: new NodeScheduler(),
+      ids: new NanoidIdGenerator(),
       userAgents: options.userAgents ?? new UaParserUserAgentParser(),
       geo,
       visitors:
         options.visitors ??
         new HmacVisitorHasher({ secret: options.visitorSecret ?? randomBytes(32).toString("base64url") }),
     },
-    { batchIds: sequentialBatchIds(randomBytes(12).toString("base64url")), ...options.recorder },
+    options.recorder,
   );
 }

@@ -1,4 +1,4 @@
-import type { RecorderLogger } from "./recorder-support.js";
+import type { RecorderLogger } from "./recorder-logger.js";
 
 /** Tuning of {@link ClickRecorder}; every field has a default. */
 export interface ClickRecorderOptions {
@@ -29,11 +29,16 @@ export interface ClickRecorderOptions {
   readonly flushTimeoutMs?: number;
   /** Flush attempts `stop()` makes before it counts what is left as dropped (3). */
   readonly stopAttempts?: number;
+  /**
+   * How long `stop()` may take when it is given no deadline (5000 ms): its flushes, their backoff and a flush
+   * already waiting for the store all end by then.
+   */
+  readonly stopTimeoutMs?: number;
   /** Clients (IP and user agent) whose visitor id and country are remembered until the next flush (50 000). */
   readonly clientMemoSize?: number;
   /**
    * Names each new batch; ids must never repeat among the recorders sharing a store (default: a counter after
-   * the start time and a `Math.random` part; the bootstrap gives a counter after 96 random bits).
+   * a random prefix from the `ids` port).
    */
   readonly batchIds?: () => string;
   readonly logger?: RecorderLogger;
@@ -43,7 +48,7 @@ export interface ClickRecorderOptions {
 export interface ClickRecorderHealth {
   /** Link-day buckets waiting for the store, the batch being sent or retried included. */
   readonly pendingBuckets: number;
-  /** Clicks lost since start: past the bucket bound, unreadable, in a batch given up, or undeliverable at stop(). */
+  /** Clicks lost since start: past the bucket bound, unreadable, in a batch given up, or unconfirmed at stop(). */
   readonly droppedClicks: number;
   /** Human clicks since start whose visitor id was not kept, past `maxPendingVisitors`: uniques undercount. */
   readonly uncountedVisitors: number;
@@ -68,6 +73,7 @@ export function withDefaults(options: ClickRecorderOptions): RecorderSettings {
     maxBatchAttempts: options.maxBatchAttempts ?? 8,
     flushTimeoutMs: options.flushTimeoutMs ?? 10_000,
     stopAttempts: options.stopAttempts ?? 3,
+    stopTimeoutMs: options.stopTimeoutMs ?? 5000,
     clientMemoSize: options.clientMemoSize ?? 50_000,
   };
 }

@@ -1,13 +1,10 @@
-import {
-  type BucketMap,
-  bucketKey,
-  type ClickIncrement,
-  foldInto,
-  newBucketMap,
-} from "../../domain/click/click.js";
+import { type BucketMap, bucketKey, foldInto, newBucketMap } from "../../domain/click/click.js";
 import type { ClickSink, RedirectHit } from "../ports/click-sink.js";
 import type { ClickStore } from "../ports/click-store.js";
-import type { Clock } from "../ports/technical.js";
+import type { Cancel, Scheduler } from "../ports/scheduler.js";
+import type { Clock, IdGenerator } from "../ports/technical.js";
+import { sequentialBatchIds } from "./batch-ids.js";
+import { ClickBatchSender, clicksIn, type TakenClicks } from "./click-batch-sender.js";
 import {
   type ClickRecorderHealth,
   type ClickRecorderOptions,
@@ -15,65 +12,46 @@ import {
   withDefaults,
 } from "./click-recorder-options.js";
 import { type ClassificationPorts, HitClassifier } from "./hit-classifier.js";
-import {
-  backoffDelay,
-  fallbackBatchPrefix,
-  type RecorderLogger,
-  safeLogger,
-  sequentialBatchIds,
-  unrefTimer,
-  withTimeout,
-} from "./recorder-support.js";
+import { type RecorderLogger, safeLogger } from "./recorder-logger.js";
+import { settlesWithin, sleep } from "./with-timeout.js";
 
 export type { ClickRecorderHealth, ClickRecorderOptions } from "./click-recorder-options.js";
-export type { RecorderLogger } from "./recorder-support.js";
-
-/** Pending buckets taken for the store under one id, kept unchanged until the store accepts them or it is given up. */
-interface Batch {
-  readonly id: string;
-  readonly increments: readonly ClickIncrement[];
-  /** Visitor ids its increments hold. */
-  readonly visitors: number;
-  /** Attempts that failed so far. */
-  failures: number;
-}
+export type { RecorderLogger } from "./recorder-logger.js";
 
 /** What the recorder needs from outside. */
 export interface ClickRecorderPorts extends ClassificationPorts {
   readonly store: ClickStore;
   readonly clock: Clock;
+  /** Runs the flush interval, retries and timeouts. */
+  readonly scheduler: Scheduler;
+  /** Names this recorder's batches (a random prefix), unless `batchIds` is given. */
+  readonly ids: IdGenerator;
 }
 
 /**
  * Classifies redirect hits and folds them into per-link, per-day counters, flushed to the ClickStore every
- * interval (from construction on; the timer never keeps the process alive), past a threshold, and on stop().
- * A flush sends the pending buckets as one batch with a new id; a batch that fails is retried as it is, under
- * the same id, before anything newer, so a store that applied it already does not count it again. A batch that
- * fails `maxBatchAttempts` times is dropped (its clicks counted in `droppedClicks`), so that one increment the
- * store always refuses cannot stop click recording.
+ * interval (from construction on; the scheduler never keeps the process alive), past a threshold, and on stop().
+ * A flush sends the pending buckets as one batch with a new id through a {@link ClickBatchSender}, which retries
+ * a failed batch unchanged before anything newer and gives up one the store keeps refusing.
  */
 export class ClickRecorder implements ClickSink {
   private readonly options: RecorderSettings;
   private readonly classifier: HitClassifier;
   private readonly log: RecorderLogger;
-  private readonly batchIds: () => string;
+  private readonly batches: ClickBatchSender;
   private pending: BucketMap = newBucketMap();
   /** Visitor ids the pending buckets hold. */
   private pendingVisitors = 0;
-  /** The batch being sent, or waiting for its retry (flushes run one at a time). */
-  private retained: Batch | null = null;
-  private readonly timer: ReturnType<typeof setInterval>;
+  private readonly cancelInterval: Cancel;
   private flushSoonScheduled = false;
+  /** Flushes run one after the other, in this chain. */
   private queue: Promise<void> = Promise.resolve();
   private flushesRunning = 0;
-  private failures = 0;
-  private retryAt = 0;
+  private stopping: Promise<void> | null = null;
   private droppedClicks = 0;
   private droppedUnreported = 0;
   private uncountedVisitors = 0;
   private uncountedUnreported = 0;
-  private lastFlushError: string | null = null;
-  private lastFlushAt: Date | null = null;
 
   constructor(
     private readonly ports: ClickRecorderPorts,
@@ -82,32 +60,27 @@ export class ClickRecorder implements ClickSink {
     this.options = withDefaults(options);
     this.log = safeLogger(options.logger);
     this.classifier = new HitClassifier(ports, this.options.clientMemoSize);
-    this.batchIds = options.batchIds ?? sequentialBatchIds(fallbackBatchPrefix(ports.clock.now()));
-    this.timer = setInterval(() => this.tick(), this.options.flushIntervalMs);
-    unrefTimer(this.timer);
+    this.batches = new ClickBatchSender({
+      store: ports.store,
+      clock: ports.clock,
+      scheduler: ports.scheduler,
+      settings: this.options,
+      log: this.log,
+      batchIds: options.batchIds ?? sequentialBatchIds(ports.ids.id("")),
+      bucketsHeld: () => this.bucketsHeld(),
+    });
+    this.cancelInterval = ports.scheduler.every(this.options.flushIntervalMs, () => this.tick());
   }
 
   /**
-   * Stops the timer and flushes everything (the retained batch first), retrying a few times; what still fails
-   * is counted as dropped.
+   * Stops the interval and delivers what is left, the retained batch first, before `deadline` (default:
+   * `stopTimeoutMs` from now): up to `stopAttempts` flushes, none waiting for the store or a backoff past the
+   * deadline. What the store has not confirmed by then is counted as dropped and logged with its exact number
+   * of clicks. Never rejects; later calls answer the first one's promise.
    */
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    for (let attempt = 1; ; attempt += 1) {
-      await this.flush();
-      if (!this.hasWork()) return;
-      if (attempt >= this.options.stopAttempts) break;
-      await new Promise((resolve) => setTimeout(resolve, this.retryDelay()));
-    }
-    const lost = clicksIn(this.retained?.increments ?? []) + clicksIn(this.pending.values());
-    this.retained = null;
-    this.pending = newBucketMap();
-    this.pendingVisitors = 0;
-    this.droppedClicks += lost;
-    this.log("error", "Clicks lost at shutdown: the click store kept failing", {
-      lostClicks: lost,
-      error: this.lastFlushError ?? "",
-    });
+  stop(deadline?: Date): Promise<void> {
+    this.stopping ??= this.stopBy(deadline?.getTime() ?? this.now() + this.options.stopTimeoutMs);
+    return this.stopping;
   }
 
   /** Counts one redirect; O(1), never throws, never waits. */
@@ -155,23 +128,44 @@ export class ClickRecorder implements ClickSink {
   health(): ClickRecorderHealth {
     return {
       pendingBuckets: this.bucketsHeld(),
-      droppedClicks: this.droppedClicks,
+      droppedClicks: this.droppedClicks + this.batches.droppedClicks,
       uncountedVisitors: this.uncountedVisitors,
-      lastFlushError: this.lastFlushError,
-      lastFlushAt: this.lastFlushAt,
+      lastFlushError: this.batches.lastFlushError,
+      lastFlushAt: this.batches.lastFlushAt,
     };
   }
 
+  private async stopBy(deadline: number): Promise<void> {
+    this.cancelInterval();
+    this.batches.limitTo(deadline);
+    for (let attempt = 1; ; attempt += 1) {
+      // A flush still waiting for the store is waited for, but only until the deadline.
+      const settled = await settlesWithin(this.ports.scheduler, this.flush(), deadline - this.now());
+      if (!this.hasWork()) return;
+      const wait = this.batches.retryDelay();
+      if (!settled || attempt >= this.options.stopAttempts || this.now() + wait >= deadline) break;
+      await sleep(this.ports.scheduler, wait);
+    }
+    const lost = this.batches.abandon() + clicksIn(this.pending.values());
+    this.pending = newBucketMap();
+    this.pendingVisitors = 0;
+    this.droppedClicks += lost;
+    this.log("error", "Clicks lost at shutdown: the click store did not confirm them in time", {
+      lostClicks: lost,
+      error: this.batches.lastFlushError ?? "",
+    });
+  }
+
   private bucketsHeld(): number {
-    return this.pending.size + (this.retained?.increments.length ?? 0);
+    return this.pending.size + this.batches.buckets;
   }
 
   private visitorsHeld(): number {
-    return this.pendingVisitors + (this.retained?.visitors ?? 0);
+    return this.pendingVisitors + this.batches.visitors;
   }
 
   private hasWork(): boolean {
-    return this.retained !== null || this.pending.size > 0;
+    return this.batches.holdsBatch || this.pending.size > 0;
   }
 
   private drop(): void {
@@ -180,90 +174,33 @@ export class ClickRecorder implements ClickSink {
   }
 
   private flushSoon(): void {
-    // While the store fails, the interval timer paces the retries.
-    if (this.flushSoonScheduled || this.failures > 0) return;
+    // While the store fails, the interval paces the retries.
+    if (this.flushSoonScheduled || this.batches.failing) return;
     this.flushSoonScheduled = true;
-    unrefTimer(
-      setTimeout(() => {
-        this.flushSoonScheduled = false;
-        this.tick();
-      }, 0),
-    );
+    this.ports.scheduler.after(0, () => {
+      this.flushSoonScheduled = false;
+      this.tick();
+    });
   }
 
   private tick(): void {
-    if (this.flushesRunning > 0 || !this.hasWork()) return;
-    if (this.ports.clock.now().getTime() < this.retryAt) return;
+    if (this.flushesRunning > 0 || !this.hasWork() || !this.batches.retryDue()) return;
     void this.flush();
-  }
-
-  private retryDelay(): number {
-    return backoffDelay(this.failures, this.options.retryBaseMs, this.options.retryMaxMs);
   }
 
   private async flushOnce(): Promise<void> {
     this.classifier.forget();
-    // A batch that failed goes again unchanged, before anything newer is taken from the pending buckets.
-    if (this.retained === null || (await this.send(this.retained))) {
-      this.takeBatch();
-      if (this.retained !== null) await this.send(this.retained);
-    }
+    await this.batches.send(() => this.takePending());
     this.reportDrops();
   }
 
-  /** Makes the pending buckets, if any, the retained batch under a new id. */
-  private takeBatch(): void {
-    if (this.pending.size === 0) return;
-    const increments = [...this.pending.values()];
-    this.retained = { id: this.batchIds(), increments, visitors: this.pendingVisitors, failures: 0 };
+  /** Hands the pending buckets, if any, over as a new batch. */
+  private takePending(): TakenClicks | null {
+    if (this.pending.size === 0) return null;
+    const taken = { increments: [...this.pending.values()], visitors: this.pendingVisitors };
     this.pending = newBucketMap();
     this.pendingVisitors = 0;
-  }
-
-  /** Sends the retained batch; on success it is let go, on failure kept as it is. False when the store failed. */
-  private async send(batch: Batch): Promise<boolean> {
-    try {
-      const timeoutMs = this.options.flushTimeoutMs;
-      const message = `The click store did not answer within ${timeoutMs} ms`;
-      await withTimeout(this.ports.store.add(batch.increments, batch.id), timeoutMs, message);
-      this.retained = null;
-      this.failures = 0;
-      this.retryAt = 0;
-      this.lastFlushError = null;
-      this.lastFlushAt = this.ports.clock.now();
-      return true;
-    } catch (error) {
-      this.failures += 1;
-      const retryInMs = this.retryDelay();
-      this.retryAt = this.ports.clock.now().getTime() + retryInMs;
-      this.lastFlushError = error instanceof Error ? error.message : String(error);
-      batch.failures += 1;
-      if (batch.failures >= this.options.maxBatchAttempts) {
-        this.giveUp(batch, this.lastFlushError);
-        return false;
-      }
-      const fields = {
-        error: this.lastFlushError,
-        retryInMs,
-        batchId: batch.id,
-        pendingBuckets: this.bucketsHeld(),
-      };
-      this.log("warn", "Click flush failed; counts kept for a retry", fields);
-      return false;
-    }
-  }
-
-  /** Lets a batch the store kept refusing go, its clicks counted as dropped: newer clicks go on. */
-  private giveUp(batch: Batch, error: string): void {
-    if (this.retained === batch) this.retained = null;
-    const lost = clicksIn(batch.increments);
-    this.droppedClicks += lost;
-    this.log("error", "Click batch dropped: the click store refused it too many times", {
-      error,
-      batchId: batch.id,
-      attempts: batch.failures,
-      lostClicks: lost,
-    });
+    return taken;
   }
 
   private reportDrops(): void {
@@ -287,10 +224,8 @@ export class ClickRecorder implements ClickSink {
     this.log("error", "Clicks dropped: too many pending link-day buckets", fields);
     this.droppedUnreported = 0;
   }
-}
 
-function clicksIn(increments: Iterable<ClickIncrement>): number {
-  let clicks = 0;
-  for (const increment of increments) clicks += increment.clicks + increment.botClicks;
-  return clicks;
+  private now(): number {
+    return this.ports.clock.now().getTime();
+  }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { InMemoryClickStore } from "../../../../src/adapters/memory/in-memory-click-store.js";
 import type { ClickStore } from "../../../../src/application/ports/click-store.js";
-import { sequentialBatchIds } from "../../../../src/application/services/recorder-support.js";
+import { sequentialBatchIds } from "../../../../src/application/services/batch-ids.js";
+import { ManualScheduler } from "../../../support/manual-scheduler.js";
 import { clicksOf, FlakyStore, hit, recorder, totals } from "./recorder-fixtures.js";
 
 describe("ClickRecorder batches", () => {
@@ -125,9 +126,14 @@ describe("ClickRecorder batches", () => {
       query: (linkId, range) => inner.query(linkId, range),
       deleteLink: (linkId) => inner.deleteLink(linkId),
     };
-    const clicks = recorder(store, { flushTimeoutMs: 20 });
+    const time = new ManualScheduler();
+    const clicks = recorder(store, { flushTimeoutMs: 20 }, time, time);
     for (let index = 0; index < 3; index += 1) clicks.record(hit(index));
-    await clicks.flush();
+    const flushing = clicks.flush();
+    await time.advance(19);
+    expect(clicks.health().lastFlushError).toBeNull();
+    await time.advance(1);
+    await flushing;
     expect(clicks.health()).toMatchObject({
       pendingBuckets: 3,
       lastFlushError: "The click store did not answer within 20 ms",
@@ -137,7 +143,7 @@ describe("ClickRecorder batches", () => {
     expect(calls[1]).toBe(calls[0]);
     expect(clicks.health()).toMatchObject({ pendingBuckets: 0, droppedClicks: 0, lastFlushError: null });
     release();
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await time.advance(0);
     expect(await totals(inner)).toEqual({ clicks: 3, botClicks: 0 });
   });
 

@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { InMemoryClickStore } from "../../../../src/adapters/memory/in-memory-click-store.js";
+import { ManualScheduler } from "../../../support/manual-scheduler.js";
 import { FlakyStore, hit, recorder, TODAY, totals } from "./recorder-fixtures.js";
 
 describe("ClickRecorder", () => {
@@ -46,21 +47,17 @@ describe("ClickRecorder", () => {
   });
 
   it("retries on its own timer with a growing, capped backoff", async () => {
-    vi.useFakeTimers();
+    const time = new ManualScheduler();
     const store = new FlakyStore(new InMemoryClickStore(), 6);
-    const clicks = recorder(
-      store,
-      { flushIntervalMs: 100, retryBaseMs: 1000, retryMaxMs: 4000 },
-      { now: () => new Date() },
-    );
+    const clicks = recorder(store, { flushIntervalMs: 100, retryBaseMs: 1000, retryMaxMs: 4000 }, time, time);
     for (let index = 0; index < 10; index += 1) clicks.record(hit(index));
-    await vi.advanceTimersByTimeAsync(150);
+    await time.advance(150);
     expect(store.attempts).toBe(1);
     expect(clicks.health().lastFlushError).toBe("store unavailable");
-    await vi.advanceTimersByTimeAsync(1000);
+    await time.advance(1000);
     expect(store.attempts).toBe(2);
     // Then 2 s, 4 s, 4 s (capped), 4 s before the seventh attempt lands.
-    await vi.advanceTimersByTimeAsync(2000 + 4000 + 4000 + 4000 + 4000);
+    await time.advance(2000 + 4000 + 4000 + 4000 + 4000);
     expect(store.attempts).toBe(7);
     expect(await totals(store)).toEqual({ clicks: 10, botClicks: 0 });
     expect(clicks.health().lastFlushError).toBeNull();
@@ -104,10 +101,13 @@ describe("ClickRecorder", () => {
   });
 
   it("flushes early once the pending buckets reach the threshold", async () => {
+    const time = new ManualScheduler();
     const store = new InMemoryClickStore();
-    const clicks = recorder(store, { flushThreshold: 3 });
+    const clicks = recorder(store, { flushThreshold: 3 }, time, time);
     for (let index = 0; index < 3; index += 1) clicks.record(hit(index));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await totals(store)).toEqual({ clicks: 0, botClicks: 0 });
+    // At once: no time passes, the interval (an hour) is far off.
+    await time.advance(0);
     expect(await totals(store)).toEqual({ clicks: 3, botClicks: 0 });
   });
 

@@ -1,4 +1,5 @@
-import { afterEach, vi } from "vitest";
+import { afterEach } from "vitest";
+import { NodeScheduler } from "../../../../src/adapters/node/node-scheduler.js";
 import type {
   GeoLocator,
   UserAgentParser,
@@ -6,7 +7,8 @@ import type {
 } from "../../../../src/application/ports/click-classification.js";
 import type { RedirectHit } from "../../../../src/application/ports/click-sink.js";
 import type { ClickStore } from "../../../../src/application/ports/click-store.js";
-import type { Clock } from "../../../../src/application/ports/technical.js";
+import type { Scheduler } from "../../../../src/application/ports/scheduler.js";
+import type { Clock, IdGenerator } from "../../../../src/application/ports/technical.js";
 import {
   ClickRecorder,
   type ClickRecorderOptions,
@@ -14,6 +16,7 @@ import {
 import type { ClickIncrement } from "../../../../src/domain/click/click.js";
 import type { DayRange } from "../../../../src/domain/time/day.js";
 import { FixedClock } from "../../../support/fixed-clock.js";
+import { ManualScheduler } from "../../../support/manual-scheduler.js";
 
 export const TODAY: DayRange = { start: "2026-03-15", end: "2026-03-15" };
 
@@ -76,25 +79,42 @@ export function hit(index: number, overrides: Partial<RedirectHit> = {}): Redire
   };
 }
 
-const recorders: ClickRecorder[] = [];
+let sources = 0;
+const nextSource = () => {
+  sources += 1;
+  return sources;
+};
+/** Ids that never repeat within a test run: distinct batch prefixes per recorder. */
+const ids: IdGenerator = {
+  id: (prefix) => `${prefix}source${nextSource()}`,
+  secret: () => `secret${nextSource()}`,
+};
 
-/** A recorder over `store` that flushes only when asked (by default), stopped after each test. */
+const recorders: { made: ClickRecorder; scheduler: Scheduler }[] = [];
+
+/**
+ * A recorder over `store` that flushes only when asked (by default), stopped after each test. Its timers are
+ * Node's unless a scheduler is given: pass one {@link ManualScheduler} as both clock and scheduler to drive time.
+ */
 export function recorder(
   store: ClickStore,
   options: ClickRecorderOptions = {},
   clock: Clock = new FixedClock(),
+  scheduler: Scheduler = new NodeScheduler(),
 ): ClickRecorder {
   const made = new ClickRecorder(
-    { store, userAgents, geo, visitors, clock },
+    { store, userAgents, geo, visitors, clock, scheduler, ids },
     { flushIntervalMs: 3_600_000, ...options },
   );
-  recorders.push(made);
+  recorders.push({ made, scheduler });
   return made;
 }
 
 afterEach(async () => {
-  vi.useRealTimers();
-  for (const made of recorders.splice(0)) await made.stop();
+  for (const { made, scheduler } of recorders.splice(0)) {
+    const stopped = made.stop();
+    await (scheduler instanceof ManualScheduler ? scheduler.runUntil(stopped) : stopped);
+  }
 });
 
 /** Human and bot clicks of today over the three links. */
