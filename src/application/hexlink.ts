@@ -9,6 +9,7 @@ import type { CreateApiKey } from "./use-cases/api-key/create-api-key.js";
 import type { RevokeApiKey } from "./use-cases/api-key/revoke-api-key.js";
 import type { SeedApiKeys } from "./use-cases/api-key/seed-api-keys.js";
 import type { GetLinkAnalytics } from "./use-cases/click/get-link-analytics.js";
+import type { GetTrackingPage } from "./use-cases/click/get-tracking-page.js";
 import type { ActivateDomain } from "./use-cases/domain/activate-domain.js";
 import type { DeleteDomain } from "./use-cases/domain/delete-domain.js";
 import type { ListDomains } from "./use-cases/domain/list-domains.js";
@@ -16,6 +17,7 @@ import type { RegisterDomain } from "./use-cases/domain/register-domain.js";
 import type { VerifyDomain } from "./use-cases/domain/verify-domain.js";
 import type { CreateLink } from "./use-cases/link/create-link.js";
 import type { DeleteLink } from "./use-cases/link/delete-link.js";
+import type { FindQrLink } from "./use-cases/link/find-qr-link.js";
 import type { GetLink } from "./use-cases/link/get-link.js";
 import type { GetLinkByShortUrl } from "./use-cases/link/get-link-by-short-url.js";
 import type { ListLinks } from "./use-cases/link/list-links.js";
@@ -43,6 +45,7 @@ export interface Hexlink {
   readonly updateLink: UpdateLink;
   readonly deleteLink: DeleteLink;
   readonly resolveRedirect: ResolveRedirect;
+  readonly findQrLink: FindQrLink;
   readonly registerDomain: RegisterDomain;
   readonly verifyDomain: VerifyDomain;
   readonly activateDomain: ActivateDomain;
@@ -54,6 +57,7 @@ export interface Hexlink {
   readonly revokeApiKey: RevokeApiKey;
   readonly consumeRateLimit: ConsumeRateLimit;
   readonly getLinkAnalytics: GetLinkAnalytics;
+  readonly getTrackingPage: GetTrackingPage;
   /** Pings every store; never throws. */
   ready(): Promise<Readiness>;
   /** Sends the clicks counted so far to the click store now (tests, admin tools). */

@@ -54,6 +54,7 @@ export function resolveHexlink(c: DependencyContainer): Hexlink {
     updateLink: r(TOKENS.updateLink),
     deleteLink: r(TOKENS.deleteLink),
     resolveRedirect: r(TOKENS.resolveRedirect),
+    findQrLink: r(TOKENS.findQrLink),
     registerDomain: r(TOKENS.registerDomain),
     verifyDomain: r(TOKENS.verifyDomain),
     activateDomain: r(TOKENS.activateDomain),
@@ -65,6 +66,7 @@ export function resolveHexlink(c: DependencyContainer): Hexlink {
     revokeApiKey: r(TOKENS.revokeApiKey),
     consumeRateLimit: r(TOKENS.consumeRateLimit),
     getLinkAnalytics: r(TOKENS.getLinkAnalytics),
+    getTrackingPage: r(TOKENS.getTrackingPage),
     async ready() {
       // Both pings at once: an outage costs one timeout, not two.
       const [store, sharedCheck] = await Promise.all([

@@ -15,7 +15,11 @@ import type {
   PasswordHasher,
 } from "../application/ports/technical.js";
 import type { DestinationChecker } from "../application/services/destination-checker.js";
+import type { DomainActivation } from "../application/services/domain-activation.js";
 import type { LinkDomainResolver } from "../application/services/domain-resolver.js";
+import type { HostResolver } from "../application/services/host-resolver.js";
+import type { LinkClicks } from "../application/services/link-clicks.js";
+import type { ServedLinks } from "../application/services/served-links.js";
 import type { HexlinkSettings } from "../application/settings.js";
 import type { ShortUrls } from "../application/short-urls.js";
 import type { AuthenticateApiKey } from "../application/use-cases/api-key/authenticate-api-key.js";
@@ -24,6 +28,7 @@ import type { CreateApiKey } from "../application/use-cases/api-key/create-api-k
 import type { RevokeApiKey } from "../application/use-cases/api-key/revoke-api-key.js";
 import type { SeedApiKeys } from "../application/use-cases/api-key/seed-api-keys.js";
 import type { GetLinkAnalytics } from "../application/use-cases/click/get-link-analytics.js";
+import type { GetTrackingPage } from "../application/use-cases/click/get-tracking-page.js";
 import type { ActivateDomain } from "../application/use-cases/domain/activate-domain.js";
 import type { DeleteDomain } from "../application/use-cases/domain/delete-domain.js";
 import type { ListDomains } from "../application/use-cases/domain/list-domains.js";
@@ -31,6 +36,7 @@ import type { RegisterDomain } from "../application/use-cases/domain/register-do
 import type { VerifyDomain } from "../application/use-cases/domain/verify-domain.js";
 import type { CreateLink } from "../application/use-cases/link/create-link.js";
 import type { DeleteLink } from "../application/use-cases/link/delete-link.js";
+import type { FindQrLink } from "../application/use-cases/link/find-qr-link.js";
 import type { GetLink } from "../application/use-cases/link/get-link.js";
 import type { GetLinkByShortUrl } from "../application/use-cases/link/get-link-by-short-url.js";
 import type { ListLinks } from "../application/use-cases/link/list-links.js";
@@ -58,6 +64,10 @@ export const TOKENS = {
   domainVerifier: token<DomainVerifier>("DomainVerifier"),
   destinations: token<DestinationChecker>("DestinationChecker"),
   linkDomains: token<LinkDomainResolver>("LinkDomainResolver"),
+  hosts: token<HostResolver>("HostResolver"),
+  servedLinks: token<ServedLinks>("ServedLinks"),
+  linkClicks: token<LinkClicks>("LinkClicks"),
+  domainActivation: token<DomainActivation>("DomainActivation"),
   shortUrls: token<ShortUrls>("ShortUrls"),
   createLink: token<CreateLink>("CreateLink"),
   getLink: token<GetLink>("GetLink"),
@@ -66,6 +76,7 @@ export const TOKENS = {
   updateLink: token<UpdateLink>("UpdateLink"),
   deleteLink: token<DeleteLink>("DeleteLink"),
   resolveRedirect: token<ResolveRedirect>("ResolveRedirect"),
+  findQrLink: token<FindQrLink>("FindQrLink"),
   registerDomain: token<RegisterDomain>("RegisterDomain"),
   verifyDomain: token<VerifyDomain>("VerifyDomain"),
   activateDomain: token<ActivateDomain>("ActivateDomain"),
@@ -77,6 +88,7 @@ export const TOKENS = {
   revokeApiKey: token<RevokeApiKey>("RevokeApiKey"),
   consumeRateLimit: token<ConsumeRateLimit>("ConsumeRateLimit"),
   getLinkAnalytics: token<GetLinkAnalytics>("GetLinkAnalytics"),
+  getTrackingPage: token<GetTrackingPage>("GetTrackingPage"),
 } as const;
 
 export type TokenName = keyof typeof TOKENS;

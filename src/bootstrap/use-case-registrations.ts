@@ -1,6 +1,10 @@
 import type { DependencyContainer } from "tsyringe";
 import { DestinationChecker } from "../application/services/destination-checker.js";
+import { DomainActivation } from "../application/services/domain-activation.js";
 import { LinkDomainResolver } from "../application/services/domain-resolver.js";
+import { HostResolver } from "../application/services/host-resolver.js";
+import { LinkClicks } from "../application/services/link-clicks.js";
+import { ServedLinks } from "../application/services/served-links.js";
 import { ShortUrls } from "../application/short-urls.js";
 import { AuthenticateApiKey } from "../application/use-cases/api-key/authenticate-api-key.js";
 import { ConsumeRateLimit } from "../application/use-cases/api-key/consume-rate-limit.js";
@@ -8,6 +12,7 @@ import { CreateApiKey } from "../application/use-cases/api-key/create-api-key.js
 import { RevokeApiKey } from "../application/use-cases/api-key/revoke-api-key.js";
 import { SeedApiKeys } from "../application/use-cases/api-key/seed-api-keys.js";
 import { GetLinkAnalytics } from "../application/use-cases/click/get-link-analytics.js";
+import { GetTrackingPage } from "../application/use-cases/click/get-tracking-page.js";
 import { ActivateDomain } from "../application/use-cases/domain/activate-domain.js";
 import { DeleteDomain } from "../application/use-cases/domain/delete-domain.js";
 import { ListDomains } from "../application/use-cases/domain/list-domains.js";
@@ -15,6 +20,7 @@ import { RegisterDomain } from "../application/use-cases/domain/register-domain.
 import { VerifyDomain } from "../application/use-cases/domain/verify-domain.js";
 import { CreateLink } from "../application/use-cases/link/create-link.js";
 import { DeleteLink } from "../application/use-cases/link/delete-link.js";
+import { FindQrLink } from "../application/use-cases/link/find-qr-link.js";
 import { GetLink } from "../application/use-cases/link/get-link.js";
 import { GetLinkByShortUrl } from "../application/use-cases/link/get-link-by-short-url.js";
 import { ListLinks } from "../application/use-cases/link/list-links.js";
@@ -30,6 +36,10 @@ export function registerUseCases(c: DependencyContainer): void {
   add(T.destinations, (r) => new DestinationChecker(r(T.settings), r(T.domains)));
   add(T.linkDomains, (r) => new LinkDomainResolver(r(T.settings), r(T.domains)));
   add(T.shortUrls, (r) => new ShortUrls(r(T.settings)));
+  add(T.hosts, (r) => new HostResolver(r(T.settings), r(T.domains), r(T.cache)));
+  add(T.servedLinks, (r) => new ServedLinks(r(T.hosts), r(T.links), r(T.cache)));
+  add(T.linkClicks, (r) => new LinkClicks(r(T.clickStore), r(T.clock)));
+  add(T.domainActivation, (r) => new DomainActivation(r(T.domains), r(T.cache), r(T.clock)));
   add(
     T.createLink,
     (r) =>
@@ -64,8 +74,8 @@ export function registerUseCases(c: DependencyContainer): void {
     T.resolveRedirect,
     (r) =>
       new ResolveRedirect({
+        served: r(T.servedLinks),
         links: r(T.links),
-        domains: r(T.domains),
         cache: r(T.cache),
         passwords: r(T.passwords),
         limiter: r(T.rateLimiter),
@@ -75,9 +85,10 @@ export function registerUseCases(c: DependencyContainer): void {
         settings: r(T.settings),
       }),
   );
+  add(T.findQrLink, (r) => new FindQrLink(r(T.servedLinks), r(T.shortUrls), r(T.clock)));
   add(T.registerDomain, (r) => new RegisterDomain(r(T.domains), r(T.ids), r(T.clock), r(T.settings)));
-  add(T.verifyDomain, (r) => new VerifyDomain(r(T.domains), r(T.domainVerifier), r(T.cache), r(T.clock)));
-  add(T.activateDomain, (r) => new ActivateDomain(r(T.domains), r(T.cache), r(T.clock)));
+  add(T.verifyDomain, (r) => new VerifyDomain(r(T.domains), r(T.domainVerifier), r(T.domainActivation)));
+  add(T.activateDomain, (r) => new ActivateDomain(r(T.domains), r(T.domainActivation)));
   add(T.listDomains, (r) => new ListDomains(r(T.domains)));
   add(T.deleteDomain, (r) => new DeleteDomain(r(T.domains), r(T.cache)));
   add(T.createApiKey, (r) => new CreateApiKey(r(T.apiKeys), r(T.ids), r(T.keyHasher), r(T.clock)));
@@ -85,5 +96,6 @@ export function registerUseCases(c: DependencyContainer): void {
   add(T.authenticateApiKey, (r) => new AuthenticateApiKey(r(T.apiKeys), r(T.keyHasher)));
   add(T.revokeApiKey, (r) => new RevokeApiKey(r(T.apiKeys), r(T.clock)));
   add(T.consumeRateLimit, (r) => new ConsumeRateLimit(r(T.rateLimiter), r(T.clock), r(T.settings)));
-  add(T.getLinkAnalytics, (r) => new GetLinkAnalytics(r(T.links), r(T.clickStore), r(T.clock)));
+  add(T.getLinkAnalytics, (r) => new GetLinkAnalytics(r(T.links), r(T.linkClicks)));
+  add(T.getTrackingPage, (r) => new GetTrackingPage(r(T.links), r(T.linkClicks), r(T.shortUrls), r(T.clock)));
 }

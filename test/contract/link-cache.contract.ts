@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { LinkCache } from "../../src/application/ports/link-cache.js";
+import type { HostRoute, LinkCache } from "../../src/application/ports/link-cache.js";
 import type { Link } from "../../src/domain/link/link.js";
 import { aLink } from "../support/builders.js";
 import { closeAfterAll, type PortHarness } from "./port-harness.js";
@@ -13,6 +13,8 @@ export interface LinkCacheHarness extends PortHarness<LinkCache> {
 
 const LINK = aLink().build();
 const OTHER = aLink().withId("lnk_BBBBBBBBBBBBBBBBBBBBB").withSlug("other").build();
+const DEFAULT_ROUTE: HostRoute = { domain: "sho.rt", owner: null };
+const ACME_ROUTE: HostRoute = { domain: "links.acme.test", owner: "acme" };
 
 /** Polls until `check` holds, for at most two seconds. */
 async function eventually(check: () => boolean): Promise<void> {
@@ -38,13 +40,13 @@ export function linkCacheContract(name: string, harness: LinkCacheHarness): void
 
     it("keeps hosts apart from links", async () => {
       const cache = await harness.make();
-      cache.setHost("sho.rt", "sho.rt");
-      cache.setHost("links.acme.test", "links.acme.test");
-      expect(cache.getHost("sho.rt")).toBe("sho.rt");
+      cache.setHost("sho.rt", DEFAULT_ROUTE);
+      cache.setHost("links.acme.test", ACME_ROUTE);
+      expect(cache.getHost("sho.rt")).toEqual(DEFAULT_ROUTE);
       expect(cache.getLink("sho.rt", "")).toBeUndefined();
       await cache.invalidateHost("sho.rt");
       expect(cache.getHost("sho.rt")).toBeUndefined();
-      expect(cache.getHost("links.acme.test")).toBe("links.acme.test");
+      expect(cache.getHost("links.acme.test")).toEqual(ACME_ROUTE);
     });
 
     it("drops only the invalidated link", async () => {
@@ -95,7 +97,7 @@ export function linkCacheContract(name: string, harness: LinkCacheHarness): void
       for (const cache of [a, b]) {
         cache.setLink("sho.rt", "promo", LINK);
         cache.setLink("sho.rt", "other", OTHER);
-        cache.setHost("links.acme.test", "links.acme.test");
+        cache.setHost("links.acme.test", ACME_ROUTE);
       }
       await a.invalidateLink("sho.rt", "promo");
       expect(a.getLink("sho.rt", "promo")).toBeUndefined();

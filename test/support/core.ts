@@ -5,14 +5,20 @@ import { Sha256KeyHasher } from "../../src/adapters/node/sha256-key-hasher.js";
 import type { ClickSink, RedirectHit } from "../../src/application/ports/click-sink.js";
 import type { CodeGenerator, DomainVerifier } from "../../src/application/ports/technical.js";
 import { DestinationChecker } from "../../src/application/services/destination-checker.js";
+import { DomainActivation } from "../../src/application/services/domain-activation.js";
 import { LinkDomainResolver } from "../../src/application/services/domain-resolver.js";
+import { HostResolver } from "../../src/application/services/host-resolver.js";
+import { LinkClicks } from "../../src/application/services/link-clicks.js";
+import { ServedLinks } from "../../src/application/services/served-links.js";
 import { type HexlinkSettings, makeSettings } from "../../src/application/settings.js";
+import { ShortUrls } from "../../src/application/short-urls.js";
 import { AuthenticateApiKey } from "../../src/application/use-cases/api-key/authenticate-api-key.js";
 import { ConsumeRateLimit } from "../../src/application/use-cases/api-key/consume-rate-limit.js";
 import { CreateApiKey } from "../../src/application/use-cases/api-key/create-api-key.js";
 import { RevokeApiKey } from "../../src/application/use-cases/api-key/revoke-api-key.js";
 import { SeedApiKeys } from "../../src/application/use-cases/api-key/seed-api-keys.js";
 import { GetLinkAnalytics } from "../../src/application/use-cases/click/get-link-analytics.js";
+import { GetTrackingPage } from "../../src/application/use-cases/click/get-tracking-page.js";
 import { ActivateDomain } from "../../src/application/use-cases/domain/activate-domain.js";
 import { DeleteDomain } from "../../src/application/use-cases/domain/delete-domain.js";
 import { ListDomains } from "../../src/application/use-cases/domain/list-domains.js";
@@ -20,6 +26,7 @@ import { RegisterDomain } from "../../src/application/use-cases/domain/register-
 import { VerifyDomain } from "../../src/application/use-cases/domain/verify-domain.js";
 import { CreateLink } from "../../src/application/use-cases/link/create-link.js";
 import { DeleteLink } from "../../src/application/use-cases/link/delete-link.js";
+import { FindQrLink } from "../../src/application/use-cases/link/find-qr-link.js";
 import { GetLink } from "../../src/application/use-cases/link/get-link.js";
 import { GetLinkByShortUrl } from "../../src/application/use-cases/link/get-link-by-short-url.js";
 import { ListLinks } from "../../src/application/use-cases/link/list-links.js";
@@ -107,6 +114,10 @@ export function buildCore(options: CoreOptions = {}) {
   const destinations = new DestinationChecker(settings, domains);
   const linkDomains = new LinkDomainResolver(settings, domains);
   const createApiKey = new CreateApiKey(apiKeys, ids, keyHasher, clock);
+  const served = new ServedLinks(new HostResolver(settings, domains, cache), links, cache);
+  const shortUrls = new ShortUrls(settings);
+  const linkClicks = new LinkClicks(stores.clicks, clock);
+  const activation = new DomainActivation(domains, cache, clock);
   return {
     settings,
     clock,
@@ -133,8 +144,8 @@ export function buildCore(options: CoreOptions = {}) {
     updateLink: new UpdateLink({ links, cache, destinations, passwords, clock }),
     deleteLink: new DeleteLink(links, cache, stores.clicks),
     resolveRedirect: new ResolveRedirect({
+      served,
       links,
-      domains,
       cache,
       passwords,
       limiter,
@@ -143,9 +154,10 @@ export function buildCore(options: CoreOptions = {}) {
       clock,
       settings,
     }),
+    findQrLink: new FindQrLink(served, shortUrls, clock),
     registerDomain: new RegisterDomain(domains, ids, clock, settings),
-    verifyDomain: new VerifyDomain(domains, verifier, cache, clock),
-    activateDomain: new ActivateDomain(domains, cache, clock),
+    verifyDomain: new VerifyDomain(domains, verifier, activation),
+    activateDomain: new ActivateDomain(domains, activation),
     listDomains: new ListDomains(domains),
     deleteDomain: new DeleteDomain(domains, cache),
     createApiKey,
@@ -153,7 +165,8 @@ export function buildCore(options: CoreOptions = {}) {
     authenticateApiKey: new AuthenticateApiKey(apiKeys, keyHasher),
     revokeApiKey: new RevokeApiKey(apiKeys, clock),
     consumeRateLimit: new ConsumeRateLimit(limiter, clock, settings),
-    getLinkAnalytics: new GetLinkAnalytics(links, stores.clicks, clock),
+    getLinkAnalytics: new GetLinkAnalytics(links, linkClicks),
+    getTrackingPage: new GetTrackingPage(links, linkClicks, shortUrls, clock),
   };
 }
 

@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import type { LinkCache } from "../../application/ports/link-cache.js";
+import type { HostRoute, LinkCache } from "../../application/ports/link-cache.js";
 import type { Link } from "../../domain/link/link.js";
 
 export interface LruLinkCacheOptions {
@@ -9,7 +9,7 @@ export interface LruLinkCacheOptions {
   readonly ttlMs?: number;
 }
 
-type Entry = { readonly link: Link | null } | { readonly domain: string };
+type Entry = { readonly link: Link | null } | { readonly route: HostRoute };
 
 /** An in-process LRU of hot links; invalidation is local. Redis adds cross-instance invalidation. */
 export class LruLinkCache implements LinkCache {
@@ -28,13 +28,13 @@ export class LruLinkCache implements LinkCache {
     this.entries.set(linkKey(domain, slug), { link });
   }
 
-  getHost(host: string): string | undefined {
+  getHost(host: string): HostRoute | undefined {
     const entry = this.entries.get(hostKey(host));
-    return entry !== undefined && "domain" in entry ? entry.domain : undefined;
+    return entry !== undefined && "route" in entry ? entry.route : undefined;
   }
 
-  setHost(host: string, domain: string): void {
-    this.entries.set(hostKey(host), { domain });
+  setHost(host: string, route: HostRoute): void {
+    this.entries.set(hostKey(host), { route });
   }
 
   async invalidateLink(domain: string, slug: string): Promise<void> {

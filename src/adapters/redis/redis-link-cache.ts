@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import type { HostRoute } from "../../application/ports/link-cache.js";
 import type { Link } from "../../domain/link/link.js";
 import { hostKey, LruLinkCache, linkKey } from "../memory/lru-link-cache.js";
 import { CacheHeartbeat, HEARTBEAT_PREFIX } from "./cache-heartbeat.js";
@@ -93,12 +94,12 @@ export class RedisLinkCache extends LruLinkCache {
     if (this.isLive() && !this.invalidated.has(linkKey(domain, slug))) super.setLink(domain, slug, link);
   }
 
-  override getHost(host: string): string | undefined {
+  override getHost(host: string): HostRoute | undefined {
     return this.servable() ? super.getHost(host) : undefined;
   }
 
-  override setHost(host: string, domain: string): void {
-    if (this.isLive() && !this.invalidated.has(hostKey(host))) super.setHost(host, domain);
+  override setHost(host: string, route: HostRoute): void {
+    if (this.isLive() && !this.invalidated.has(hostKey(host))) super.setHost(host, route);
   }
 
   override async invalidateLink(domain: string, slug: string): Promise<void> {

@@ -2,9 +2,8 @@ import express, { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type { Hexlink } from "../../../application/hexlink.js";
 import { isDomainError } from "../../../domain/errors/domain-error.js";
-import { linkStateAt } from "../../../domain/link/link.js";
 import { isValidSlug } from "../../../domain/link/slug.js";
-import { genericErrorPage, notFoundPage } from "../pages/error-pages.js";
+import { genericErrorPage, gonePage, notFoundPage } from "../pages/error-pages.js";
 import { homePage } from "../pages/home-page.js";
 import { clampQrSize, qrPng, qrSvg } from "../pages/qr.js";
 import { STYLESHEET, STYLESHEET_HASH, STYLESHEET_PATH } from "../pages/stylesheet.js";
@@ -46,20 +45,21 @@ export function pagesRouter(hexlink: Hexlink, redirectStatus: number): Router {
   router.get("/t/:id", async (req, res) => {
     const query = trackingQuery.safeParse(req.query);
     try {
-      const { link, stats } = await hexlink.getLinkAnalytics.forTrackingPage(
-        req.params.id,
-        query.success ? query.data.start : undefined,
-        query.success ? query.data.end : undefined,
-      );
+      const view = await hexlink.getTrackingPage.execute({
+        linkId: String(req.params.id),
+        ...(query.success && query.data.start !== undefined ? { start: query.data.start } : {}),
+        ...(query.success && query.data.end !== undefined ? { end: query.data.end } : {}),
+      });
+      const { stats } = view;
       const country = stats.breakdown.country.map((entry) => ({ ...entry, name: countryName(entry.name) }));
       const html = trackingPage({
-        shortUrl: hexlink.shortUrls.shortUrl(link),
-        destination: link.passwordHash === null ? link.destination : null,
-        status: linkStateAt(link, hexlink.clock.now()),
-        createdAt: link.createdAt.toISOString(),
+        shortUrl: view.shortUrl,
+        destination: view.destination,
+        status: view.status,
+        createdAt: view.createdAt.toISOString(),
         stats: { ...stats, breakdown: { ...stats.breakdown, country } },
-        qrUrl: `/${encodeURIComponent(link.slug)}/qr`,
-        formAction: `/t/${encodeURIComponent(link.id)}`,
+        qrUrl: `/${encodeURIComponent(view.slug)}/qr`,
+        formAction: `/t/${encodeURIComponent(view.linkId)}`,
       });
       sendPage(res, 200, html, isHead(req), { "X-Robots-Tag": "noindex, nofollow" });
     } catch (error) {
@@ -73,9 +73,11 @@ export function pagesRouter(hexlink: Hexlink, redirectStatus: number): Router {
       return sendPage(res, 400, genericErrorPage(400, "Bad QR request."));
     }
     try {
-      const link = await hexlink.resolveRedirect.findByHost(req.headers.host ?? "", req.params.slug);
-      if (link === null) return sendPage(res, 404, notFoundPage(), isHead(req));
-      const url = hexlink.shortUrls.shortUrl(link);
+      const found = await hexlink.findQrLink.execute({ host: req.headers.host ?? "", slug: req.params.slug });
+      // A disabled or gone link has no QR code either: it answers as its redirect does.
+      if (found.kind === "not_found") return sendPage(res, 404, notFoundPage(), isHead(req));
+      if (found.kind === "gone") return sendPage(res, 410, gonePage(), isHead(req));
+      const url = found.shortUrl;
       const size = clampQrSize(query.data.size);
       res.set({ "Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff" });
       if (query.data.format === "png") res.type("image/png").send(await qrPng(url, size));

@@ -1,6 +1,6 @@
 import type { DomainRepository } from "../../ports/domain-repository.js";
 import type { LinkCache } from "../../ports/link-cache.js";
-import { findOwnedDomain } from "./owned-domain.js";
+import { findOwnedDomain } from "../../services/owned-domain.js";
 
 /** Removes a custom domain; its links stop redirecting at once, on every instance. @throws DomainError invalid_domain */
 export class DeleteDomain {

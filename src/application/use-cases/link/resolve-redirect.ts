@@ -1,13 +1,12 @@
 import { withForwardedQuery } from "../../../domain/link/destination.js";
-import { normaliseHost } from "../../../domain/link/hostname.js";
 import { isGone, type Link } from "../../../domain/link/link.js";
 import { decide, minuteWindow } from "../../../domain/rate-limit/rate-window.js";
 import type { ClickSink } from "../../ports/click-sink.js";
-import type { DomainRepository } from "../../ports/domain-repository.js";
 import type { LinkCache } from "../../ports/link-cache.js";
 import type { LinkRepository } from "../../ports/link-repository.js";
 import type { RateLimiter } from "../../ports/rate-limiter.js";
 import type { Clock, KeyHasher, PasswordHasher } from "../../ports/technical.js";
+import type { ServedLinks } from "../../services/served-links.js";
 import type { HexlinkSettings } from "../../settings.js";
 
 export interface RedirectRequest {
@@ -34,8 +33,8 @@ export type RedirectOutcome =
   | { readonly kind: "gone" };
 
 export interface ResolveRedirectDeps {
+  readonly served: ServedLinks;
   readonly links: LinkRepository;
-  readonly domains: DomainRepository;
   readonly cache: LinkCache;
   readonly passwords: PasswordHasher;
   readonly limiter: RateLimiter;
@@ -47,24 +46,15 @@ export interface ResolveRedirectDeps {
 
 /** Host + slug (+ password) → where to send the visitor. Records a click on every redirect. */
 export class ResolveRedirect {
-  private readonly defaultDomain: { readonly domain: string; readonly owner: null };
-
-  constructor(private readonly deps: ResolveRedirectDeps) {
-    this.defaultDomain = { domain: deps.settings.defaultDomain, owner: null };
-  }
+  constructor(private readonly deps: ResolveRedirectDeps) {}
 
   async execute(request: RedirectRequest): Promise<RedirectOutcome> {
-    const { domain, owner } = await this.domainOf(request.host);
-    const link = await this.findLink(domain, request.slug);
-    // A custom domain's links answer only while their account owns it: a hostname deleted and then
-    // registered by another account must not serve the first account's links.
-    if (link === null || link.status === "disabled" || (owner !== null && link.accountId !== owner)) {
-      return { kind: "not_found" };
-    }
+    const { route, link } = await this.deps.served.find(request.host, request.slug);
+    if (link === null || link.status === "disabled") return { kind: "not_found" };
     const now = this.deps.clock.now();
     if (isGone(link, now)) return { kind: "gone" };
     if (link.passwordHash !== null) {
-      const denied = await this.checkPassword(link, link.passwordHash, request, now);
+      const denied = await this.guardPassword(link, link.passwordHash, request, now);
       if (denied !== null) return denied;
     }
     if (link.maxClicks !== null) {
@@ -72,7 +62,8 @@ export class ResolveRedirect {
       const count = await this.deps.links.consumeClick(link.id);
       // The cached copy keeps its old click count: drop it once the budget is spent, or a password-protected
       // link would go on asking for its password instead of answering gone.
-      if (count === null || count >= link.maxClicks) await this.deps.cache.invalidateLink(domain, link.slug);
+      if (count === null || count >= link.maxClicks)
+        await this.deps.cache.invalidateLink(route.domain, link.slug);
       if (count === null) return { kind: "gone" };
     }
     this.deps.clicks.record({
@@ -86,14 +77,8 @@ export class ResolveRedirect {
     return { kind: "redirect", location: withForwardedQuery(link.destination, request.query), link };
   }
 
-  /** The link a request for (host, slug) answers with, without following it (QR codes). */
-  async findByHost(host: string, slug: string): Promise<Link | null> {
-    const { domain, owner } = await this.domainOf(host);
-    const link = await this.findLink(domain, slug);
-    return link !== null && (owner === null || link.accountId === owner) ? link : null;
-  }
-
-  private async checkPassword(
+  /** Spends one password guess of this link and client; `null` when the guess is right and allowed. */
+  private async guardPassword(
     link: Link,
     hash: string,
     request: RedirectRequest,
@@ -108,32 +93,5 @@ export class ResolveRedirect {
     return (await this.deps.passwords.verify(request.password, hash))
       ? null
       : { kind: "wrong_password", link };
-  }
-
-  private async findLink(domain: string, slug: string): Promise<Link | null> {
-    const cached = this.deps.cache.getLink(domain, slug);
-    if (cached !== undefined) return cached;
-    const link = await this.deps.links.findBySlug(domain, slug);
-    this.deps.cache.setLink(domain, slug, link);
-    return link;
-  }
-
-  // A Host that is no active custom domain resolves against the default domain (spec §6).
-  // The cache keeps "<owner>\n<domain>" per host; the owner is empty for the default domain.
-  private async domainOf(rawHost: string): Promise<{ domain: string; owner: string | null }> {
-    // Most requests carry the default domain exactly as configured: skip normalising it.
-    if (rawHost === this.deps.settings.defaultDomain) return this.defaultDomain;
-    const host = normaliseHost(rawHost);
-    const fallback = this.defaultDomain;
-    if (host === fallback.domain) return fallback;
-    const cached = this.deps.cache.getHost(host);
-    if (cached !== undefined) {
-      const at = cached.indexOf("\n");
-      return at <= 0 ? fallback : { domain: cached.slice(at + 1), owner: cached.slice(0, at) };
-    }
-    const custom = await this.deps.domains.findByHostname(host);
-    const active = custom !== null && custom.status === "active";
-    this.deps.cache.setHost(host, active ? `${custom.accountId}\n${host}` : `\n${fallback.domain}`);
-    return active ? { domain: host, owner: custom.accountId } : fallback;
   }
 }

@@ -82,11 +82,33 @@ describe("GetLinkAnalytics", () => {
 
   it("serves the tracking page by the link's id alone", async () => {
     const { core, link } = await setUp();
-    const page = await core.getLinkAnalytics.forTrackingPage(link.id);
-    expect(page.link).toEqual(link);
+    const page = await core.getTrackingPage.execute({ linkId: link.id });
+    expect(page).toMatchObject({
+      linkId: link.id,
+      slug: link.slug,
+      shortUrl: `https://sho.rt/${link.slug}`,
+      destination: link.destination,
+      status: "active",
+      createdAt: link.createdAt,
+    });
     expect(page.stats.totalClicks).toBe(3);
-    await expect(core.getLinkAnalytics.forTrackingPage("lnk_doesnotexist000000000")).rejects.toEqual(
+    await expect(core.getTrackingPage.execute({ linkId: "lnk_doesnotexist000000000" })).rejects.toEqual(
       aDomainError("link_not_found"),
     );
+  });
+
+  it("shows no destination for a password-protected, disabled or gone link", async () => {
+    const { core, link } = await setUp();
+    const destinationOf = async () => (await core.getTrackingPage.execute({ linkId: link.id })).destination;
+    const edit = (changes: object) => core.updateLink.execute({ accountId: ACME, id: link.id, ...changes });
+    await edit({ status: "disabled" });
+    expect(await destinationOf()).toBeNull();
+    await edit({ status: "active", password: "s3cret-pass" });
+    expect(await destinationOf()).toBeNull();
+    await edit({ password: null, expiresAt: new Date("2026-03-16T00:00:00.000Z") });
+    expect(await destinationOf()).toBe(link.destination);
+    core.clock.set("2026-03-17T00:00:00.000Z");
+    expect((await core.getTrackingPage.execute({ linkId: link.id })).status).toBe("expired");
+    expect(await destinationOf()).toBeNull();
   });
 });

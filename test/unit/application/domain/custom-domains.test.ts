@@ -209,6 +209,6 @@ describe("a hostname that changes hands", () => {
     await core.registerDomain.execute("globex", HOST);
     await core.activateDomain.execute(HOST);
     expect(await locationOn(core, HOST)).toBe("not_found");
-    expect(await core.resolveRedirect.findByHost(HOST, "promo")).toBeNull();
+    expect(await core.findQrLink.execute({ host: HOST, slug: "promo" })).toEqual({ kind: "not_found" });
   });
 });

@@ -1,7 +1,7 @@
-import type { CustomDomain } from "../../../domain/custom-domain/custom-domain.js";
-import { DomainError } from "../../../domain/errors/domain-error.js";
-import { normaliseHost } from "../../../domain/link/hostname.js";
-import type { DomainRepository } from "../../ports/domain-repository.js";
+import type { CustomDomain } from "../../domain/custom-domain/custom-domain.js";
+import { DomainError } from "../../domain/errors/domain-error.js";
+import { normaliseHost } from "../../domain/link/hostname.js";
+import type { DomainRepository } from "../ports/domain-repository.js";
 
 /** The account's domain with this hostname; another account's answers as a missing one. @throws DomainError invalid_domain */
 export async function findOwnedDomain(

@@ -1,0 +1,38 @@
+import type { Link } from "../../domain/link/link.js";
+import type { HostRoute, LinkCache } from "../ports/link-cache.js";
+import type { LinkRepository } from "../ports/link-repository.js";
+import type { HostResolver } from "./host-resolver.js";
+
+/** What a request for (host, slug) finds: the host's route, and the link it serves there if any. */
+export interface ServedLink {
+  readonly route: HostRoute;
+  readonly link: Link | null;
+}
+
+/** Finds the link a short URL serves, through the link cache; the redirect and the QR code share it. */
+export class ServedLinks {
+  constructor(
+    private readonly hosts: HostResolver,
+    private readonly links: LinkRepository,
+    private readonly cache: LinkCache,
+  ) {}
+
+  async find(host: string, slug: string): Promise<ServedLink> {
+    // Cache hits stay synchronous: the redirect path pays one await, not three.
+    const route = this.hosts.known(host) ?? (await this.hosts.resolve(host));
+    const cached = this.cache.getLink(route.domain, slug); // null is a cached "no such link"
+    const link = cached !== undefined ? cached : await this.storedLink(route.domain, slug);
+    // A custom domain's links answer only while their account owns it: a hostname deleted and then
+    // registered by another account must not serve the first account's links.
+    return {
+      route,
+      link: link !== null && route.owner !== null && link.accountId !== route.owner ? null : link,
+    };
+  }
+
+  private async storedLink(domain: string, slug: string): Promise<Link | null> {
+    const link = await this.links.findBySlug(domain, slug);
+    this.cache.setLink(domain, slug, link);
+    return link;
+  }
+}
