@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { memoryStores } from "../../src/adapters/memory/memory-stores.js";
 import { ApiClient, expectV1Error, httpRequest, RELAXED_LIMITS } from "../support/http-client.js";
 import { type RunningServer, startServer } from "../support/http-server.js";
@@ -80,9 +80,15 @@ describe("edge cases of the HTTP adapter", () => {
     const link = await api().createLink({ url: "https://example.com/tracked" });
     const page = await httpRequest(`${server.url}/t/${link.id}`);
     expect(page.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const trackingLines = logLines.filter((line) => line.includes('"path":"/t/'));
-    expect(trackingLines.length).toBeGreaterThan(0);
+    // The request is logged once its response has finished, which may be just after the client has it.
+    const trackingLines = await vi.waitFor(
+      () => {
+        const lines = logLines.filter((line) => line.includes('"path":"/t/'));
+        expect(lines.length).toBeGreaterThan(0);
+        return lines;
+      },
+      { timeout: 5_000, interval: 5 },
+    );
     expect(trackingLines.join("")).not.toContain(link.id);
     expect(trackingLines.join("")).toContain('"path":"/t/:id"');
   });
