@@ -1,148 +1,101 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { importCycles } from "./import-cycles.js";
+import { importsOf } from "./imports-of.js";
+import { FRAMEWORK_HOMES, PACKAGES, SHARED_HELPERS, ZONES, type Zone } from "./layer-rules.js";
+import { importGraph, importViolations, packageOf, resolveImport, zoneOf } from "./layering-violations.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const SRC = path.join(ROOT, "src");
-const FRAMEWORKS = ["express", "ioredis", "mongodb", "tsyringe", "zod"];
-const STORAGE_DRIVERS = ["express", "ioredis", "mongodb"];
-const DRIVER_ADAPTERS = ["adapters/express", "adapters/redis", "adapters/mongodb"];
 
-type Layer = "domain" | "application" | "memory";
-
-/** Every module a source text names: static and dynamic imports, re-exports, side-effect imports. */
-function importsOf(source: string): string[] {
-  return ts.preProcessFile(source, true, true).importedFiles.map((file) => file.fileName);
-}
-
-const isRelative = (specifier: string) => specifier.startsWith("./") || specifier.startsWith("../");
-const packageOf = (specifier: string) =>
-  specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : (specifier.split("/")[0] ?? "");
-const inside = (file: string, folder: string) => file.startsWith(path.join(SRC, folder) + path.sep);
-
-/** What one file's imports break of its layer's rule; empty when it keeps it. */
-function violations(layer: Layer, file: string, imports: readonly string[]): string[] {
-  const found: string[] = [];
-  for (const specifier of imports) {
-    if (!isRelative(specifier)) {
-      const name = packageOf(specifier);
-      const banned = layer === "memory" ? STORAGE_DRIVERS : FRAMEWORKS;
-      if (banned.includes(name)) found.push(`${specifier}: ${layer} must not import ${name}`);
-      else if (layer !== "memory") found.push(`${specifier}: ${layer} imports no package or node: module`);
-      continue;
-    }
-    const target = path.resolve(path.dirname(file), specifier);
-    const allowed: Record<Layer, boolean> = {
-      domain: inside(target, "domain"),
-      application: inside(target, "domain") || inside(target, "application"),
-      memory: !DRIVER_ADAPTERS.some((adapters) => inside(target, adapters)),
-    };
-    if (!allowed[layer]) found.push(`${specifier}: leaves what ${layer} may import`);
-  }
-  return found;
-}
-
-function sourceFiles(folder: string): string[] {
-  const dir = path.join(SRC, folder);
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((name) => name.endsWith(".ts"))
-    .map((name) => path.join(dir, name));
-}
-
-function check(layer: Layer, folder: string): { files: number; problems: string[] } {
-  const files = sourceFiles(folder);
-  const problems = files.flatMap((file) =>
-    violations(layer, file, importsOf(readFileSync(file, "utf8"))).map(
-      (problem) => `${path.relative(ROOT, file)}: ${problem}`,
-    ),
+/** Every .ts file of src by repository-relative POSIX path, with what it imports. */
+function readSources(): Map<string, string[]> {
+  const names = readdirSync(path.join(ROOT, "src"), { recursive: true, encoding: "utf8" });
+  return new Map(
+    names
+      .filter((name) => name.endsWith(".ts"))
+      .sort()
+      .map((name) => {
+        const file = path.posix.join("src", name.split(path.sep).join("/"));
+        return [file, importsOf(readFileSync(path.join(ROOT, file), "utf8"))];
+      }),
   );
-  return { files: files.length, problems };
 }
 
-describe("layering of the source tree", () => {
-  it("domain files import only domain files", () => {
-    const { files, problems } = check("domain", "domain");
-    expect(files).toBeGreaterThanOrEqual(10);
-    expect(problems).toEqual([]);
+const sources = readSources();
+const files = new Set(sources.keys());
+const filesIn = (zone: Zone) => [...files].filter((file) => zoneOf(file) === zone);
+const importsIn = (zone: Zone) => filesIn(zone).flatMap((file) => sources.get(file) ?? []);
+
+const RULES: Readonly<Record<Zone, string>> = {
+  domain: "imports nothing outside src/domain: no package, no node: module",
+  application: "imports only domain and application: no package, no node: module",
+  index: "(the main export) imports only domain and application",
+  "adapters/memory": "imports the core, its own folder and its listed packages",
+  "adapters/redis": "imports the core, its own folder, the memory LRU and its listed packages",
+  "adapters/mongodb": "imports the core, its own folder and its listed packages",
+  "adapters/express": "imports the core, its own folder and its listed packages",
+  "adapters/node": "imports the core, its own folder and its listed packages",
+  "adapters/classify": "imports the core, its own folder and its listed packages",
+  bootstrap: "sees every adapter and imports only its listed packages",
+};
+
+describe("layering of src", () => {
+  it("reads every file and its imports", () => {
+    expect(files.size).toBeGreaterThanOrEqual(150);
+    expect([...sources.values()].flat().length).toBeGreaterThanOrEqual(500);
   });
 
-  it("application files import only domain and application files", () => {
-    const { files, problems } = check("application", "application");
-    expect(files).toBeGreaterThanOrEqual(20);
-    expect(problems).toEqual([]);
+  it("puts every file of src in a layer the rules know", () => {
+    expect([...files].filter((file) => zoneOf(file) === undefined)).toEqual([]);
   });
 
-  it("the memory adapters import neither express, ioredis nor mongodb", () => {
-    const { files, problems } = check("memory", "adapters/memory");
-    expect(files).toBeGreaterThanOrEqual(5);
-    expect(problems).toEqual([]);
+  it.each(ZONES.map((zone) => [zone, RULES[zone]]))("%s %s", (zone) => {
+    const inZone = filesIn(zone);
+    expect(inZone.length).toBeGreaterThan(0);
+    expect(inZone.flatMap((file) => importViolations(file, sources.get(file) ?? [], files))).toEqual([]);
+  });
+
+  it("has no import cycle between files, type-only imports included", () => {
+    const graph = importGraph(sources);
+    expect([...graph.values()].flat().length).toBeGreaterThanOrEqual(300);
+    expect(importCycles(graph)).toEqual([]);
   });
 });
 
-describe("the layering checker", () => {
-  const domainFile = path.join(SRC, "domain/link/link.ts");
-  const applicationFile = path.join(SRC, "application/use-cases/link/create-link.ts");
-  const memoryFile = path.join(SRC, "adapters/memory/in-memory-link-repository.ts");
-
-  it("finds every kind of import in a source text, type-only ones included", () => {
-    const source = [
-      'import { a } from "./a.js";',
-      'import type { B } from "../b.js";',
-      'import "side-effect";',
-      'export { c } from "./c.js";',
-      'export * from "node:path";',
-      "const lazy = await import('zod');",
-      "// import nothing from 'commented-out'",
-    ].join("\n");
-    expect(importsOf(source)).toEqual(["./a.js", "../b.js", "side-effect", "./c.js", "node:path", "zod"]);
+describe("the layer rules match the code", () => {
+  it("lists for each zone only packages it imports today, so the lists stay short and true", () => {
+    const unused = ZONES.flatMap((zone) => {
+      const used = new Set(
+        importsIn(zone)
+          .filter((specifier) => !specifier.startsWith("."))
+          .map(packageOf),
+      );
+      return PACKAGES[zone].filter((name) => !used.has(name)).map((name) => `${zone}: ${name}`);
+    });
+    expect(unused).toEqual([]);
   });
 
-  it("lets a domain file import a sibling or another domain folder", () => {
-    expect(violations("domain", domainFile, ["./slug.js", "../errors/domain-error.js"])).toEqual([]);
+  it("uses every shared helper it allows", () => {
+    const unused = SHARED_HELPERS.filter(
+      (helper) =>
+        !filesIn(helper.from).some((file) =>
+          (sources.get(file) ?? []).some(
+            (specifier) => resolveImport(file, specifier, files) === helper.file,
+          ),
+        ),
+    );
+    expect(unused).toEqual([]);
   });
 
-  it.each([
-    ["a relative path that leaves the domain", "../../application/ports/technical.js"],
-    ["a node: module", "node:crypto"],
-    ["a bare package", "nanoid"],
-    ["a framework", "zod"],
-    ["a scoped package", "@scope/thing"],
-  ])("refuses a domain import of %s", (_, specifier) => {
-    expect(violations("domain", domainFile, [specifier])).toHaveLength(1);
-  });
-
-  it("lets an application file import application and domain files", () => {
-    const imports = ["../../ports/link-repository.js", "../../../domain/link/slug.js", "./update-link.js"];
-    expect(violations("application", applicationFile, imports)).toEqual([]);
-  });
-
-  it.each<[string, string]>([
-    ["an adapter", "../../../adapters/memory/in-memory-link-repository.js"],
-    ["bootstrap", "../../../bootstrap/tokens.js"],
-    ["something outside src", "../../../../test/support/core.js"],
-    ...FRAMEWORKS.map((name): [string, string] => [name, name]),
-    ["a framework's subpath", "zod/v4"],
-  ])("refuses an application import of %s", (_, specifier) => {
-    expect(violations("application", applicationFile, [specifier])).toHaveLength(1);
-  });
-
-  it("lets the memory adapters import the core and small libraries, but no storage driver or web framework", () => {
-    const fine = [
-      "lru-cache",
-      "node:crypto",
-      "../../application/ports/link-repository.js",
-      "./lru-link-cache.js",
-    ];
-    expect(violations("memory", memoryFile, fine)).toEqual([]);
-    for (const specifier of [
-      "ioredis",
-      "mongodb",
-      "express",
-      "mongodb/lib/bson",
-      "../redis/redis-stores.js",
-    ]) {
-      expect(violations("memory", memoryFile, [specifier])).toHaveLength(1);
-    }
+  it("lists only packages that package.json declares for users (dependencies or peerDependencies)", () => {
+    const manifest: { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> } =
+      JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    const declared = new Set([
+      ...Object.keys(manifest.dependencies ?? {}),
+      ...Object.keys(manifest.peerDependencies ?? {}),
+    ]);
+    const listed = [...new Set([...Object.values(PACKAGES).flat(), ...Object.keys(FRAMEWORK_HOMES)])];
+    expect(listed.filter((name) => !declared.has(name))).toEqual([]);
   });
 });

@@ -1,0 +1,85 @@
+/**
+ * The layering rules of src, as data. Adding an adapter folder, a package or a cross-adapter import
+ * means editing this file, so each new dependency is placed deliberately and reviewed.
+ */
+
+/** Every folder under src/adapters; a file in any other folder there lies in no known layer. */
+export const ADAPTERS = ["memory", "redis", "mongodb", "express", "node", "classify"] as const;
+
+export type Adapter = (typeof ADAPTERS)[number];
+
+/** Where a file of src sits: "index" is src/index.ts alone, the package's main export. */
+export type Zone = "domain" | "application" | "index" | "bootstrap" | `adapters/${Adapter}`;
+
+export const ADAPTER_ZONES: readonly Zone[] = ADAPTERS.map((name): Zone => `adapters/${name}`);
+
+export const ZONES: readonly Zone[] = ["domain", "application", "index", ...ADAPTER_ZONES, "bootstrap"];
+
+/**
+ * Which zones a zone's relative imports may reach. Inner layers never see outer ones; an adapter sees
+ * the core and its own folder; bootstrap alone sees every adapter.
+ */
+export const MAY_IMPORT: Readonly<Record<Zone, readonly Zone[]>> = {
+  domain: ["domain"],
+  application: ["domain", "application"],
+  index: ["domain", "application"],
+  "adapters/memory": ["domain", "application", "adapters/memory"],
+  "adapters/redis": ["domain", "application", "adapters/redis"],
+  "adapters/mongodb": ["domain", "application", "adapters/mongodb"],
+  "adapters/express": ["domain", "application", "adapters/express"],
+  "adapters/node": ["domain", "application", "adapters/node"],
+  "adapters/classify": ["domain", "application", "adapters/classify"],
+  bootstrap: ["domain", "application", ...ADAPTER_ZONES, "bootstrap"],
+};
+
+/** One file of another adapter that an adapter may import, with the reason it is shared. */
+export interface SharedHelper {
+  readonly from: Zone;
+  readonly file: string;
+  readonly why: string;
+}
+
+/** The only imports from one adapter into another. Keep it short: a second user means a shared module. */
+export const SHARED_HELPERS: readonly SharedHelper[] = [
+  {
+    from: "adapters/redis",
+    file: "src/adapters/memory/lru-link-cache.ts",
+    why: "the Redis link cache is the memory LRU plus pub/sub invalidation, so it extends it and shares its keys",
+  },
+];
+
+/** Zones that may import Node built-ins (always as node:…); the core stays free of the platform. */
+export const MAY_USE_NODE: readonly Zone[] = [...ADAPTER_ZONES, "bootstrap"];
+
+/**
+ * The packages each zone imports (including `require.resolve` of a package's files). The core and the
+ * main export import none, so a team embeds them with its own DI and frameworks.
+ */
+export const PACKAGES: Readonly<Record<Zone, readonly string[]>> = {
+  domain: [],
+  application: [],
+  index: [],
+  "adapters/memory": ["lru-cache"],
+  "adapters/redis": ["ioredis", "lru-cache"],
+  "adapters/mongodb": ["mongodb"],
+  "adapters/express": ["express", "helmet", "pino", "proxy-addr", "qrcode", "swagger-ui-dist", "zod"],
+  "adapters/node": ["nanoid"],
+  "adapters/classify": [
+    "@ip-location-db/geo-whois-asn-country-mmdb",
+    "isbot",
+    "lru-cache",
+    "maxmind",
+    "ua-parser-js",
+  ],
+  bootstrap: ["pino", "proxy-addr", "reflect-metadata", "tsyringe", "zod"],
+};
+
+/** The frameworks and drivers, and the only zones that may ever import them. */
+export const FRAMEWORK_HOMES: Readonly<Record<string, readonly Zone[]>> = {
+  express: ["adapters/express", "bootstrap"],
+  ioredis: ["adapters/redis", "bootstrap"],
+  mongodb: ["adapters/mongodb", "bootstrap"],
+  zod: [...ADAPTER_ZONES, "bootstrap"],
+  tsyringe: ["bootstrap"],
+  "reflect-metadata": ["bootstrap"],
+};
