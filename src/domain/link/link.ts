@@ -97,7 +97,7 @@ export function checkExpiry(value: Date | null, now: Date): Date | null {
 export const PASSWORD_MAX_LENGTH = 1024;
 
 /** @throws DomainError invalid_request for an empty or oversized password */
-export function checkPassword(value: string): string {
+export function parseLinkPassword(value: string): string {
   if (value.length === 0 || value.length > PASSWORD_MAX_LENGTH) {
     throw new DomainError("invalid_request", `A password must be 1 to ${PASSWORD_MAX_LENGTH} characters.`);
   }

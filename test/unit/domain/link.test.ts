@@ -3,11 +3,11 @@ import {
   applyLinkChanges,
   checkExpiry,
   checkMaxClicks,
-  checkPassword,
   isGone,
   type LinkChanges,
   linkStateAt,
   PASSWORD_MAX_LENGTH,
+  parseLinkPassword,
 } from "../../../src/domain/link/link.js";
 import { aDomainError, aLink } from "../../support/builders.js";
 
@@ -122,9 +122,11 @@ describe("link field checks", () => {
   });
 
   it(`a password is 1 to ${PASSWORD_MAX_LENGTH} characters`, () => {
-    expect(checkPassword("x")).toBe("x");
-    expect(checkPassword("x".repeat(PASSWORD_MAX_LENGTH))).toHaveLength(PASSWORD_MAX_LENGTH);
-    expect(() => checkPassword("")).toThrow(aDomainError("invalid_request"));
-    expect(() => checkPassword("x".repeat(PASSWORD_MAX_LENGTH + 1))).toThrow(aDomainError("invalid_request"));
+    expect(parseLinkPassword("x")).toBe("x");
+    expect(parseLinkPassword("x".repeat(PASSWORD_MAX_LENGTH))).toHaveLength(PASSWORD_MAX_LENGTH);
+    expect(() => parseLinkPassword("")).toThrow(aDomainError("invalid_request"));
+    expect(() => parseLinkPassword("x".repeat(PASSWORD_MAX_LENGTH + 1))).toThrow(
+      aDomainError("invalid_request"),
+    );
   });
 });

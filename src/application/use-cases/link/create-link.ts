@@ -2,9 +2,9 @@ import { DomainError, isDomainError } from "../../../domain/errors/domain-error.
 import {
   checkExpiry,
   checkMaxClicks,
-  checkPassword,
   LINK_ID_PREFIX,
   type Link,
+  parseLinkPassword,
 } from "../../../domain/link/link.js";
 import { isValidSlug, parseSlug } from "../../../domain/link/slug.js";
 import type { LinkCache } from "../../ports/link-cache.js";
@@ -53,7 +53,7 @@ export class CreateLink {
     const domain = await this.deps.linkDomains.resolve(input.accountId, input.domain);
     const destination = await this.deps.destinations.check(input.url);
     const passwordHash =
-      input.password === undefined ? null : await this.deps.passwords.hash(checkPassword(input.password));
+      input.password === undefined ? null : await this.deps.passwords.hash(parseLinkPassword(input.password));
     const draft: Link = {
       id: this.deps.ids.id(LINK_ID_PREFIX),
       accountId: input.accountId,

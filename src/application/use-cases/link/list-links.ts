@@ -37,16 +37,27 @@ export class ListLinks {
   }
 }
 
-/** Cursors are opaque to clients: base64url of `<created ms>.<id>`. */
+/** Cursors are opaque to clients: unpadded base64url of the ASCII text `<created ms>.<id>`. */
 export function encodeCursor(position: ListPosition): string {
-  return Buffer.from(`${position.createdAt.getTime()}.${position.id}`).toString("base64url");
+  // btoa/atob are the platform's base64 (Node and browsers); link ids are ASCII, so Latin-1 is exact.
+  const base64 = btoa(`${position.createdAt.getTime()}.${position.id}`);
+  return base64.replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
 export function decodeCursor(cursor: string): ListPosition {
-  const text = Buffer.from(cursor, "base64url").toString("utf8");
+  const text = fromBase64Url(cursor);
   const match = /^(\d{1,15})\.(lnk_[A-Za-z0-9_-]{1,64})$/.exec(text);
   if (match === null || match[1] === undefined || match[2] === undefined) {
     throw new DomainError("invalid_request", "cursor is not one this API returned.");
   }
   return { createdAt: new Date(Number(match[1])), id: match[2] };
+}
+
+function fromBase64Url(cursor: string): string {
+  if (!/^[A-Za-z0-9_-]{0,200}$/.test(cursor)) return "";
+  try {
+    return atob(cursor.replaceAll("-", "+").replaceAll("_", "/"));
+  } catch {
+    return ""; // not base64 at all: refused below like any other foreign cursor
+  }
 }

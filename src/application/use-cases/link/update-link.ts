@@ -3,10 +3,10 @@ import {
   applyLinkChanges,
   checkExpiry,
   checkMaxClicks,
-  checkPassword,
   type Link,
   type LinkChanges,
   type LinkStatus,
+  parseLinkPassword,
 } from "../../../domain/link/link.js";
 import { parseSlug } from "../../../domain/link/slug.js";
 import type { LinkCache } from "../../ports/link-cache.js";
@@ -92,7 +92,7 @@ export class UpdateLink {
   }
 
   private async hashOrRemove(password: string | null): Promise<string | null> {
-    return password === null ? null : this.deps.passwords.hash(checkPassword(password));
+    return password === null ? null : this.deps.passwords.hash(parseLinkPassword(password));
   }
 }
 
