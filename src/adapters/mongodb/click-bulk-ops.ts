@@ -41,7 +41,7 @@ function batchGuard(batchId: string): {
  * The operations of one batch (at most one increment per link and day), for one unordered `bulkWrite`: per
  * increment an `$inc`/`$max` upsert of its link-day document that only matches while the document has not
  * applied the batch (see {@link batchGuard}), and marks it applied; then, when it has visitors, an `$addToSet`
- * (idempotent, so unguarded) that only applies below the cap.
+ * upsert (idempotent, so unguarded) that only applies below the cap. Neither relies on running first.
  */
 export function clickBulkOps(
   increments: readonly ClickIncrement[],
@@ -68,10 +68,13 @@ export function clickBulkOps(
     if (increment.visitors.size === 0) continue;
     // Adding at most VISITOR_CAP ids to a set still below the cap keeps it under twice the cap.
     const visitors = [...increment.visitors].slice(0, VISITOR_CAP);
+    // An upsert too: an unordered bulk write may run it before the increment's upsert creates the document.
+    // Refused as a duplicate key, the document exists at the cap, where visitors are no longer kept.
     operations.push({
       updateOne: {
         filter: { ...filter, [`visitors.${VISITOR_CAP - 1}`]: { $exists: false } },
-        update: { $addToSet: { visitors: { $each: visitors } } },
+        update: { $addToSet: { visitors: { $each: visitors } }, $setOnInsert: { clicks: 0, botClicks: 0 } },
+        upsert: true,
       },
     });
   }

@@ -23,6 +23,7 @@ export function applyBulkOps(
       upsert?: boolean;
     };
     let document = documents.find((candidate) => matches(candidate as unknown as Fields, filter));
+    const inserted = document === undefined;
     if (document === undefined) {
       if (upsert !== true) continue;
       const linkId = equalTo(filter.linkId);
@@ -36,6 +37,7 @@ export function applyBulkOps(
     }
     const target = document as unknown as Fields;
     for (const [operator, fields] of Object.entries(update)) {
+      if (operator === "$setOnInsert" && !inserted) continue;
       for (const [path, value] of Object.entries(fields as Fields)) apply(target, operator, path, value);
     }
   }
@@ -68,7 +70,9 @@ function equalTo(condition: unknown): string {
 
 function apply(document: Fields, operator: string, path: string, value: unknown): void {
   const current = read(document, path);
-  if (operator === "$inc") write(document, path, ((current as number | undefined) ?? 0) + (value as number));
+  if (operator === "$setOnInsert") write(document, path, value);
+  else if (operator === "$inc")
+    write(document, path, ((current as number | undefined) ?? 0) + (value as number));
   else if (operator === "$max")
     write(document, path, Math.max((current as number | undefined) ?? 0, value as number));
   else if (operator === "$addToSet") {

@@ -49,7 +49,8 @@ describe("click bulk operations", () => {
     expect(visitors).toEqual({
       updateOne: {
         filter: { ...filter, [`visitors.${VISITOR_CAP - 1}`]: { $exists: false } },
-        update: { $addToSet: { visitors: { $each: ["v1"] } } },
+        update: { $addToSet: { visitors: { $each: ["v1"] } }, $setOnInsert: { clicks: 0, botClicks: 0 } },
+        upsert: true,
       },
     });
   });
@@ -100,6 +101,29 @@ describe("click bulk operations", () => {
     );
   });
 
+  it("count every visitor whatever order the unordered bulk write runs a batch's operations in", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(arbClick, { maxLength: 30 }), { maxLength: 4 }), (batches) => {
+        const documents: ClickDayDocument[] = [];
+        for (const [index, batch] of batches.entries()) {
+          // Last first: each visitor update before the upsert that creates its document; then, as
+          // writeClickBatch does, the refused operations once more.
+          const operations = clickBulkOps(foldClicks(batch), `b${index}`).reverse();
+          const refused = applyBulkOps(documents, operations);
+          applyBulkOps(
+            documents,
+            refused.flatMap((at) => operations.slice(at, at + 1)),
+          );
+        }
+        const increments = foldClicks(batches.flat());
+        for (const linkId of ["lnk_a", "lnk_b"]) {
+          const mine = documents.filter((document) => document.linkId === linkId);
+          expect(countsFromDayDocuments(mine)).toEqual(countsFromIncrements(increments, linkId, RANGE));
+        }
+      }),
+    );
+  });
+
   it("change nothing when the same batch comes again: its upserts are refused as duplicate keys", () => {
     fc.assert(
       fc.property(
@@ -112,8 +136,9 @@ describe("click bulk operations", () => {
           const once = structuredClone(documents);
           const refused = applyBulkOps(documents, operations);
           expect(documents).toEqual(once);
+          // The guarded upserts; the visitors' upserts match the document and add nothing new.
           const upserts = operations.flatMap((operation, index) =>
-            "updateOne" in operation && operation.updateOne.upsert === true ? [index] : [],
+            "updateOne" in operation && "$inc" in operation.updateOne.update ? [index] : [],
           );
           expect(refused).toEqual(upserts);
         },
