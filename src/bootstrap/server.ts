@@ -14,9 +14,9 @@ const DRAIN_MS = 2_000;
 /**
  * The click recorder's last flush ends this long after the signal, and what the store has not confirmed by then
  * is logged as lost. The rest of the deadline closes the stores: against a Redis that does not answer that takes
- * about 6 s, each connection's QUIT waiting for the 2 s command timeout.
+ * about 6 s, three connections one after the other each waiting the 2 s command timeout for its QUIT.
  */
-const CLICKS_MS = 3_500;
+const CLICKS_MS = 2_500;
 
 /** A click sink that may hold clicks and deliver them by a deadline, as the ClickRecorder does. */
 type StoppableSink = ClickSink & { stop?(deadline?: Date): Promise<void> };

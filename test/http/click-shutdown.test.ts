@@ -1,14 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterAll, expect, it } from "vitest";
 import { ApiClient, httpRequest } from "../support/http-client.js";
 import { describeWithRedis, standaloneBackend } from "../support/redis-backend.js";
 import { redisAvailable } from "../support/redis-server.js";
+import { killServerProcesses, startServerProcess as startProcess } from "../support/server-process.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const KEY = "hxk_click_shutdown_key_00001";
 const BURST = 300;
-const START_TIMEOUT_MS = 20_000;
 const USER_AGENT =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
 
@@ -16,66 +13,18 @@ if (process.env.HEXLINK_REQUIRE_SUITES === "1" && !redisAvailable()) {
   throw new Error("redis-server not found and HEXLINK_REQUIRE_SUITES=1: the click shutdown suite must run");
 }
 
-/** A running `npm start` process and how it ends. */
-interface ServerProcess {
-  readonly child: ChildProcess;
-  readonly url: string;
-  /** Resolves with the exit code and everything printed, once the process has exited. */
-  readonly exited: Promise<{ code: number | null; output: string }>;
-}
-
-const started: ServerProcess[] = [];
-
 /** Starts src/bootstrap/server.ts on a free port with the Redis store, and waits until it listens. */
-async function startServerProcess(redisUrl: string): Promise<ServerProcess> {
-  const inherited = Object.entries(process.env).filter(
-    ([name]) => !/^(HEXLINK_|PORT$|HOST$|REDIS_URL$|MONGODB_URL$)/.test(name),
-  );
-  const child = spawn(process.execPath, ["--import", "tsx", "src/bootstrap/server.ts"], {
-    cwd: ROOT,
-    env: {
-      ...Object.fromEntries(inherited),
-      PORT: "0",
-      HOST: "127.0.0.1",
-      HEXLINK_BASE_URL: "http://sho.rt.test",
-      HEXLINK_STORE: "redis",
-      REDIS_URL: redisUrl,
-      HEXLINK_API_KEYS: `acme:${KEY}`,
-      HEXLINK_RATE_LIMIT_PER_SECOND: "10000",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+function startServerProcess(redisUrl: string) {
+  return startProcess({
+    HEXLINK_BASE_URL: "http://sho.rt.test",
+    HEXLINK_STORE: "redis",
+    REDIS_URL: redisUrl,
+    HEXLINK_API_KEYS: `acme:${KEY}`,
+    HEXLINK_RATE_LIMIT_PER_SECOND: "10000",
   });
-  let output = "";
-  const exited = new Promise<{ code: number | null; output: string }>((resolve) => {
-    child.on("close", (code) => resolve({ code, output }));
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner in time:\n${output}`)), START_TIMEOUT_MS);
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString("utf8");
-      const listening = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-      if (listening !== undefined) {
-        clearTimeout(timer);
-        resolve(listening);
-      }
-    };
-    child.stdout?.on("data", collect);
-    child.stderr?.on("data", collect);
-    void exited.then(({ code }) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code} before listening:\n${output}`));
-    });
-  });
-  const running = { child, url, exited };
-  started.push(running);
-  return running;
 }
 
-afterAll(() => {
-  for (const { child } of started) {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  }
-});
+afterAll(killServerProcesses);
 
 describeWithRedis("SIGTERM right after a burst of redirects (Redis store)", standaloneBackend, (backend) => {
   it(`lands every click: ${BURST} redirects, SIGTERM at once, exit 0, then exactly ${BURST} clicks`, async () => {

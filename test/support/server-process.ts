@@ -1,0 +1,63 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const START_TIMEOUT_MS = 20_000;
+
+/** A running src/bootstrap/server.ts process and how it ends. */
+export interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  /** Everything printed so far, stdout and stderr. */
+  output(): string;
+  /** Resolves with the exit code and everything printed, once the process has exited. */
+  readonly exited: Promise<{ code: number | null; output: string }>;
+}
+
+const started: ServerProcess[] = [];
+
+/**
+ * Starts src/bootstrap/server.ts on a free loopback port with `env` over the machine's environment (its own
+ * hexlink settings removed), and waits until it listens.
+ */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const inherited = Object.entries(process.env).filter(
+    ([name]) => !/^(HEXLINK_|PORT$|HOST$|REDIS_URL$|MONGODB_URL$)/.test(name),
+  );
+  const child = spawn(process.execPath, ["--import", "tsx", "src/bootstrap/server.ts"], {
+    cwd: ROOT,
+    env: { ...Object.fromEntries(inherited), PORT: "0", HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const exited = new Promise<{ code: number | null; output: string }>((resolve) => {
+    child.on("close", (code) => resolve({ code, output }));
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no banner in time:\n${output}`)), START_TIMEOUT_MS);
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      const listening = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+      if (listening !== undefined) {
+        clearTimeout(timer);
+        resolve(listening);
+      }
+    };
+    child.stdout?.on("data", collect);
+    child.stderr?.on("data", collect);
+    void exited.then(({ code }) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before listening:\n${output}`));
+    });
+  });
+  const running = { child, url, exited, output: () => output };
+  started.push(running);
+  return running;
+}
+
+/** Kills (SIGKILL) every process {@link startServerProcess} started that still runs: for afterAll. */
+export function killServerProcesses(): void {
+  for (const { child } of started.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+}
