@@ -3,7 +3,6 @@ import type { ClickSink, RedirectHit } from "../ports/click-sink.js";
 import type { ClickStore } from "../ports/click-store.js";
 import type { Cancel, Scheduler } from "../ports/scheduler.js";
 import type { Clock, IdGenerator } from "../ports/technical.js";
-import { sequentialBatchIds } from "./batch-ids.js";
 import { ClickBatchSender, clicksIn, type TakenClicks } from "./click-batch-sender.js";
 import {
   type ClickRecorderHealth,
@@ -13,6 +12,7 @@ import {
 } from "./click-recorder-options.js";
 import { type ClassificationPorts, HitClassifier } from "./hit-classifier.js";
 import { type RecorderLogger, safeLogger } from "./recorder-logger.js";
+import { sequentialBatchIds } from "./sequential-batch-ids.js";
 import { settlesWithin, sleep } from "./with-timeout.js";
 
 export type { ClickRecorderHealth, ClickRecorderOptions } from "./click-recorder-options.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InMemoryClickStore } from "../../../../src/adapters/memory/in-memory-click-store.js";
 import type { ClickStore } from "../../../../src/application/ports/click-store.js";
-import { sequentialBatchIds } from "../../../../src/application/services/batch-ids.js";
+import { sequentialBatchIds } from "../../../../src/application/services/sequential-batch-ids.js";
 import { ManualScheduler } from "../../../support/manual-scheduler.js";
 import { clicksOf, FlakyStore, hit, recorder, totals } from "./recorder-fixtures.js";
 
