@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_ROUTES } from "../../src/adapters/express/client/client-routes.js";
+import { CLIENT_API } from "../../src/adapters/express/client/client-routes.js";
 import type { RunningServer } from "../support/http-server.js";
 import { clientPost, startClientServer } from "./client-api-requests.js";
 
-const PATHS = CLIENT_ROUTES.map((route) => route.path.replace(/^\/client\/api/, ""));
+const PATHS = CLIENT_API.routes.map((route) => route.path);
 const FIELDS = [
   "long_url",
   "custom_name",

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { z } from "zod";
-import { ALL_ROUTES } from "../../src/adapters/express/create-app.js";
-import type { ApiResponse, ApiRoute } from "../../src/adapters/express/openapi/openapi-document.js";
+import { ALL_OPERATIONS } from "../../src/adapters/express/openapi/all-operations.js";
+import type { ApiOperation, ApiResponse } from "../../src/adapters/express/openapi/openapi-document.js";
 
 /** A real answer of the server: status, headers and parsed JSON body. */
 export interface Answer {
@@ -35,9 +35,9 @@ export interface OpenApiDocument {
 /** Every header the APIs send about rate limits: present on an answer only where the document lists it. */
 const LIMIT_HEADERS = ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After"];
 
-/** What the routes the document is made of say of `method path` answering `status`, if anything. */
+/** What the operations the document is made of say of `method path` answering `status`, if anything. */
 export function documentedResponse(method: string, path: string, status: number): ApiResponse | undefined {
-  const route = ALL_ROUTES.find(
+  const route = ALL_OPERATIONS.find(
     (candidate) => candidate.method === method.toLowerCase() && candidate.path === path,
   );
   const response = route?.responses[String(status)];
@@ -62,7 +62,7 @@ export async function fetchDocument(baseUrl: string): Promise<OpenApiDocument> {
  */
 export function expectAsDocumented(
   document: OpenApiDocument,
-  method: ApiRoute["method"],
+  method: ApiOperation["method"],
   path: string,
   answer: Answer,
 ): void {

@@ -4,19 +4,16 @@ import helmet from "helmet";
 import type { Logger } from "pino";
 import type { Hexlink } from "../../application/hexlink.js";
 import { clientApiRouter } from "./client/client-router.js";
-import { CLIENT_ROUTES } from "./client/client-routes.js";
 import { clientIp, type TrustFunction } from "./http/client-ip.js";
 import { redirectFastPath } from "./http/fast-path.js";
 import { createLogger, requestLog } from "./http/logger.js";
 import { opsRouter } from "./http/ops-router.js";
 import { sendPage } from "./http/page-headers.js";
 import { pagesRouter } from "./http/pages-router.js";
-import { PAGE_ROUTES } from "./http/pages-routes.js";
+import { ALL_OPERATIONS } from "./openapi/all-operations.js";
 import { docsRouter } from "./openapi/docs-router.js";
-import type { ApiRoute } from "./openapi/openapi-document.js";
 import { genericErrorPage, notFoundPage } from "./pages/error-pages.js";
 import { v1Router } from "./v1/v1-router.js";
-import { V1_ROUTES } from "./v1/v1-routes.js";
 
 export interface HexlinkHttpOptions {
   /** `HEXLINK_REDIRECT_STATUS`; default 302. */
@@ -25,9 +22,6 @@ export interface HexlinkHttpOptions {
   readonly trustProxy?: string | boolean | number;
   readonly logger?: Logger;
 }
-
-/** Every route hexlink serves, for the OpenAPI document and its completeness test. */
-export const ALL_ROUTES: readonly ApiRoute[] = [...V1_ROUTES, ...CLIENT_ROUTES, ...PAGE_ROUTES];
 
 /** Express's reading of a `trust proxy` string: `true`/`false`, a hop count, or addresses and subnets. */
 export function parseTrustProxy(
@@ -50,7 +44,7 @@ export function createHexlinkRouter(hexlink: Hexlink, options: HexlinkHttpOption
   // One line per request that reaches Express; the server's fast path answers redirects before it.
   router.use(requestLog(logger));
   router.use(opsRouter(hexlink));
-  router.use(docsRouter(() => ALL_ROUTES, hexlink.settings.baseUrl.origin));
+  router.use(docsRouter(() => ALL_OPERATIONS, hexlink.settings.baseUrl.origin));
   router.use("/v1", v1Router(hexlink, logger));
   router.use("/client/api", clientApiRouter(hexlink, logger));
   router.use(pagesRouter(hexlink, redirectStatus));

@@ -1,18 +1,20 @@
 import { type NextFunction, type Request, type Response, Router } from "express";
 import type { Logger } from "pino";
-import type { Hexlink } from "../../../application/hexlink.js";
 import { DomainError } from "../../../domain/errors/domain-error.js";
 import { apiKeyAuth, requestKey } from "../http/api-key-auth.js";
 import { jsonBody } from "../http/json-body.js";
 import { toDomainError } from "../http/to-domain-error.js";
-import { clientActions } from "./client-actions.js";
+import { expressPath } from "../routing/declare-route.js";
 import { type ClientOperation, clientFailure } from "./client-error-codes.js";
+import { CLIENT_API } from "./client-routes.js";
+import type { ClientUseCases } from "./client-use-cases.js";
 
 /**
- * The lnnk.in-compatible client API (spec §4): `Authorization: <key>` or `Bearer <key>`, the v1 API's
- * rate limits, JSON bodies, answers `{success, body}` or `{success:false, error_code, error_message}`.
+ * The lnnk.in-compatible client API (spec §4) from its route table: `Authorization: <key>` or
+ * `Bearer <key>`, the v1 API's rate limits, JSON bodies, answers `{success, body}` or
+ * `{success:false, error_code, error_message}`; a path the table does not hold answers 404.
  */
-export function clientApiRouter(hexlink: Hexlink, logger: Logger): Router {
+export function clientApiRouter(useCases: ClientUseCases, logger: Logger): Router {
   const router = Router();
 
   const fail = (res: Response, error: unknown, operation: ClientOperation, status?: number): void => {
@@ -22,16 +24,16 @@ export function clientApiRouter(hexlink: Hexlink, logger: Logger): Router {
     res.status(status ?? failure.status).json(failure.body);
   };
 
-  router.use(apiKeyAuth(hexlink, "bearer-or-raw"));
+  router.use(apiKeyAuth(useCases, "bearer-or-raw"));
   router.use(jsonBody());
-  for (const [path, action] of Object.entries(clientActions(hexlink))) {
-    router.post(path, async (req, res) => {
+  for (const route of CLIENT_API.routes) {
+    router[route.method](expressPath(route.path), async (req, res) => {
       let operation: ClientOperation = "other";
       try {
-        const prepared = action(req.body ?? {}, requestKey(res).accountId);
-        operation = prepared.operation;
-        const body = await prepared.run();
-        res.json(body === undefined ? { success: true } : { success: true, body });
+        const call = route.prepare(req.body);
+        operation = call.operation;
+        const answer = await call.run(useCases, requestKey(res).accountId);
+        res.status(route.success.status).json({ success: true, ...answer });
       } catch (error) {
         fail(res, error, operation);
       }

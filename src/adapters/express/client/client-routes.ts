@@ -1,104 +1,129 @@
-import type { z } from "zod";
-import { codesByStatus, keyedResponses } from "../openapi/api-responses.js";
-import type { ApiResponse, ApiRoute } from "../openapi/openapi-document.js";
-import { CLIENT_ERROR_CODES, type ClientErrorCode } from "./client-error-codes.js";
+import type { Dimension } from "../../../domain/click/click.js";
+import type { LinkStatus } from "../../../domain/link/link.js";
+import type { ApiTable } from "../routing/route-declaration.js";
+import { parseClientDate } from "./client-date.js";
+import { clicksDataJson, linkDetailsJson, shortenedJson } from "./client-presenters.js";
 import {
   clientClicksResponse,
   clientDoneResponse,
-  clientFailureResponse,
   clientLinkResponse,
   clientShortenResponse,
 } from "./client-response-schemas.js";
+import { type ClientRoute, clientRoute } from "./client-route.js";
 import { clicksBody, editBody, shortenBody, shortUrlBody, trackingBody } from "./client-schemas.js";
 
-/** Codes any client route may answer: a malformed request, the key and its limits. */
-const COMMON: readonly ClientErrorCode[] = ["LI00", "LI03", "LI04", "LI01", "LI02"];
+const done = { description: "{success:true}", body: clientDoneResponse };
 
-/** The failure responses for these codes and the common ones, one per status. */
-function failures(codes: readonly ClientErrorCode[]): Record<string, ApiResponse> {
-  const groups = codesByStatus([...COMMON, ...codes], (code) => CLIENT_ERROR_CODES[code].status);
-  return Object.fromEntries(
-    [...groups].map(([status, group]) => [
-      status,
-      {
-        description: `{success:false, error_code, error_message}: ${group
-          .map((code) => `${code} "${CLIENT_ERROR_CODES[code].message}"`)
-          .join("; ")}`,
-        body: clientFailureResponse(group),
-      },
-    ]),
-  );
-}
-
-const done = ["{success:true}", clientDoneResponse] as const;
-
-function route(
-  path: string,
-  summary: string,
-  body: z.ZodType,
-  [description, success]: readonly [string, z.ZodType],
-  codes: readonly ClientErrorCode[],
-): ApiRoute {
-  return {
-    method: "post",
-    path: `/client/api${path}`,
+const setStatus = (path: string, summary: string, status: LinkStatus) =>
+  clientRoute({
+    path,
     summary,
-    tag: "client",
-    security: "clientKey",
-    body,
-    responses: keyedResponses({ "200": { description, body: success }, ...failures(codes) }),
-  };
-}
+    body: trackingBody,
+    success: done,
+    errors: ["LI12", "LI11"],
+    operation: "by_id",
+    handle: async (hexlink, body, accountId) => {
+      await hexlink.updateLink.execute({ accountId, id: body.tracking_id, status });
+      return {};
+    },
+  });
 
-const clicks = (dimension: string, names: string) =>
-  route(
-    `/clicksdata/${dimension}`,
-    `Clicks by ${names} over a range of UTC days, sorted by clicks, descending`,
-    clicksBody,
-    [
-      "{success:true, body:{tracking_id, start_date, end_date, short_url, clicks_data:[{name, clicks}]}}",
-      clientClicksResponse,
-    ],
-    ["LI15", "LI11"],
-  );
+const clicksData = (path: string, names: string, dimension: Dimension) =>
+  clientRoute({
+    path,
+    summary: `Clicks by ${names} over a range of UTC days, sorted by clicks, descending`,
+    body: clicksBody,
+    success: {
+      description:
+        "{success:true, body:{tracking_id, start_date, end_date, short_url, clicks_data:[{name, clicks}]}}",
+      body: clientClicksResponse,
+    },
+    errors: ["LI15", "LI11"],
+    operation: "by_id",
+    handle: async (hexlink, body, accountId) => {
+      const start = parseClientDate(body.start_date);
+      const end = parseClientDate(body.end_date);
+      const link = await hexlink.getLink.execute(accountId, body.tracking_id);
+      const stats = await hexlink.getLinkAnalytics.execute(accountId, link.id, start, end);
+      return { body: clicksDataJson(link, hexlink.shortUrls, stats, dimension) };
+    },
+  });
 
-/** Every route of the client API, for the OpenAPI document. */
-export const CLIENT_ROUTES: readonly ApiRoute[] = [
-  route(
-    "/url/shorten",
-    "Create a short link (random code, or custom_name)",
-    shortenBody,
-    ["{success:true, body:{short_url, track_url, tracking_id}}", clientShortenResponse],
-    ["LI05", "LI06", "LI07", "LI08", "LI09", "LI13", "LI14"],
-  ),
-  route("/url/edit", "Change a link's destination or password", editBody, done, [
-    "LI05",
-    "LI12",
-    "LI13",
-    "LI11",
-  ]),
-  route("/url/disable", "Disable a link: its short URL answers 404 until enabled", trackingBody, done, [
-    "LI12",
-    "LI11",
-  ]),
-  route("/url/enable", "Enable a disabled link", trackingBody, done, ["LI12", "LI11"]),
-  route(
-    "/url/delete",
-    "Delete a link for good (its name is freed, its clicks forgotten)",
-    trackingBody,
-    done,
-    ["LI11"],
-  ),
-  route(
-    "/url/get",
-    "Read a link by its short URL",
-    shortUrlBody,
-    ["{success:true, body:{short_url, long_url, track_url, tracking_id}}", clientLinkResponse],
-    ["LI16"],
-  ),
-  clicks("device", "device type"),
-  clicks("os", "operating system"),
-  clicks("browser", "browser"),
-  clicks("location", "country (English names)"),
-  clicks("referrer", "referrer"),
+const ROUTES: readonly ClientRoute[] = [
+  clientRoute({
+    path: "/url/shorten",
+    summary: "Create a short link (random code, or custom_name)",
+    body: shortenBody,
+    success: {
+      description: "{success:true, body:{short_url, track_url, tracking_id}}",
+      body: clientShortenResponse,
+    },
+    errors: ["LI05", "LI06", "LI07", "LI08", "LI09", "LI13", "LI14"],
+    operation: (body) => (body.custom_name === undefined ? "create_short" : "create_custom"),
+    handle: async (hexlink, body, accountId) => {
+      const link = await hexlink.createLink.execute({
+        accountId,
+        url: body.long_url,
+        ...(body.custom_name === undefined ? {} : { customSlug: body.custom_name }),
+        ...(body.domain === undefined ? {} : { domain: body.domain }),
+        ...(body.password === undefined ? {} : { password: body.password }),
+      });
+      return { body: shortenedJson(link, hexlink.shortUrls) };
+    },
+  }),
+  clientRoute({
+    path: "/url/edit",
+    summary: "Change a link's destination or password",
+    body: editBody,
+    success: done,
+    errors: ["LI05", "LI12", "LI13", "LI11"],
+    operation: "by_id",
+    handle: async (hexlink, body, accountId) => {
+      await hexlink.updateLink.execute({
+        accountId,
+        id: body.tracking_id,
+        ...(body.long_url === undefined ? {} : { url: body.long_url }),
+        // "" leaves the password as it is (the seed's samples send it empty); null removes it.
+        ...(body.password === undefined || body.password === "" ? {} : { password: body.password }),
+      });
+      return {};
+    },
+  }),
+  setStatus("/url/disable", "Disable a link: its short URL answers 404 until enabled", "disabled"),
+  setStatus("/url/enable", "Enable a disabled link", "active"),
+  clientRoute({
+    path: "/url/delete",
+    summary: "Delete a link for good (its name is freed, its clicks forgotten)",
+    body: trackingBody,
+    success: done,
+    errors: ["LI11"],
+    operation: "by_id",
+    handle: async (hexlink, body, accountId) => {
+      await hexlink.deleteLink.execute(accountId, body.tracking_id);
+      return {};
+    },
+  }),
+  clientRoute({
+    path: "/url/get",
+    summary: "Read a link by its short URL",
+    body: shortUrlBody,
+    success: {
+      description: "{success:true, body:{short_url, long_url, track_url, tracking_id}}",
+      body: clientLinkResponse,
+    },
+    errors: ["LI16"],
+    operation: "by_short_url",
+    handle: async (hexlink, body, accountId) => {
+      const link = await hexlink.getLinkByShortUrl.execute(accountId, body.short_url);
+      return { body: linkDetailsJson(link, hexlink.shortUrls) };
+    },
+  }),
+  clicksData("/clicksdata/device", "device type", "device"),
+  clicksData("/clicksdata/os", "operating system", "os"),
+  clicksData("/clicksdata/browser", "browser", "browser"),
+  clicksData("/clicksdata/location", "country (English names)", "country"),
+  clicksData("/clicksdata/referrer", "referrer", "referrer"),
 ];
+
+/** The lnnk.in-compatible client API: every route, declared once; its router and OpenAPI operations come from it. */
+export const CLIENT_API: ApiTable<ClientRoute> = { base: "/client/api", routes: ROUTES };

@@ -1,7 +1,7 @@
-import type { ApiRoute } from "../openapi/openapi-document.js";
+import type { ApiOperation } from "../openapi/openapi-document.js";
 
 /** The public, unauthenticated routes (redirects, pages, operations), for the OpenAPI document. */
-export const PAGE_ROUTES: readonly ApiRoute[] = [
+export const PAGE_ROUTES: readonly ApiOperation[] = [
   {
     method: "get",
     path: "/",

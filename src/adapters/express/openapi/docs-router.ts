@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import express, { Router } from "express";
-import type { ApiRoute } from "./openapi-document.js";
+import type { ApiOperation } from "./openapi-document.js";
 import { openApiDocument } from "./openapi-document.js";
 
 const swaggerDir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
@@ -19,7 +19,7 @@ const DOCS_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /** `/openapi.json` and `/docs`, rendered by Swagger UI from assets installed with the package (no CDN). */
-export function docsRouter(routes: () => readonly ApiRoute[], serverUrl: string): Router {
+export function docsRouter(routes: () => readonly ApiOperation[], serverUrl: string): Router {
   const router = Router();
   let document: Record<string, unknown> | undefined;
   router.get("/openapi.json", (_req, res) => {

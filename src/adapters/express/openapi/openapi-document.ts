@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pathParamsSchema } from "../routing/declare-route.js";
 
 /** A response header, always sent with the responses that list it; its value described by a zod schema. */
 export interface ApiHeader {
@@ -15,13 +16,15 @@ export interface ApiResponse {
 }
 
 /** One operation of the public HTTP surface, described from the same zod schemas that validate it. */
-export interface ApiRoute {
+export interface ApiOperation {
   readonly method: "get" | "post" | "patch" | "delete" | "head";
   /** OpenAPI path, e.g. `/v1/links/{id}`. */
   readonly path: string;
   readonly summary: string;
   readonly tag: string;
   readonly security?: "bearer" | "clientKey";
+  /** The path parameters' schema; without it each `{name}` of the path is a plain string. */
+  readonly params?: z.ZodType;
   readonly body?: z.ZodType;
   readonly query?: z.ZodType;
   /** Status → a description alone (pages, redirects), or a description with JSON body and headers (the APIs). */
@@ -32,24 +35,20 @@ function schemaOf(type: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(type, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
 }
 
-function queryParameters(query: z.ZodType | undefined): unknown[] {
-  if (query === undefined) return [];
-  const schema = schemaOf(query) as { properties?: Record<string, unknown>; required?: string[] };
-  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
-    name,
-    in: "query",
-    required: schema.required?.includes(name) ?? false,
-    schema: property,
-  }));
-}
-
-function pathParameters(path: string): unknown[] {
-  return [...path.matchAll(/\{(\w+)\}/g)].map((match) => ({
-    name: match[1],
-    in: "path",
-    required: true,
-    schema: { type: "string" },
-  }));
+/** Parameters from an object schema's properties, each with its property's description. */
+function parameters(type: z.ZodType | undefined, where: "query" | "path"): unknown[] {
+  if (type === undefined) return [];
+  const schema = schemaOf(type) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => {
+    const { description } = property as { description?: unknown };
+    return {
+      name,
+      in: where,
+      required: where === "path" || (schema.required?.includes(name) ?? false),
+      ...(typeof description === "string" ? { description } : {}),
+      schema: property,
+    };
+  });
 }
 
 /**
@@ -79,14 +78,17 @@ function responseObject(
 }
 
 /** An OpenAPI 3.1 document for the given routes. */
-export function openApiDocument(routes: readonly ApiRoute[], serverUrl: string): Record<string, unknown> {
+export function openApiDocument(routes: readonly ApiOperation[], serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   const headers: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const operation: Record<string, unknown> = {
       summary: route.summary,
       tags: [route.tag],
-      parameters: [...pathParameters(route.path), ...queryParameters(route.query)],
+      parameters: [
+        ...parameters(route.params ?? pathParamsSchema(route.path), "path"),
+        ...parameters(route.query, "query"),
+      ],
       responses: Object.fromEntries(
         Object.entries(route.responses).map(([status, response]) => [
           status,

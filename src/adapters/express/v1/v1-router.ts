@@ -1,36 +1,40 @@
 import { type NextFunction, type Request, type Response, Router } from "express";
 import type { Logger } from "pino";
-import type { Hexlink } from "../../../application/hexlink.js";
 import { DomainError } from "../../../domain/errors/domain-error.js";
-import { apiKeyAuth } from "../http/api-key-auth.js";
+import { apiKeyAuth, requestKey } from "../http/api-key-auth.js";
 import { jsonBody } from "../http/json-body.js";
 import { toDomainError } from "../http/to-domain-error.js";
-import { v1DomainsRouter } from "./v1-domains-router.js";
+import { expressPath } from "../routing/declare-route.js";
+import { V1_API } from "./v1-api.js";
 import { V1_ERROR_STATUS } from "./v1-error-status.js";
-import { v1LinksRouter } from "./v1-links-router.js";
+import type { V1UseCases } from "./v1-use-cases.js";
 
-/** The v1 REST API: Bearer keys, rate limits, JSON in and out, errors as `{success:false, error, code}`. */
-export function v1Router(hexlink: Hexlink, logger: Logger): Router {
+function sendFailure(res: Response, status: number, error: DomainError): void {
+  res.status(status).json({ success: false, error: error.message, code: error.code });
+}
+
+/**
+ * The v1 REST API from its route table: Bearer keys, rate limits, JSON in and out, errors as
+ * `{success:false, error, code}`; a path or method the table does not hold answers 404.
+ */
+export function v1Router(useCases: V1UseCases, logger: Logger): Router {
   const router = Router();
-  router.use(apiKeyAuth(hexlink, "bearer"));
+  router.use(apiKeyAuth(useCases, "bearer"));
   router.use(jsonBody());
-  router.use("/links", v1LinksRouter(hexlink));
-  router.use("/domains", v1DomainsRouter(hexlink));
-  router.use((_req, _res, next) =>
-    next(new DomainError("invalid_request", "No such endpoint in the v1 API.")),
+  for (const route of V1_API.routes) {
+    router[route.method](expressPath(route.path), async (req, res) => {
+      const request = { params: req.params, query: req.query, body: req.body };
+      const answer = await route.run(useCases, request, requestKey(res).accountId);
+      res.status(route.success.status).json({ success: true, ...answer });
+    });
+  }
+  router.use((_req, res) =>
+    sendFailure(res, 404, new DomainError("invalid_request", "No such endpoint in the v1 API.")),
   );
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const { error: domainError, unexpected } = toDomainError(error);
     if (unexpected) logger.error({ err: error }, "unexpected error in the v1 API");
-    const status =
-      domainError.code === "invalid_request" && isUnknownRoute(domainError)
-        ? 404
-        : V1_ERROR_STATUS[domainError.code];
-    res.status(status).json({ success: false, error: domainError.message, code: domainError.code });
+    sendFailure(res, V1_ERROR_STATUS[domainError.code], domainError);
   });
   return router;
-}
-
-function isUnknownRoute(error: DomainError): boolean {
-  return error.message === "No such endpoint in the v1 API.";
 }

@@ -1,0 +1,11 @@
+import { CLIENT_OPERATIONS } from "../client/client-operations.js";
+import { PAGE_ROUTES } from "../http/pages-routes.js";
+import { V1_OPERATIONS } from "../v1/v1-operations.js";
+import type { ApiOperation } from "./openapi-document.js";
+
+/** Every operation hexlink serves, made from the route tables: what /openapi.json describes. */
+export const ALL_OPERATIONS: readonly ApiOperation[] = [
+  ...V1_OPERATIONS,
+  ...CLIENT_OPERATIONS,
+  ...PAGE_ROUTES,
+];

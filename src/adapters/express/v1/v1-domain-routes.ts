@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { domainJson } from "./v1-presenters.js";
+import { v1DomainListResponse, v1DomainResponse, v1DoneResponse } from "./v1-response-schemas.js";
+import { type V1Route, v1Route } from "./v1-route.js";
+import { createDomainBody } from "./v1-schemas.js";
+
+const hostnameParams = z.object({ hostname: z.string().describe("The custom domain, e.g. go.example.com.") });
+const domainAnswer = { status: 200, description: "{success:true, domain}", body: v1DomainResponse } as const;
+
+/** `/v1/domains`: register, list, verify and delete the key's custom domains. */
+export const V1_DOMAIN_ROUTES: readonly V1Route[] = [
+  v1Route({
+    method: "post",
+    path: "/domains",
+    summary: "Register a custom domain (pending until verified)",
+    body: createDomainBody,
+    success: { ...domainAnswer, status: 201 },
+    errors: ["invalid_domain"],
+    handle: async (hexlink, { body, accountId }) => {
+      const domain = await hexlink.registerDomain.execute(accountId, body.hostname);
+      return { domain: domainJson(domain) };
+    },
+  }),
+  v1Route({
+    method: "get",
+    path: "/domains",
+    summary: "List the account's custom domains",
+    success: { status: 200, description: "{success:true, domains}", body: v1DomainListResponse },
+    handle: async (hexlink, { accountId }) => {
+      const domains = await hexlink.listDomains.execute(accountId);
+      return { domains: domains.map(domainJson) };
+    },
+  }),
+  v1Route({
+    method: "post",
+    path: "/domains/{hostname}/verify",
+    summary: "Verify a domain by its TXT record",
+    params: hostnameParams,
+    success: domainAnswer,
+    errors: ["invalid_domain"],
+    handle: async (hexlink, { params, accountId }) => {
+      const domain = await hexlink.verifyDomain.execute(accountId, params.hostname);
+      return { domain: domainJson(domain) };
+    },
+  }),
+  v1Route({
+    method: "delete",
+    path: "/domains/{hostname}",
+    summary: "Remove a custom domain",
+    params: hostnameParams,
+    success: { status: 200, description: "{success:true}", body: v1DoneResponse },
+    errors: ["invalid_domain"],
+    handle: async (hexlink, { params, accountId }) => {
+      await hexlink.deleteDomain.execute(accountId, params.hostname);
+      return {};
+    },
+  }),
+];

@@ -1,0 +1,128 @@
+import { z } from "zod";
+import type { ErrorCode } from "../../../domain/errors/domain-error.js";
+import { analyticsJson, linkJson } from "./v1-presenters.js";
+import {
+  v1AnalyticsResponse,
+  v1DoneResponse,
+  v1LinkPageResponse,
+  v1LinkResponse,
+} from "./v1-response-schemas.js";
+import type { V1Route } from "./v1-route.js";
+import { v1Route } from "./v1-route.js";
+import {
+  analyticsQuery,
+  createLinkBody,
+  emptyBody,
+  listLinksQuery,
+  toDate,
+  updateLinkBody,
+} from "./v1-schemas.js";
+
+const LINK_CONTENT: readonly ErrorCode[] = [
+  "invalid_destination",
+  "invalid_slug",
+  "slug_taken",
+  "destination_blocked",
+];
+
+const linkParams = z.object({ id: z.string().describe("The link's id: `lnk_` and 21 characters.") });
+const linkAnswer = { description: "{success:true, link}", body: v1LinkResponse } as const;
+const done = { status: 200, description: "{success:true}", body: v1DoneResponse } as const;
+
+/** `/v1/links`: create, list, read, update, delete and analytics of the key's own links. */
+export const V1_LINK_ROUTES: readonly V1Route[] = [
+  v1Route({
+    method: "post",
+    path: "/links",
+    summary: "Create a short link",
+    body: createLinkBody,
+    success: { status: 201, ...linkAnswer },
+    errors: [...LINK_CONTENT, "invalid_domain", "slug_generation_failed"],
+    handle: async (hexlink, { body, accountId }) => {
+      const link = await hexlink.createLink.execute({
+        accountId,
+        url: body.url,
+        ...(body.custom_slug === undefined ? {} : { customSlug: body.custom_slug }),
+        ...(body.domain === undefined ? {} : { domain: body.domain }),
+        ...(body.password === undefined ? {} : { password: body.password }),
+        expiresAt: toDate(body.expires_at) ?? null,
+        maxClicks: body.max_clicks ?? null,
+      });
+      return { link: linkJson(link, hexlink.shortUrls) };
+    },
+  }),
+  v1Route({
+    method: "get",
+    path: "/links",
+    summary: "List the account's links, newest first",
+    query: listLinksQuery,
+    success: { status: 200, description: "{success:true, links, next_cursor}", body: v1LinkPageResponse },
+    handle: async (hexlink, { query, accountId }) => {
+      const page = await hexlink.listLinks.execute({ accountId, ...query });
+      return {
+        links: page.links.map((link) => linkJson(link, hexlink.shortUrls)),
+        next_cursor: page.nextCursor,
+      };
+    },
+  }),
+  v1Route({
+    method: "get",
+    path: "/links/{id}",
+    summary: "Read a link",
+    params: linkParams,
+    query: emptyBody,
+    success: { status: 200, ...linkAnswer },
+    errors: ["link_not_found"],
+    handle: async (hexlink, { params, accountId }) => {
+      const link = await hexlink.getLink.execute(accountId, params.id);
+      return { link: linkJson(link, hexlink.shortUrls) };
+    },
+  }),
+  v1Route({
+    method: "patch",
+    path: "/links/{id}",
+    summary: "Update a link",
+    params: linkParams,
+    body: updateLinkBody,
+    success: { status: 200, ...linkAnswer },
+    errors: [...LINK_CONTENT, "link_not_found", "edit_not_allowed"],
+    handle: async (hexlink, { params, body, accountId }) => {
+      const link = await hexlink.updateLink.execute({
+        accountId,
+        id: params.id,
+        ...(body.url === undefined ? {} : { url: body.url }),
+        ...(body.custom_slug === undefined ? {} : { customSlug: body.custom_slug }),
+        ...(body.password === undefined ? {} : { password: body.password }),
+        ...(body.expires_at === undefined ? {} : { expiresAt: toDate(body.expires_at) ?? null }),
+        ...(body.max_clicks === undefined ? {} : { maxClicks: body.max_clicks }),
+        ...(body.status === undefined ? {} : { status: body.status }),
+      });
+      return { link: linkJson(link, hexlink.shortUrls) };
+    },
+  }),
+  v1Route({
+    method: "delete",
+    path: "/links/{id}",
+    summary: "Delete a link for good",
+    params: linkParams,
+    success: done,
+    errors: ["link_not_found"],
+    handle: async (hexlink, { params, accountId }) => {
+      await hexlink.deleteLink.execute(accountId, params.id);
+      return {};
+    },
+  }),
+  v1Route({
+    method: "get",
+    path: "/links/{id}/analytics",
+    summary: "Clicks by day, device, OS, browser, country and referrer",
+    params: linkParams,
+    query: analyticsQuery,
+    success: { status: 200, description: "{success:true, analytics}", body: v1AnalyticsResponse },
+    errors: ["invalid_date_range", "link_not_found"],
+    handle: async (hexlink, { params, query, accountId }) => {
+      const stats = await hexlink.getLinkAnalytics.execute(accountId, params.id, query.start, query.end);
+      return { analytics: analyticsJson(params.id, stats) };
+    },
+  }),
+];

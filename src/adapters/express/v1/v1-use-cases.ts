@@ -1,0 +1,19 @@
+import type { Hexlink } from "../../../application/hexlink.js";
+
+/** The slice of hexlink the v1 API calls: a team with its own wiring hands over just these. */
+export type V1UseCases = Pick<
+  Hexlink,
+  | "shortUrls"
+  | "authenticateApiKey"
+  | "consumeRateLimit"
+  | "createLink"
+  | "listLinks"
+  | "getLink"
+  | "updateLink"
+  | "deleteLink"
+  | "getLinkAnalytics"
+  | "registerDomain"
+  | "listDomains"
+  | "verifyDomain"
+  | "deleteDomain"
+>;
