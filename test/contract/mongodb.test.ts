@@ -4,6 +4,7 @@ import { apiKeyRepositoryContract } from "./api-key-repository.contract.js";
 import { clickStoreContract } from "./click-store.contract.js";
 import { domainRepositoryContract } from "./domain-repository.contract.js";
 import { linkRepositoryContract } from "./link-repository.contract.js";
+import { mongoCases } from "./mongodb-cases.js";
 
 // Every generated case builds a database with its indexes: fewer runs than in memory keep the suite quick.
 const NUM_RUNS = 15;
@@ -22,4 +23,5 @@ describeWithMongo("test/contract/mongodb.test.ts", "MongoDB adapters", (backend)
   domainRepositoryContract("MongoDomainRepository", harness("domains"));
   apiKeyRepositoryContract("MongoApiKeyRepository", harness("apiKeys"));
   clickStoreContract("MongoClickStore", harness("clicks"));
+  mongoCases(backend);
 });

@@ -1,9 +1,8 @@
 import { type AnyBulkWriteOperation, type Collection, MongoBulkWriteError } from "mongodb";
 import type { ClickDayDocument } from "./click-day-document.js";
+import { DUPLICATE_KEY } from "./mongo-errors.js";
 
 type ClickOperation = AnyBulkWriteOperation<ClickDayDocument>;
-
-const DUPLICATE_KEY = 11000;
 
 /**
  * Runs the operations of one batch in an unordered `bulkWrite`. A guarded upsert refused with a duplicate key

@@ -8,17 +8,24 @@ export const COLLECTIONS = {
   clickDays: "click_days",
 } as const;
 
+/** Makes create atomic: a second link on the same domain and slug fails with a duplicate key. */
+export const DOMAIN_SLUG_INDEX = { key: { domain: 1, slug: 1 }, name: "domain_slug", unique: true } as const;
+
+/** Makes an API key's hash unique. */
+export const KEY_HASH_INDEX = { key: { hash: 1 }, name: "hash", unique: true } as const;
+
+/** The order of each account listing; the `account_*` indexes below hold it after `accountId`. */
+export const LISTING_SORTS = {
+  links: { createdAt: -1, _id: -1 },
+  domains: { createdAt: 1, _id: 1 },
+  apiKeys: { createdAt: 1, _id: 1 },
+} as const;
+
 /** The indexes each collection needs; `createIndexes` with these is idempotent. */
 export const INDEX_SPECS: Readonly<Record<keyof typeof COLLECTIONS, readonly IndexDescription[]>> = {
-  links: [
-    // Makes create atomic: a second link on the same domain and slug fails with a duplicate key.
-    { key: { domain: 1, slug: 1 }, name: "domain_slug", unique: true },
-    { key: { accountId: 1, createdAt: -1, _id: -1 }, name: "account_newest" },
-  ],
-  domains: [{ key: { accountId: 1, createdAt: 1 }, name: "account_created" }],
-  apiKeys: [
-    { key: { hash: 1 }, name: "hash", unique: true },
-    { key: { accountId: 1, createdAt: 1 }, name: "account_created" },
-  ],
+  links: [DOMAIN_SLUG_INDEX, { key: { accountId: 1, ...LISTING_SORTS.links }, name: "account_newest" }],
+  // `account_created` ({ accountId, createdAt }) of earlier versions could not serve the tie on _id; drop it.
+  domains: [{ key: { accountId: 1, ...LISTING_SORTS.domains }, name: "account_created_id" }],
+  apiKeys: [KEY_HASH_INDEX, { key: { accountId: 1, ...LISTING_SORTS.apiKeys }, name: "account_created_id" }],
   clickDays: [{ key: { linkId: 1, day: 1 }, name: "link_day", unique: true }],
 };

@@ -1,6 +1,7 @@
 import type { Collection } from "mongodb";
 import type { ApiKeyRepository } from "../../application/ports/api-key-repository.js";
 import type { ApiKey, RateLimits } from "../../domain/api-key/api-key.js";
+import { KEY_HASH_INDEX, LISTING_SORTS } from "./index-specs.js";
 import { mongoCall } from "./mongo-call.js";
 
 /** An API key as stored in the `api_keys` collection, its id as `_id` (the hash has a unique index). */
@@ -24,7 +25,8 @@ export class MongoApiKeyRepository implements ApiKeyRepository {
         await this.keys.insertOne(toApiKeyDocument(key));
         return true;
       },
-      () => false,
+      // Another key with this hash; a duplicate id is a failure, not a refusal.
+      { index: KEY_HASH_INDEX, answer: () => false },
     );
   }
 
@@ -50,7 +52,7 @@ export class MongoApiKeyRepository implements ApiKeyRepository {
     const documents = await mongoCall(() =>
       this.keys
         .find({ accountId: { $eq: accountId } })
-        .sort({ createdAt: 1, _id: 1 })
+        .sort(LISTING_SORTS.apiKeys)
         .toArray(),
     );
     return documents.map(fromApiKeyDocument);

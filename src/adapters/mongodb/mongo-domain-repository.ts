@@ -2,7 +2,9 @@ import type { Collection } from "mongodb";
 import type { DomainRepository } from "../../application/ports/domain-repository.js";
 import type { CustomDomain, CustomDomainStatus } from "../../domain/custom-domain/custom-domain.js";
 import { DomainError } from "../../domain/errors/domain-error.js";
+import { LISTING_SORTS } from "./index-specs.js";
 import { mongoCall } from "./mongo-call.js";
+import { ID_INDEX } from "./mongo-errors.js";
 
 /** A custom domain as stored in the `domains` collection, its hostname as `_id`. */
 export interface DomainDocument {
@@ -23,8 +25,11 @@ export class MongoDomainRepository implements DomainRepository {
       async () => {
         await this.domains.insertOne(toDomainDocument(domain));
       },
-      () => {
-        throw new DomainError("invalid_domain", `The domain '${domain.hostname}' is already registered.`);
+      {
+        index: ID_INDEX,
+        answer: () => {
+          throw new DomainError("invalid_domain", `The domain '${domain.hostname}' is already registered.`);
+        },
       },
     );
   }
@@ -38,7 +43,7 @@ export class MongoDomainRepository implements DomainRepository {
     const documents = await mongoCall(() =>
       this.domains
         .find({ accountId: { $eq: accountId } })
-        .sort({ createdAt: 1, _id: 1 })
+        .sort(LISTING_SORTS.domains)
         .toArray(),
     );
     return documents.map(fromDomainDocument);

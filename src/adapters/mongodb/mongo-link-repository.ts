@@ -2,20 +2,25 @@ import type { Collection, Filter } from "mongodb";
 import type { LinkPage, LinkQuery, LinkRepository } from "../../application/ports/link-repository.js";
 import { DomainError } from "../../domain/errors/domain-error.js";
 import type { Link } from "../../domain/link/link.js";
+import type { ClickDayDocument } from "./click-day-document.js";
+import { DOMAIN_SLUG_INDEX, LISTING_SORTS } from "./index-specs.js";
 import { fromLinkDocument, type LinkDocument, toLinkDocument } from "./link-document.js";
-import { mongoCall } from "./mongo-call.js";
+import { mongoCall, type OnDuplicateKey } from "./mongo-call.js";
 
-/** Links in one collection; the unique (domain, slug) index makes create and slug changes atomic. */
+/**
+ * Links in one collection; the unique (domain, slug) index makes create and slug changes atomic. Given the
+ * `click_days` collection, deleting a link deletes its click documents first.
+ */
 export class MongoLinkRepository implements LinkRepository {
-  constructor(private readonly links: Collection<LinkDocument>) {}
+  constructor(
+    private readonly links: Collection<LinkDocument>,
+    private readonly clickDays?: Collection<ClickDayDocument>,
+  ) {}
 
   async create(link: Link): Promise<void> {
-    await mongoCall(
-      async () => {
-        await this.links.insertOne(toLinkDocument(link));
-      },
-      () => slugTaken(link.slug),
-    );
+    await mongoCall(async () => {
+      await this.links.insertOne(toLinkDocument(link));
+    }, slugTaken(link.slug));
   }
 
   async findById(id: string): Promise<Link | null> {
@@ -38,7 +43,7 @@ export class MongoLinkRepository implements LinkRepository {
     };
     const result = await mongoCall(
       () => this.links.updateOne(filter, { $set: fields }),
-      () => slugTaken(link.slug),
+      slugTaken(link.slug),
     );
     if (result.matchedCount === 1) return true;
     // No match: the link is gone, or a concurrent update changed it first.
@@ -50,6 +55,10 @@ export class MongoLinkRepository implements LinkRepository {
   }
 
   async delete(id: string): Promise<boolean> {
+    // Its click documents go first: if the link's own delete then fails (a stepdown, say), the link is still
+    // there to delete again, instead of a link gone for good and its counts left behind.
+    const clickDays = this.clickDays;
+    if (clickDays !== undefined) await mongoCall(() => clickDays.deleteMany({ linkId: { $eq: id } }));
     const result = await mongoCall(() => this.links.deleteOne({ _id: { $eq: id } }));
     return result.deletedCount === 1;
   }
@@ -65,7 +74,7 @@ export class MongoLinkRepository implements LinkRepository {
     const documents = await mongoCall(() =>
       this.links
         .find(filter)
-        .sort({ createdAt: -1, _id: -1 })
+        .sort(LISTING_SORTS.links)
         .limit(query.limit + 1)
         .toArray(),
     );
@@ -100,6 +109,12 @@ export class MongoLinkRepository implements LinkRepository {
   }
 }
 
-function slugTaken(slug: string): never {
-  throw new DomainError("slug_taken", `The custom slug '${slug}' is already taken.`);
+/** A duplicate key on `domain_slug` (not on `_id`, say) is the business rule: the slug is taken. */
+function slugTaken<T>(slug: string): OnDuplicateKey<T> {
+  return {
+    index: DOMAIN_SLUG_INDEX,
+    answer: () => {
+      throw new DomainError("slug_taken", `The custom slug '${slug}' is already taken.`);
+    },
+  };
 }

@@ -36,12 +36,13 @@ export async function mongoStores(options: MongoStoresOptions): Promise<StoreBun
     if (owned) await client.close();
     throw error;
   }
+  const clickDays = db.collection<ClickDayDocument>(COLLECTIONS.clickDays);
   return {
     kind: "mongodb",
-    links: new MongoLinkRepository(db.collection<LinkDocument>(COLLECTIONS.links)),
+    links: new MongoLinkRepository(db.collection<LinkDocument>(COLLECTIONS.links), clickDays),
     domains: new MongoDomainRepository(db.collection<DomainDocument>(COLLECTIONS.domains)),
     apiKeys: new MongoApiKeyRepository(db.collection<ApiKeyDocument>(COLLECTIONS.apiKeys)),
-    clicks: new MongoClickStore(db.collection<ClickDayDocument>(COLLECTIONS.clickDays)),
+    clicks: new MongoClickStore(clickDays),
     ping: async () => {
       // The signal bounds a ping on a connection that went silent, which server selection cannot see.
       const signal = AbortSignal.timeout(SERVER_SELECTION_TIMEOUT_MS);
@@ -53,9 +54,15 @@ export async function mongoStores(options: MongoStoresOptions): Promise<StoreBun
   };
 }
 
-/** Client options for a URL: short timeouts, so a lost server shows fast, unless the URL sets its own. */
+/**
+ * Client options for a URL, each unless the URL sets its own: short timeouts, so a lost server shows fast;
+ * `w: "majority"`, so an acknowledged write (a create, a click batch) survives a failover (4.4 defaults to
+ * w: 1, whose writes a new primary can roll back); and `appName` hexlink.
+ */
 export function clientOptions(url: string): MongoClientOptions {
-  const options: MongoClientOptions = { appName: "hexlink" };
+  const options: MongoClientOptions = {};
+  if (!inUrl(url, "appName")) options.appName = "hexlink";
+  if (!inUrl(url, "w")) options.writeConcern = { w: "majority" };
   if (!inUrl(url, "serverSelectionTimeoutMS")) options.serverSelectionTimeoutMS = SERVER_SELECTION_TIMEOUT_MS;
   // Also bounds each heartbeat: a server that stops answering is declared lost within heartbeat + this.
   if (!inUrl(url, "connectTimeoutMS")) options.connectTimeoutMS = CONNECT_TIMEOUT_MS;

@@ -1,5 +1,8 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { BSON, type Document } from "mongodb";
+import { afterEach, beforeEach } from "vitest";
+import { mongoStores } from "../../../../src/adapters/mongodb/mongo-stores.js";
+import type { StoreBundle } from "../../../../src/application/ports/store-bundle.js";
 
 const OP_REPLY = 1;
 const OP_QUERY = 2004;
@@ -8,7 +11,8 @@ const OP_MSG = 2013;
 /**
  * A stand-in for a MongoDB server that speaks just enough of the wire protocol for the driver's handshake,
  * `createIndexes`, `ping` and `endSessions`: enough to test start-up, /readyz, losing the server and
- * getting it back, on machines where no real server can be installed. It stores nothing.
+ * getting it back. It stores nothing: `insert`, `update` and `delete` are acknowledged as if they wrote
+ * nothing, unless a test scripts their replies (a failover error, say) with {@link reply}.
  */
 export class FakeMongoServer {
   /** Every command received, in order, except the driver's handshakes and heartbeats. */
@@ -17,6 +21,7 @@ export class FakeMongoServer {
   private readonly sockets = new Set<Socket>();
   private port = 0;
   private silent = false;
+  private readonly scripted = new Map<string, Document[]>();
 
   get url(): string {
     return `mongodb://127.0.0.1:${this.port}/`;
@@ -29,6 +34,11 @@ export class FakeMongoServer {
     const address = server.address();
     if (address !== null && typeof address === "object") this.port = address.port;
     this.server = server;
+  }
+
+  /** Answers the next `command`s (by name) with `replies`, one each, in order. */
+  reply(command: string, ...replies: Document[]): void {
+    this.scripted.set(command, [...(this.scripted.get(command) ?? []), ...replies]);
   }
 
   /** Keeps connections open but stops answering, as a server behind a dead network path does. */
@@ -83,7 +93,13 @@ export class FakeMongoServer {
     if (["hello", "ismaster", "isMaster"].includes(name)) return hello();
     this.commands.push(command);
     if (name === "ping" || name === "endSessions") return { ok: 1 };
+    const scripted = this.scripted.get(name)?.shift();
+    if (scripted !== undefined) return scripted;
     if (name === "createIndexes") return { ok: 1, createdCollectionAutomatically: false };
+    if (name === "insert")
+      return { ok: 1, n: Array.isArray(command.documents) ? command.documents.length : 0 };
+    if (name === "update") return { ok: 1, n: 0, nModified: 0 };
+    if (name === "delete") return { ok: 1, n: 0 };
     return {
       ok: 0,
       errmsg: `The fake server does not know '${name}'.`,
@@ -91,6 +107,23 @@ export class FakeMongoServer {
       codeName: "CommandNotFound",
     };
   }
+}
+
+/** A fake server started before each test and stopped after it; stores `open` made are closed first. */
+export function fakeServerPerTest(): { server: FakeMongoServer; open(url: string): Promise<StoreBundle> } {
+  const server = new FakeMongoServer();
+  const opened: StoreBundle[] = [];
+  beforeEach(() => server.start());
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((stores) => stores.close()));
+    await server.stop();
+  });
+  const open = async (url: string) => {
+    const stores = await mongoStores({ url });
+    opened.push(stores);
+    return stores;
+  };
+  return { server, open };
 }
 
 function hello(): Document {

@@ -1,13 +1,27 @@
-import { MongoClient, MongoNetworkError, MongoNetworkTimeoutError, MongoServerError } from "mongodb";
+import {
+  MongoClient,
+  MongoNetworkError,
+  MongoNetworkTimeoutError,
+  MongoServerError,
+  MongoWriteConcernError,
+} from "mongodb";
 import { describe, expect, it } from "vitest";
+import { DOMAIN_SLUG_INDEX } from "../../../../src/adapters/mongodb/index-specs.js";
 import { MongoApiKeyRepository } from "../../../../src/adapters/mongodb/mongo-api-key-repository.js";
 import { mongoCall } from "../../../../src/adapters/mongodb/mongo-call.js";
 import { MongoClickStore } from "../../../../src/adapters/mongodb/mongo-click-store.js";
 import { MongoDomainRepository } from "../../../../src/adapters/mongodb/mongo-domain-repository.js";
+import { FAILOVER_CODES } from "../../../../src/adapters/mongodb/mongo-errors.js";
 import { MongoLinkRepository } from "../../../../src/adapters/mongodb/mongo-link-repository.js";
 import { aCustomDomain, aDomainError, aLink, anApiKey } from "../../../support/builders.js";
 
-const duplicateKey = () => new MongoServerError({ message: "E11000 duplicate key error", code: 11000 });
+const duplicateKey = (keyPattern?: Record<string, number>, index = "domain_slug") =>
+  new MongoServerError({
+    message: `E11000 duplicate key error collection: hexlink.links index: ${index} dup key: { … }`,
+    code: 11000,
+    ...(keyPattern === undefined ? {} : { keyPattern }),
+  });
+const taken = { index: DOMAIN_SLUG_INDEX, answer: () => "taken" };
 
 describe("mongoCall", () => {
   it("passes a result through", async () => {
@@ -15,16 +29,40 @@ describe("mongoCall", () => {
   });
 
   it("turns a duplicate key into what the caller says", async () => {
+    await expect(mongoCall(() => Promise.reject(duplicateKey()), taken)).resolves.toBe("taken");
     await expect(
-      mongoCall(
-        () => Promise.reject(duplicateKey()),
-        () => "taken",
-      ),
+      mongoCall(() => Promise.reject(duplicateKey({ domain: 1, slug: 1 }, "other_name")), taken),
     ).resolves.toBe("taken");
   });
 
   it("rethrows a duplicate key when the caller expects none", async () => {
     await expect(mongoCall(() => Promise.reject(duplicateKey()))).rejects.toBeInstanceOf(MongoServerError);
+  });
+
+  it("rethrows a duplicate key on another index than the caller's, by key pattern or by index name", async () => {
+    for (const error of [duplicateKey({ _id: 1 }, "domain_slug"), duplicateKey(undefined, "_id_")]) {
+      await expect(mongoCall(() => Promise.reject(error), taken)).rejects.toBe(error);
+    }
+  });
+
+  it.each([...FAILOVER_CODES])("turns server error %i (%s) into unavailable", async (code, codeName) => {
+    const error = new MongoServerError({ message: codeName, code, codeName });
+    await expect(mongoCall(() => Promise.reject(error))).rejects.toEqual(aDomainError("unavailable"));
+  });
+
+  it("turns an error the driver labels RetryableWriteError, and a write concern error, into unavailable", async () => {
+    const labelled = new MongoServerError({
+      message: "retry me",
+      code: 999,
+      errorLabels: ["RetryableWriteError"],
+    });
+    const writeConcern = new MongoWriteConcernError({
+      ok: 1,
+      writeConcernError: { code: 100, codeName: "UnsatisfiableWriteConcern", errmsg: "not enough nodes" },
+    });
+    for (const error of [labelled, writeConcern]) {
+      await expect(mongoCall(() => Promise.reject(error))).rejects.toEqual(aDomainError("unavailable"));
+    }
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { MongoClient } from "mongodb";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { INDEX_SPECS } from "../../../../src/adapters/mongodb/index-specs.js";
 import {
   clientOptions,
@@ -7,9 +7,8 @@ import {
   mongoStores,
   SERVER_SELECTION_TIMEOUT_MS,
 } from "../../../../src/adapters/mongodb/mongo-stores.js";
-import type { StoreBundle } from "../../../../src/application/ports/store-bundle.js";
 import { aDomainError } from "../../../support/builders.js";
-import { FakeMongoServer } from "./fake-mongo-server.js";
+import { fakeServerPerTest } from "./fake-mongo-server.js";
 
 async function eventually(check: () => Promise<void>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -43,15 +42,7 @@ describe("connection settings", () => {
 });
 
 describe("mongoStores", () => {
-  const server = new FakeMongoServer();
-  let stores: StoreBundle | undefined;
-
-  beforeEach(() => server.start());
-  afterEach(async () => {
-    await stores?.close();
-    stores = undefined;
-    await server.stop();
-  });
+  const { server, open } = fakeServerPerTest();
 
   it("refuses to start, fast and as unavailable, when no server answers", async () => {
     const started = Date.now();
@@ -62,7 +53,7 @@ describe("mongoStores", () => {
   });
 
   it("creates every collection's indexes at start-up, in the database asked for", async () => {
-    stores = await mongoStores({ url: `${server.url}shop` });
+    const stores = await open(`${server.url}shop`);
     const created = server.commands.filter((command) => "createIndexes" in command);
     expect(created.map((command) => [command.createIndexes, command.$db]).sort()).toEqual(
       [
@@ -78,14 +69,13 @@ describe("mongoStores", () => {
   });
 
   it("answers ping while the server is up", async () => {
-    stores = await mongoStores({ url: server.url });
+    const stores = await open(server.url);
     await expect(stores.ping()).resolves.toBeUndefined();
     expect(server.commands.at(-1)).toMatchObject({ ping: 1, $db: "hexlink" });
   });
 
   it("reports a lost server as unavailable within the selection timeout, then recovers without a restart", async () => {
-    const bundle = await mongoStores({ url: server.url });
-    stores = bundle;
+    const bundle = await open(server.url);
     await bundle.ping();
     await server.stop();
     const started = Date.now();
@@ -96,8 +86,7 @@ describe("mongoStores", () => {
   });
 
   it("reports a server that stopped answering as unavailable within the ping timeout", async () => {
-    const bundle = await mongoStores({ url: server.url });
-    stores = bundle;
+    const bundle = await open(server.url);
     await bundle.ping();
     server.silence();
     const started = Date.now();
@@ -106,8 +95,7 @@ describe("mongoStores", () => {
   });
 
   it("fails an operation on a server that stopped answering once a heartbeat times out", async () => {
-    const bundle = await mongoStores({ url: `${server.url}?connectTimeoutMS=500&heartbeatFrequencyMS=500` });
-    stores = bundle;
+    const bundle = await open(`${server.url}?connectTimeoutMS=500&heartbeatFrequencyMS=500`);
     await bundle.ping();
     server.silence();
     await expect(bundle.links.findById("lnk_x")).rejects.toEqual(aDomainError("unavailable"));

@@ -1,0 +1,28 @@
+import { expect, it } from "vitest";
+import { aDomainError, aLink, anApiKey } from "../support/builders.js";
+import type { MongoBackend } from "../support/mongo-backend.js";
+
+/** MongoDB's own cases, beyond the port contracts: what only its indexes and errors decide. */
+export function mongoCases(backend: () => MongoBackend): void {
+  it("reads only a duplicate on domain + slug as slug_taken: a duplicate link id is a plain failure", async () => {
+    const { links } = await backend().freshStores();
+    const link = aLink().build();
+    await links.create(link);
+    const sameId = links.create({ ...link, slug: "elsewhere" });
+    await expect(sameId).rejects.toThrow(/E11000/);
+    await expect(sameId).rejects.not.toEqual(aDomainError("slug_taken"));
+    await expect(links.create({ ...aLink().withId("lnk_BBBBBBBBBBBBBBBBBBBBB").build() })).rejects.toEqual(
+      aDomainError("slug_taken"),
+    );
+    expect(await links.findBySlug(link.domain, "elsewhere")).toBeNull();
+  });
+
+  it("refuses a second key with the same hash (false), but fails on a duplicate key id", async () => {
+    const { apiKeys } = await backend().freshStores();
+    const key = anApiKey().build();
+    expect(await apiKeys.create(key)).toBe(true);
+    expect(await apiKeys.create({ ...key, id: "key_BBBBBBBBBBBBBBBBBBBBB" })).toBe(false);
+    await expect(apiKeys.create({ ...key, hash: "b".repeat(64) })).rejects.toThrow(/E11000/);
+    expect(await apiKeys.findByHash("b".repeat(64))).toBeNull();
+  });
+}
