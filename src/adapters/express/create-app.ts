@@ -7,12 +7,14 @@ import { clientApiRouter } from "./client/client-router.js";
 import { clientIp, type TrustFunction } from "./http/client-ip.js";
 import { redirectFastPath } from "./http/fast-path.js";
 import { createLogger, requestLog } from "./http/logger.js";
-import { opsRouter } from "./http/ops-router.js";
 import { sendPage } from "./http/page-headers.js";
 import { pagesRouter } from "./http/pages-router.js";
 import { ALL_OPERATIONS } from "./openapi/all-operations.js";
-import { docsRouter } from "./openapi/docs-router.js";
+import { DOCS_ROUTES } from "./openapi/docs-routes.js";
+import { openApiDocument } from "./openapi/openapi-document.js";
+import { OPS_ROUTES } from "./ops/ops-routes.js";
 import { genericErrorPage, notFoundPage } from "./pages/error-pages.js";
+import { pageRouter } from "./routing/page-router.js";
 import { v1Router } from "./v1/v1-router.js";
 
 export interface HexlinkHttpOptions {
@@ -43,8 +45,13 @@ export function createHexlinkRouter(hexlink: Hexlink, options: HexlinkHttpOption
   const router = Router();
   // One line per request that reaches Express; the server's fast path answers redirects before it.
   router.use(requestLog(logger));
-  router.use(opsRouter(hexlink));
-  router.use(docsRouter(() => ALL_OPERATIONS, hexlink.settings.baseUrl.origin));
+  let document: Record<string, unknown> | undefined;
+  router.use(pageRouter(OPS_ROUTES, hexlink));
+  router.use(
+    pageRouter(DOCS_ROUTES, {
+      document: () => (document ??= openApiDocument(ALL_OPERATIONS, hexlink.settings.baseUrl.origin)),
+    }),
+  );
   router.use("/v1", v1Router(hexlink, logger));
   router.use("/client/api", clientApiRouter(hexlink, logger));
   router.use(pagesRouter(hexlink, redirectStatus));

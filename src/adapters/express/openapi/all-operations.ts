@@ -1,11 +1,16 @@
 import { CLIENT_OPERATIONS } from "../client/client-operations.js";
 import { PAGE_ROUTES } from "../http/pages-routes.js";
+import { OPS_ROUTES } from "../ops/ops-routes.js";
 import { V1_OPERATIONS } from "../v1/v1-operations.js";
+import { DOCS_ROUTES } from "./docs-routes.js";
 import type { ApiOperation } from "./openapi-document.js";
+import { pageOperations } from "./page-operations.js";
 
 /** Every operation hexlink serves, made from the route tables: what /openapi.json describes. */
 export const ALL_OPERATIONS: readonly ApiOperation[] = [
   ...V1_OPERATIONS,
   ...CLIENT_OPERATIONS,
   ...PAGE_ROUTES,
+  ...pageOperations(OPS_ROUTES),
+  ...pageOperations(DOCS_ROUTES),
 ];

@@ -26,6 +26,8 @@ export interface ApiOperation {
   /** The path parameters' schema; without it each `{name}` of the path is a plain string. */
   readonly params?: z.ZodType;
   readonly body?: z.ZodType;
+  /** An `application/x-www-form-urlencoded` body (a page's form). */
+  readonly form?: z.ZodType;
   readonly query?: z.ZodType;
   /** Status → a description alone (pages, redirects), or a description with JSON body and headers (the APIs). */
   readonly responses: Readonly<Record<string, string | ApiResponse>>;
@@ -101,6 +103,12 @@ export function openApiDocument(routes: readonly ApiOperation[], serverUrl: stri
       operation.requestBody = {
         required: true,
         content: { "application/json": { schema: schemaOf(route.body) } },
+      };
+    }
+    if (route.form !== undefined) {
+      operation.requestBody = {
+        required: true,
+        content: { "application/x-www-form-urlencoded": { schema: schemaOf(route.form) } },
       };
     }
     paths[route.path] = { ...(paths[route.path] ?? {}), [route.method]: operation };
