@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { analyticsJson } from "../../src/adapters/express/v1/v1-presenters.js";
+import type { analyticsJson } from "../../src/adapters/express/v1/analytics-json.js";
 import { DEFAULT_NOW, FixedClock } from "../support/fixed-clock.js";
 import { ApiClient, httpRequest, type RawResponse, RELAXED_LIMITS } from "../support/http-client.js";
 import { type RunningServer, startServer } from "../support/http-server.js";

@@ -1,4 +1,4 @@
-import { codesByStatus } from "../openapi/api-responses.js";
+import { codesByStatus } from "../openapi/codes-by-status.js";
 import type { ApiOperation, ApiResponse } from "../openapi/openapi-document.js";
 import { tableOperations } from "../openapi/table-operations.js";
 import { CLIENT_ERROR_CODES, type ClientErrorCode } from "./client-error-codes.js";

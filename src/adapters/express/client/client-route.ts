@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { declareRoute, type SuccessAnswer } from "../routing/declare-route.js";
 import type { RouteDeclaration } from "../routing/route-declaration.js";
-import type { ClientErrorCode, ClientOperation } from "./client-error-codes.js";
+import type { ClientErrorCode } from "./client-error-codes.js";
+import type { ClientOperation } from "./client-failure.js";
 import type { ClientUseCases } from "./client-use-cases.js";
 
 /** A validated request, ready to run: what it does (for error codes) and the use-case call itself. */

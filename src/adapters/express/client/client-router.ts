@@ -5,7 +5,7 @@ import { apiKeyAuth, requestKey } from "../http/api-key-auth.js";
 import { jsonBody } from "../http/json-body.js";
 import { toDomainError } from "../http/to-domain-error.js";
 import { expressPath } from "../routing/declare-route.js";
-import { type ClientOperation, clientFailure } from "./client-error-codes.js";
+import { type ClientOperation, clientFailure } from "./client-failure.js";
 import { CLIENT_API } from "./client-routes.js";
 import type { ClientUseCases } from "./client-use-cases.js";
 

@@ -1,8 +1,9 @@
 import type { Dimension } from "../../../domain/click/click.js";
 import type { LinkStatus } from "../../../domain/link/link.js";
 import type { ApiTable } from "../routing/route-declaration.js";
+import { clicksDataJson } from "./clicks-data-json.js";
 import { parseClientDate } from "./client-date.js";
-import { clicksDataJson, linkDetailsJson, shortenedJson } from "./client-presenters.js";
+import { clicksBody, editBody, shortenBody, shortUrlBody, trackingBody } from "./client-request-schemas.js";
 import {
   clientClicksResponse,
   clientDoneResponse,
@@ -10,7 +11,8 @@ import {
   clientShortenResponse,
 } from "./client-response-schemas.js";
 import { type ClientRoute, clientRoute } from "./client-route.js";
-import { clicksBody, editBody, shortenBody, shortUrlBody, trackingBody } from "./client-schemas.js";
+import { linkDetailsJson } from "./link-details-json.js";
+import { shortenedJson } from "./shortened-json.js";
 
 const done = { description: "{success:true}", body: clientDoneResponse };
 

@@ -1,5 +1,5 @@
 import type { ApiTable, RouteDeclaration } from "../routing/route-declaration.js";
-import { keyedResponses } from "./api-responses.js";
+import { keyedResponses } from "./keyed-responses.js";
 import type { ApiOperation, ApiResponse } from "./openapi-document.js";
 
 /** How an API behind a key appears in the document: its tag, its security scheme and its failure bodies. */

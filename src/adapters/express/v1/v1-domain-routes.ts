@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { domainJson } from "./v1-presenters.js";
+import { domainJson } from "./domain-json.js";
+import { createDomainBody } from "./v1-request-schemas.js";
 import { v1DomainListResponse, v1DomainResponse, v1DoneResponse } from "./v1-response-schemas.js";
 import { type V1Route, v1Route } from "./v1-route.js";
-import { createDomainBody } from "./v1-schemas.js";
 
 const hostnameParams = z.object({ hostname: z.string().describe("The custom domain, e.g. go.example.com.") });
 const domainAnswer = { status: 200, description: "{success:true, domain}", body: v1DomainResponse } as const;

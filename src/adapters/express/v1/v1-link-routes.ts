@@ -1,6 +1,15 @@
 import { z } from "zod";
 import type { ErrorCode } from "../../../domain/errors/domain-error.js";
-import { analyticsJson, linkJson } from "./v1-presenters.js";
+import { analyticsJson } from "./analytics-json.js";
+import { linkJson } from "./link-json.js";
+import {
+  analyticsQuery,
+  createLinkBody,
+  emptyBody,
+  listLinksQuery,
+  toDate,
+  updateLinkBody,
+} from "./v1-request-schemas.js";
 import {
   v1AnalyticsResponse,
   v1DoneResponse,
@@ -9,14 +18,6 @@ import {
 } from "./v1-response-schemas.js";
 import type { V1Route } from "./v1-route.js";
 import { v1Route } from "./v1-route.js";
-import {
-  analyticsQuery,
-  createLinkBody,
-  emptyBody,
-  listLinksQuery,
-  toDate,
-  updateLinkBody,
-} from "./v1-schemas.js";
 
 const LINK_CONTENT: readonly ErrorCode[] = [
   "invalid_destination",

@@ -1,5 +1,5 @@
 import type { ErrorCode } from "../../../domain/errors/domain-error.js";
-import { codesByStatus } from "../openapi/api-responses.js";
+import { codesByStatus } from "../openapi/codes-by-status.js";
 import type { ApiOperation, ApiResponse } from "../openapi/openapi-document.js";
 import { tableOperations } from "../openapi/table-operations.js";
 import { V1_API } from "./v1-api.js";

@@ -5,21 +5,6 @@ import type { Link } from "../../../domain/link/link.js";
 import { countryName } from "../http/country-names.js";
 import { formatClientDate } from "./client-date.js";
 
-/** The `body` of a successful shorten: the seed's three fields. */
-export function shortenedJson(link: Link, urls: ShortUrls) {
-  return { short_url: urls.shortUrl(link), track_url: urls.trackingUrl(link), tracking_id: link.id };
-}
-
-/** The `body` of a successful `url/get`. */
-export function linkDetailsJson(link: Link, urls: ShortUrls) {
-  return {
-    short_url: urls.shortUrl(link),
-    long_url: link.destination,
-    track_url: urls.trackingUrl(link),
-    tracking_id: link.id,
-  };
-}
-
 /** The `body` of a successful `clicksdata/*`: one breakdown, sorted by clicks, descending. */
 export function clicksDataJson(link: Link, urls: ShortUrls, stats: ClickStats, dimension: Dimension) {
   return {

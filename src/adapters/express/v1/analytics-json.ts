@@ -1,0 +1,24 @@
+import type { ClickStats } from "../../../domain/click/click-counts.js";
+import { countryName } from "../http/country-names.js";
+
+/** The v1 analytics object; countries carry their English name and ISO code. */
+export function analyticsJson(linkId: string, stats: ClickStats) {
+  return {
+    link_id: linkId,
+    start: stats.start,
+    end: stats.end,
+    total_clicks: stats.totalClicks,
+    unique_clicks: stats.uniqueClicks,
+    bot_clicks: stats.botClicks,
+    timeseries: stats.timeseries,
+    devices: stats.breakdown.device,
+    os: stats.breakdown.os,
+    browsers: stats.breakdown.browser,
+    countries: stats.breakdown.country.map(({ name, clicks }) => ({
+      name: countryName(name),
+      code: name,
+      clicks,
+    })),
+    referrers: stats.breakdown.referrer,
+  };
+}
