@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import { pino } from "pino";
-import { createHexlinkServerListener } from "../../src/adapters/express/create-app.js";
+import { createHexlinkServerListener } from "../../src/adapters/express/index.js";
 import { redisSharedState, redisStores } from "../../src/adapters/redis/index.js";
 import { createHexlink } from "../../src/bootstrap/create-hexlink.js";
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { createServer, type RequestListener, type Server } from "node:http";
-import { createHexlinkServerListener } from "../adapters/express/create-app.js";
 import { answerClientError } from "../adapters/express/http/client-error.js";
 import { createLogger } from "../adapters/express/http/logger.js";
+import { createHexlinkServerListener } from "../adapters/express/index.js";
 import type { ClickSink } from "../application/ports/click-sink.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { hexlinkFromConfig } from "./hexlink-from-config.js";

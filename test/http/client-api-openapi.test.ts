@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_API } from "../../src/adapters/express/client/client-routes.js";
-import { createHexlinkApp } from "../../src/adapters/express/create-app.js";
+import { createHexlinkApp } from "../../src/adapters/express/index.js";
 import type { RunningServer } from "../support/http-server.js";
 import { type ClientAnswer, clientPost, type PostOptions, startClientServer } from "./client-api-requests.js";
 import { expectAsDocumented, fetchDocument, type OpenApiDocument } from "./openapi-conformance.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHexlinkApp } from "../../src/adapters/express/create-app.js";
+import { createHexlinkApp } from "../../src/adapters/express/index.js";
 import type { ApiOperation } from "../../src/adapters/express/openapi/openapi-document.js";
 import { ApiClient, type ApiResponse, RELAXED_LIMITS } from "../support/http-client.js";
 import { type RunningServer, startServer } from "../support/http-server.js";

@@ -2,7 +2,7 @@ import { type IncomingHttpHeaders, request } from "node:http";
 import express from "express";
 import { pino } from "pino";
 import { expect } from "vitest";
-import { createHexlinkRouter } from "../../src/adapters/express/create-app.js";
+import { createHexlinkRouter } from "../../src/adapters/express/index.js";
 import { V1_ERROR_STATUS } from "../../src/adapters/express/v1/v1-error-status.js";
 import type { ErrorCode } from "../../src/domain/errors/domain-error.js";
 import { type RunningServer, startServer } from "./http-server.js";

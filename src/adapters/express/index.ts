@@ -1,9 +1,7 @@
-export {
-  createHexlinkApp,
-  createHexlinkRouter,
-  createHexlinkServerListener,
-  type HexlinkHttpOptions,
-  parseTrustProxy,
-} from "./create-app.js";
+export { createHexlinkApp } from "./hexlink-app.js";
+export { createHexlinkRouter } from "./hexlink-router.js";
+export type { HexlinkHttpOptions } from "./http-options.js";
 export { ALL_OPERATIONS } from "./openapi/all-operations.js";
+export { createHexlinkServerListener } from "./server/server-listener.js";
+export { parseTrustProxy } from "./server/trust-proxy.js";
 export { V1_ERROR_STATUS } from "./v1/v1-error-status.js";

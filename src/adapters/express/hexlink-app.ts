@@ -1,0 +1,34 @@
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import type { Hexlink } from "../../application/hexlink.js";
+import { createHexlinkRouter } from "./hexlink-router.js";
+import { createLogger } from "./http/logger.js";
+import { sendPage } from "./http/page-headers.js";
+import type { HexlinkHttpOptions } from "./http-options.js";
+import { genericErrorPage, notFoundPage } from "./pages/error-pages.js";
+import { parseTrustProxy } from "./server/trust-proxy.js";
+
+/** A complete Express app for hexlink: security headers, every route, HTML 404 and error pages. */
+export function createHexlinkApp(hexlink: Hexlink, options: HexlinkHttpOptions = {}): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  const trust = parseTrustProxy(options.trustProxy);
+  if (trust !== undefined) app.set("trust proxy", trust);
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  app.use(createHexlinkRouter(hexlink, options));
+  app.use((req: Request, res: Response) => sendPage(res, 404, notFoundPage(), req.method === "HEAD"));
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status =
+      typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
+    if (!(status >= 400 && status < 500))
+      (options.logger ?? createLogger()).error({ err: error }, "unexpected error");
+    const shown = status >= 400 && status < 500 ? status : 500;
+    sendPage(
+      res,
+      shown,
+      genericErrorPage(shown, shown === 500 ? "Something went wrong." : "Bad request."),
+      req.method === "HEAD",
+    );
+  });
+  return app;
+}

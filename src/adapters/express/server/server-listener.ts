@@ -1,0 +1,21 @@
+import type { RequestListener } from "node:http";
+import type { Hexlink } from "../../../application/hexlink.js";
+import { createHexlinkApp } from "../hexlink-app.js";
+import { clientIp, type TrustFunction } from "../http/client-ip.js";
+import { redirectFastPath } from "../http/fast-path.js";
+import type { HexlinkHttpOptions } from "../http-options.js";
+import { parseTrustProxy } from "./trust-proxy.js";
+
+/** The server's request listener: the redirect fast path in front of the Express app. */
+export function createHexlinkServerListener(
+  hexlink: Hexlink,
+  options: HexlinkHttpOptions = {},
+): RequestListener {
+  const app = createHexlinkApp(hexlink, options);
+  const trust = parseTrustProxy(options.trustProxy);
+  const trustFn = trust === undefined ? undefined : (app.get("trust proxy fn") as TrustFunction);
+  return redirectFastPath(hexlink, app, {
+    redirectStatus: options.redirectStatus ?? 302,
+    ipOf: (req) => clientIp(req, trustFn),
+  });
+}
