@@ -8,6 +8,12 @@ export interface HexlinkSettings {
   readonly defaultDomain: string;
   /** Destination hosts refused; each blocks its subdomains. */
   readonly blockedDomains: readonly string[];
+  /** Accept loopback, private and link-local destinations and `localhost` (spec §11). Default false. */
+  readonly allowPrivateDestinations: boolean;
+  /** Other hosts of the default domain (e.g. `www.sho.rt`), lower-case, with a port when not the default. */
+  readonly domainAliases: readonly string[];
+  /** What a host that is no domain of this server gets: the default domain's links, or 404 (spec §6). */
+  readonly unknownHosts: "fallback" | "404";
   /** Length of random codes (default 7), grown by one after repeated collisions. */
   readonly codeLength: number;
   /** Attempts at one length before growing it. */
@@ -30,10 +36,13 @@ export function makeSettings(
     baseUrl: url,
     defaultDomain: defaultDomainOf(url),
     blockedDomains: [],
+    allowPrivateDestinations: false,
+    unknownHosts: "fallback",
     codeLength: 7,
     codeAttempts: 3,
     rateLimits: { perSecond: 10, perHour: 1000, perMonth: 100_000 },
     passwordAttemptsPerMinute: 5,
     ...overrides,
+    domainAliases: (overrides.domainAliases ?? []).map((alias) => alias.toLowerCase()),
   };
 }

@@ -25,6 +25,31 @@ const list = z
       .filter((item) => item !== ""),
   );
 
+/** A host as a blocklist or alias entry: `evil.example`, `Evil.Example:8080`, or a URL whose host is taken. */
+const hostEntry = z.string().transform((entry, ctx) => {
+  const host = hostOfEntry(entry);
+  if (host === null) {
+    ctx.addIssue({ code: "custom", message: `'${entry}' is neither a host nor an http(s) URL` });
+    return z.NEVER;
+  }
+  return host;
+});
+
+function hostOfEntry(entry: string): string | null {
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(entry);
+  if (!hasScheme && /[/?#@\s\\]/.test(entry)) return null;
+  try {
+    const parsed = new URL(hasScheme ? entry : `http://${entry}/`);
+    if (parsed.username !== "" || parsed.password !== "" || parsed.hostname === "") return null;
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
+    return parsed.host;
+  } catch {
+    return null;
+  }
+}
+
+const flag = z.enum(["true", "false"], { error: "must be true or false" }).default("false");
+
 const apiKeys = list.pipe(
   z.array(
     z
@@ -70,7 +95,12 @@ export const configSchema = z
     HEXLINK_RATE_LIMIT_PER_SECOND: positive.default(10),
     HEXLINK_RATE_LIMIT_PER_HOUR: positive.default(1000),
     HEXLINK_RATE_LIMIT_PER_MONTH: positive.default(100_000),
-    HEXLINK_BLOCKED_DOMAINS: list,
+    HEXLINK_BLOCKED_DOMAINS: list.pipe(z.array(hostEntry)),
+    HEXLINK_ALLOW_PRIVATE_DESTINATIONS: flag.transform((value) => value === "true"),
+    HEXLINK_UNKNOWN_HOSTS: z
+      .enum(["fallback", "404"], { error: "must be fallback or 404" })
+      .default("fallback"),
+    HEXLINK_DOMAIN_ALIASES: list.pipe(z.array(hostEntry)),
     HEXLINK_REDIRECT_STATUS: z.enum(["301", "302", "307", "308"]).default("302").transform(Number),
     HEXLINK_TRUST_PROXY: optionalString.refine(
       (value) => value === undefined || isTrustProxyValue(value),

@@ -11,6 +11,9 @@ export async function hexlinkFromConfig(config: HexlinkConfig, logger?: Logger):
     baseUrl: config.baseUrl,
     settings: {
       blockedDomains: config.HEXLINK_BLOCKED_DOMAINS,
+      allowPrivateDestinations: config.HEXLINK_ALLOW_PRIVATE_DESTINATIONS,
+      unknownHosts: config.HEXLINK_UNKNOWN_HOSTS,
+      domainAliases: config.HEXLINK_DOMAIN_ALIASES,
       rateLimits: {
         perSecond: config.HEXLINK_RATE_LIMIT_PER_SECOND,
         perHour: config.HEXLINK_RATE_LIMIT_PER_HOUR,

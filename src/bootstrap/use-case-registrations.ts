@@ -36,7 +36,7 @@ export function registerUseCases(c: DependencyContainer): void {
   add(T.destinations, (r) => new DestinationChecker(r(T.settings), r(T.domains)));
   add(T.linkDomains, (r) => new LinkDomainResolver(r(T.settings), r(T.domains)));
   add(T.shortUrls, (r) => new ShortUrls(r(T.settings)));
-  add(T.hosts, (r) => new HostResolver(r(T.settings), r(T.domains), r(T.cache)));
+  add(T.hosts, (r) => new HostResolver(r(T.settings), r(T.domains), r(T.cache), r(T.clock)));
   add(T.servedLinks, (r) => new ServedLinks(r(T.hosts), r(T.links), r(T.cache)));
   add(T.linkClicks, (r) => new LinkClicks(r(T.clickStore), r(T.clock)));
   add(T.domainActivation, (r) => new DomainActivation(r(T.domains), r(T.cache), r(T.clock)));

@@ -145,7 +145,11 @@ export interface BrowserRig {
 
 /** Starts Chromium, a hexlink server and a destination server at once. */
 export async function startBrowserRig(): Promise<BrowserRig> {
-  const started = await Promise.allSettled([launchBrowser(), startServer(), startDestinationServer()]);
+  const started = await Promise.allSettled([
+    launchBrowser(),
+    startServer({ settings: { allowPrivateDestinations: true } }),
+    startDestinationServer(),
+  ]);
   const [browser, server, destination] = started;
   if (browser.status === "rejected" || server.status === "rejected" || destination.status === "rejected") {
     await Promise.all([

@@ -1,8 +1,11 @@
 import type { Link } from "../../domain/link/link.js";
 
-/** The domain whose links a request `Host` serves, and the account owning it (`null`: the default domain). */
+/**
+ * The domain whose links a request `Host` serves (`null`: none, the host answers 404) and the account owning
+ * it (`null` for the default domain).
+ */
 export interface HostRoute {
-  readonly domain: string;
+  readonly domain: string | null;
   readonly owner: string | null;
 }
 

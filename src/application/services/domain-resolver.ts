@@ -1,4 +1,4 @@
-import { parseHostname } from "../../domain/custom-domain/custom-domain.js";
+import { claimHostname, parseHostname } from "../../domain/custom-domain/custom-domain.js";
 import { DomainError } from "../../domain/errors/domain-error.js";
 import { normaliseHost } from "../../domain/link/hostname.js";
 import type { DomainRepository } from "../ports/domain-repository.js";
@@ -19,7 +19,7 @@ export class LinkDomainResolver {
   async resolve(accountId: string, requested: string | undefined): Promise<string> {
     if (requested === undefined) return this.settings.defaultDomain;
     if (normaliseHost(requested.trim()) === this.settings.defaultDomain) return this.settings.defaultDomain;
-    const hostname = parseHostname(requested);
+    const hostname = claimHostname(parseHostname(requested));
     const domain = await this.domains.findByHostname(hostname);
     if (domain === null || domain.accountId !== accountId || domain.status !== "active") {
       throw new DomainError(

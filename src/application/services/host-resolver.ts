@@ -1,21 +1,30 @@
+import { claimHostname, isStaleClaim } from "../../domain/custom-domain/custom-domain.js";
 import { normaliseHost } from "../../domain/link/hostname.js";
 import type { DomainRepository } from "../ports/domain-repository.js";
 import type { HostRoute, LinkCache } from "../ports/link-cache.js";
+import type { Clock } from "../ports/technical.js";
 import type { HexlinkSettings } from "../settings.js";
 
+const NO_ROUTE: HostRoute = { domain: null, owner: null };
+
 /**
- * Which domain's links a request `Host` serves: an active custom domain serves its own account's links;
- * any other host resolves against the default domain (spec §6). Answers are cached per host.
+ * Which domain's links a request `Host` serves (spec §6): an active custom domain serves its own account's
+ * links, on any port; a hostname with a live claim (pending) serves none, so one account's links never show
+ * under another's brand; any other host serves the default domain's links, or none when the operator set
+ * `unknownHosts` to 404. Answers are cached per claimed hostname and dropped when a domain changes.
  */
 export class HostResolver {
   private readonly fallback: HostRoute;
+  private readonly defaultHosts: ReadonlySet<string>;
 
   constructor(
     private readonly settings: HexlinkSettings,
     private readonly domains: DomainRepository,
     private readonly cache: LinkCache,
+    private readonly clock: Clock,
   ) {
     this.fallback = { domain: settings.defaultDomain, owner: null };
+    this.defaultHosts = new Set([settings.defaultDomain, ...settings.domainAliases]);
   }
 
   /** The route when it is known without a store read (the default domain, or cached); else `undefined`. */
@@ -23,19 +32,18 @@ export class HostResolver {
     // Most requests carry the default domain exactly as configured: skip normalising it.
     if (rawHost === this.settings.defaultDomain) return this.fallback;
     const host = normaliseHost(rawHost);
-    return host === this.fallback.domain ? this.fallback : this.cache.getHost(host);
+    return this.defaultHosts.has(host) ? this.fallback : this.cache.getHost(claimHostname(host));
   }
 
   async resolve(rawHost: string): Promise<HostRoute> {
     const known = this.known(rawHost);
     if (known !== undefined) return known;
-    const host = normaliseHost(rawHost);
-    const custom = await this.domains.findByHostname(host);
-    const route =
-      custom !== null && custom.status === "active"
-        ? { domain: host, owner: custom.accountId }
-        : this.fallback;
-    this.cache.setHost(host, route);
+    const name = claimHostname(rawHost);
+    const custom = await this.domains.findByHostname(name);
+    let route = this.settings.unknownHosts === "404" ? NO_ROUTE : this.fallback;
+    if (custom !== null && custom.status === "active") route = { domain: name, owner: custom.accountId };
+    else if (custom !== null && !isStaleClaim(custom, this.clock.now())) route = NO_ROUTE;
+    this.cache.setHost(name, route);
     return route;
   }
 }

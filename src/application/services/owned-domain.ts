@@ -1,6 +1,5 @@
-import type { CustomDomain } from "../../domain/custom-domain/custom-domain.js";
+import { type CustomDomain, claimHostname } from "../../domain/custom-domain/custom-domain.js";
 import { DomainError } from "../../domain/errors/domain-error.js";
-import { normaliseHost } from "../../domain/link/hostname.js";
 import type { DomainRepository } from "../ports/domain-repository.js";
 
 /** The account's domain with this hostname; another account's answers as a missing one. @throws DomainError invalid_domain */
@@ -9,7 +8,7 @@ export async function findOwnedDomain(
   accountId: string,
   hostname: string,
 ): Promise<CustomDomain> {
-  const domain = await domains.findByHostname(normaliseHost(hostname));
+  const domain = await domains.findByHostname(claimHostname(hostname));
   if (domain === null || domain.accountId !== accountId) {
     throw new DomainError("invalid_domain", `The domain '${hostname}' is not registered to this account.`);
   }

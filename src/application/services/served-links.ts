@@ -20,6 +20,7 @@ export class ServedLinks {
   async find(host: string, slug: string): Promise<ServedLink> {
     // Cache hits stay synchronous: the redirect path pays one await, not three.
     const route = this.hosts.known(host) ?? (await this.hosts.resolve(host));
+    if (route.domain === null) return { route, link: null };
     const cached = this.cache.getLink(route.domain, slug); // null is a cached "no such link"
     const link = cached !== undefined ? cached : await this.storedLink(route.domain, slug);
     // A custom domain's links answer only while their account owns it: a hostname deleted and then

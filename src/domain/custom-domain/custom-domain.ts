@@ -1,5 +1,5 @@
 import { DomainError } from "../errors/domain-error.js";
-import { normaliseHost } from "../link/hostname.js";
+import { hostnameOf, normaliseHost } from "../link/hostname.js";
 
 export type CustomDomainStatus = "pending" | "active";
 
@@ -47,6 +47,11 @@ export function parseHostname(raw: string): string {
     throw new DomainError("invalid_domain", "An IP address cannot be a custom domain.");
   }
   return value;
+}
+
+/** The name a custom domain is claimed under: its hostname without a port (any port is the same claim). */
+export function claimHostname(host: string): string {
+  return hostnameOf(normaliseHost(host));
 }
 
 /** How long an unverified registration holds a hostname before another account may claim it. */

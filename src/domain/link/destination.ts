@@ -1,5 +1,6 @@
 import { DomainError } from "../errors/domain-error.js";
 import { isSameOrSubdomain, normaliseHost } from "./hostname.js";
+import { embeddedIpv4, isPrivateHost } from "./ip-host.js";
 
 declare const destinationBrand: unique symbol;
 /** A normalised absolute http(s) URL that a link may redirect to. */
@@ -13,8 +14,10 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 export interface DestinationPolicy {
   /** Hosts (with port when not the scheme's default) that serve hexlink's own short links. */
   readonly ownHosts: ReadonlySet<string>;
-  /** Hosts refused as destinations; each blocks its subdomains too. */
+  /** Hosts refused as destinations; each blocks its subdomains too, an IPv4 address its IPv6 spellings. */
   readonly blockedHosts: readonly string[];
+  /** Accept loopback, private and link-local addresses and `localhost` (refused unless true). */
+  readonly allowPrivate?: boolean;
 }
 
 /**
@@ -30,10 +33,24 @@ export function parseDestination(raw: string, policy: DestinationPolicy): Destin
       "The destination points at a short link domain (a redirect loop).",
     );
   }
-  if (policy.blockedHosts.some((blocked) => isSameOrSubdomain(url.hostname, asUrlHostname(blocked)))) {
+  if (policy.allowPrivate !== true && isPrivateHost(url.hostname)) {
+    throw new DomainError(
+      "invalid_destination",
+      "The destination is a loopback, private or link-local address, which this server does not link to.",
+    );
+  }
+  if (policy.blockedHosts.some((blocked) => isBlocked(url.hostname, asUrlHostname(blocked)))) {
     throw new DomainError("destination_blocked", `Links to '${url.hostname}' are not allowed.`);
   }
   return url.href as Destination;
+}
+
+function isBlocked(hostname: string, blocked: string): boolean {
+  if (isSameOrSubdomain(hostname, blocked)) return true;
+  // An IPv4 entry also blocks the address spelled inside IPv6 (::ffff:a.b.c.d, ::a.b.c.d).
+  const address = embeddedIpv4(hostname);
+  const entry = embeddedIpv4(blocked);
+  return address !== null && entry !== null && address.every((octet, i) => octet === entry[i]);
 }
 
 /** A blocklist entry as URL spells hosts (punycode, canonical IPv4), so `bücher.de` blocks too. */
@@ -67,6 +84,10 @@ export function normaliseDestination(raw: string): URL {
   }
   if ((url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "") {
     throw new DomainError("invalid_destination", "The destination must be an http or https URL.");
+  }
+  // `https://bank.example@evil.example/` reads as the bank's address to people: refuse credentials in URLs.
+  if (url.username !== "" || url.password !== "") {
+    throw new DomainError("invalid_destination", "The destination must not contain a user name or password.");
   }
   if (url.href.length > DESTINATION_MAX_LENGTH) {
     throw new DomainError("invalid_destination", "The destination is too long once normalised.");

@@ -26,7 +26,22 @@ describe("loadConfig", () => {
       HEXLINK_REDIRECT_STATUS: 302,
       HEXLINK_API_KEYS: [],
       HEXLINK_BLOCKED_DOMAINS: [],
+      HEXLINK_ALLOW_PRIVATE_DESTINATIONS: false,
+      HEXLINK_UNKNOWN_HOSTS: "fallback",
+      HEXLINK_DOMAIN_ALIASES: [],
     });
+  });
+
+  it("reads blocklist and alias entries given as URLs as their host, and the destination policy switches", () => {
+    const config = loadConfig({
+      HEXLINK_BLOCKED_DOMAINS: "http://evil.example/path, https://Tracker.Example:8443/x?y, plain.test",
+      HEXLINK_DOMAIN_ALIASES: "www.sho.rt, https://go.sho.rt",
+      HEXLINK_ALLOW_PRIVATE_DESTINATIONS: "true",
+      HEXLINK_UNKNOWN_HOSTS: "404",
+    });
+    expect(config.HEXLINK_BLOCKED_DOMAINS).toEqual(["evil.example", "tracker.example:8443", "plain.test"]);
+    expect(config.HEXLINK_DOMAIN_ALIASES).toEqual(["www.sho.rt", "go.sho.rt"]);
+    expect(config).toMatchObject({ HEXLINK_ALLOW_PRIVATE_DESTINATIONS: true, HEXLINK_UNKNOWN_HOSTS: "404" });
   });
 
   it("derives the base URL from PORT when HEXLINK_BASE_URL is unset, and takes it as given otherwise", () => {
@@ -73,6 +88,12 @@ describe("loadConfig", () => {
     ["HEXLINK_TRUST_PROXY", { HEXLINK_TRUST_PROXY: "not an ip" }],
     ["HEXLINK_GEOIP_DB", { HEXLINK_GEOIP_DB: "/no/such/file.mmdb" }],
     ["HEXLINK_VISITOR_SECRET", { HEXLINK_VISITOR_SECRET: "short" }],
+    ["HEXLINK_BLOCKED_DOMAINS", { HEXLINK_BLOCKED_DOMAINS: "evil.example/path" }],
+    ["HEXLINK_BLOCKED_DOMAINS", { HEXLINK_BLOCKED_DOMAINS: "ftp://evil.example/" }],
+    ["HEXLINK_BLOCKED_DOMAINS", { HEXLINK_BLOCKED_DOMAINS: "http://user@evil.example/" }],
+    ["HEXLINK_DOMAIN_ALIASES", { HEXLINK_DOMAIN_ALIASES: "www sho rt" }],
+    ["HEXLINK_ALLOW_PRIVATE_DESTINATIONS", { HEXLINK_ALLOW_PRIVATE_DESTINATIONS: "yes" }],
+    ["HEXLINK_UNKNOWN_HOSTS", { HEXLINK_UNKNOWN_HOSTS: "drop" }],
   ])("throws a ConfigError of one line naming %s", (variable, env) => {
     const error = errorFor(env);
     expect(error.name).toBe("ConfigError");

@@ -8,7 +8,8 @@ import {
 } from "../../../src/domain/link/destination.js";
 import { aDomainError } from "../../support/builders.js";
 
-const OPEN: DestinationPolicy = { ownHosts: new Set(), blockedHosts: [] };
+// The syntax tests run with private addresses allowed; the §11 policy has its own describe below.
+const OPEN: DestinationPolicy = { ownHosts: new Set(), blockedHosts: [], allowPrivate: true };
 const parse = (raw: string, policy: DestinationPolicy = OPEN): string => parseDestination(raw, policy);
 
 describe("parseDestination: syntax", () => {
@@ -70,6 +71,7 @@ describe("parseDestination: policy", () => {
   const policy: DestinationPolicy = {
     ownHosts: new Set(["sho.rt", "links.acme.test", "localhost:3000"]),
     blockedHosts: ["evil.test", "Tracker.Example"],
+    allowPrivate: true,
   };
 
   it.each([
@@ -87,7 +89,6 @@ describe("parseDestination: policy", () => {
     expect(parse("https://www.sho.rt/abc", policy)).toBe("https://www.sho.rt/abc");
     expect(parse("https://sho.rt.example.com/", policy)).toBe("https://sho.rt.example.com/");
     expect(parse("http://localhost:4000/", policy)).toBe("http://localhost:4000/");
-    expect(parse("https://sho.rt@example.com/", policy)).toBe("https://sho.rt@example.com/");
   });
 
   it.each([
@@ -114,10 +115,81 @@ describe("parseDestination: policy", () => {
   });
 
   it("blocks an IP address however the destination spells it", () => {
-    const ip: DestinationPolicy = { ownHosts: new Set(), blockedHosts: ["127.0.0.1"] };
-    for (const raw of ["http://127.0.0.1/", "http://0x7f.0.0.1/", "http://2130706433/"]) {
-      expect(() => parse(raw, ip)).toThrow(aDomainError("destination_blocked"));
+    const ip: DestinationPolicy = { ownHosts: new Set(), blockedHosts: ["127.0.0.1"], allowPrivate: true };
+    for (const raw of [
+      "http://127.0.0.1/",
+      "http://0x7f.0.0.1/",
+      "http://2130706433/",
+      "http://[::ffff:127.0.0.1]/",
+      "http://[::ffff:7f00:1]/",
+      "http://[0:0:0:0:0:ffff:7f00:0001]:8080/",
+      "http://[::127.0.0.1]/",
+    ]) {
+      expect(() => parse(raw, ip), raw).toThrow(aDomainError("destination_blocked"));
     }
+  });
+
+  it("blocks a public IPv4 entry in its IPv4-mapped and IPv4-compatible IPv6 spellings", () => {
+    const ip: DestinationPolicy = { ownHosts: new Set(), blockedHosts: ["203.0.113.5"] };
+    for (const raw of ["http://203.0.113.5/", "http://[::ffff:203.0.113.5]/", "http://[::cb00:7105]/"]) {
+      expect(() => parse(raw, ip), raw).toThrow(aDomainError("destination_blocked"));
+    }
+    expect(parse("http://203.0.113.6/", ip)).toBe("http://203.0.113.6/");
+    expect(parse("http://[2001:db8::cb00:7105]/", ip)).toBe("http://[2001:db8::cb00:7105]/");
+  });
+});
+
+describe("parseDestination: the operator's policy (spec §11)", () => {
+  const STRICT: DestinationPolicy = { ownHosts: new Set(), blockedHosts: [] };
+
+  it.each([
+    "https://user@example.com/",
+    "https://user:secret@example.com/",
+    "https://sho.rt@example.com/",
+    "https://:pw@example.com/",
+  ])("refuses %s: credentials in a destination mislead the reader", (raw) => {
+    expect(() => parse(raw, STRICT)).toThrow(aDomainError("invalid_destination"));
+    expect(() => parse(raw, OPEN)).toThrow(aDomainError("invalid_destination"));
+  });
+
+  it.each([
+    "http://localhost/",
+    "http://LOCALHOST:8080/x",
+    "http://api.localhost/",
+    "http://127.0.0.1/",
+    "http://127.1.2.3:9/",
+    "http://0x7f.1/",
+    "http://2130706433/",
+    "http://0.0.0.0/",
+    "http://10.1.2.3/",
+    "http://172.16.0.1/",
+    "http://172.31.255.255/",
+    "http://192.168.1.1/",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://100.64.0.1/",
+    "http://[::1]/",
+    "http://[::]/",
+    "http://[::ffff:127.0.0.1]/",
+    "http://[::ffff:10.0.0.1]/",
+    "http://[::ffff:169.254.169.254]/",
+    "http://[fe80::1]/",
+    "http://[fd12:3456::1]/",
+    "http://[fc00::1]/",
+  ])("refuses %s unless private destinations are allowed", (raw) => {
+    expect(() => parse(raw, STRICT)).toThrow(aDomainError("invalid_destination"));
+    expect(parse(raw, OPEN)).toMatch(/^http:\/\//);
+  });
+
+  it.each([
+    "http://172.32.0.1/",
+    "http://192.169.0.1/",
+    "http://100.128.0.1/",
+    "http://11.0.0.1/",
+    "http://[2001:db8::1]/",
+    "http://[fec0::1]/",
+    "http://localhost.example.com/",
+  ])("accepts the public %s", (raw) => {
+    expect(parse(raw, STRICT)).toBe(raw);
   });
 });
 
@@ -141,7 +213,8 @@ describe("destination normalisation (property)", () => {
     validSchemes: ["http", "https"],
     withQueryParameters: true,
     withFragments: true,
-    authoritySettings: { withIPv4: true, withIPv6: true, withPort: true, withUserInfo: true },
+    // Credentials are refused by policy (spec §11), tested above; this property is about normalising.
+    authoritySettings: { withIPv4: true, withIPv6: true, withPort: true, withUserInfo: false },
   });
   const otherSchemes = fc.webUrl({ validSchemes: ["ftp", "ws", "file", "javascript", "data", "git+ssh"] });
   const anyText = fc.oneof(

@@ -1,6 +1,5 @@
-import type { CustomDomain } from "../../../domain/custom-domain/custom-domain.js";
+import { type CustomDomain, claimHostname } from "../../../domain/custom-domain/custom-domain.js";
 import { DomainError } from "../../../domain/errors/domain-error.js";
-import { normaliseHost } from "../../../domain/link/hostname.js";
 import type { DomainRepository } from "../../ports/domain-repository.js";
 import type { DomainActivation } from "../../services/domain-activation.js";
 
@@ -12,7 +11,7 @@ export class ActivateDomain {
   ) {}
 
   async execute(hostname: string): Promise<CustomDomain> {
-    const domain = await this.domains.findByHostname(normaliseHost(hostname));
+    const domain = await this.domains.findByHostname(claimHostname(hostname));
     if (domain === null)
       throw new DomainError("invalid_domain", `The domain '${hostname}' is not registered.`);
     return this.activation.activate(domain);

@@ -1,5 +1,6 @@
 import {
   type CustomDomain,
+  claimHostname,
   isStaleClaim,
   parseHostname,
 } from "../../../domain/custom-domain/custom-domain.js";
@@ -23,8 +24,10 @@ export class RegisterDomain {
   ) {}
 
   async execute(accountId: string, rawHostname: string): Promise<CustomDomain> {
-    const hostname = parseHostname(rawHostname);
-    if (hostname === this.settings.defaultDomain) {
+    // A hostname with a port is the same claim as without: custom domains are DNS names.
+    const hostname = claimHostname(parseHostname(rawHostname));
+    const serverHosts = [this.settings.defaultDomain, ...this.settings.domainAliases].map(claimHostname);
+    if (serverHosts.includes(hostname)) {
       throw new DomainError("invalid_domain", "The default domain cannot be registered as a custom domain.");
     }
     const domain: CustomDomain = {

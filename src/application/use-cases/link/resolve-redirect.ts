@@ -49,7 +49,7 @@ export class ResolveRedirect {
   constructor(private readonly deps: ResolveRedirectDeps) {}
 
   async execute(request: RedirectRequest): Promise<RedirectOutcome> {
-    const { route, link } = await this.deps.served.find(request.host, request.slug);
+    const { link } = await this.deps.served.find(request.host, request.slug);
     if (link === null || link.status === "disabled") return { kind: "not_found" };
     const now = this.deps.clock.now();
     if (isGone(link, now)) return { kind: "gone" };
@@ -63,7 +63,7 @@ export class ResolveRedirect {
       // The cached copy keeps its old click count: drop it once the budget is spent, or a password-protected
       // link would go on asking for its password instead of answering gone.
       if (count === null || count >= link.maxClicks)
-        await this.deps.cache.invalidateLink(route.domain, link.slug);
+        await this.deps.cache.invalidateLink(link.domain, link.slug);
       if (count === null) return { kind: "gone" };
     }
     this.deps.clicks.record({

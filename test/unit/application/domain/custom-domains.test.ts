@@ -113,13 +113,14 @@ describe("VerifyDomain", () => {
     expect(await core.stores.domains.findByHostname(HOST)).toEqual(active);
   });
 
-  it("makes a Host that resolved against the default domain resolve against the custom domain at once", async () => {
+  it("makes a Host that answered 404 while pending resolve against the custom domain at once", async () => {
     const { core, domain } = await registered();
     await core.activateDomain.execute(HOST);
     await linksOnBoth(core);
     await core.deleteDomain.execute(ACME, HOST);
     await core.registerDomain.execute(ACME, HOST);
-    expect(await locationOn(core, HOST)).toBe("https://default.test/");
+    // Spec §6: a registered custom domain in any state never falls back to the default domain's links.
+    expect(await locationOn(core, HOST)).toBe("not_found");
     const fresh = await core.stores.domains.findByHostname(HOST);
     if (fresh === null) throw new Error("registered domain expected");
     core.verifier.publish(`_hexlink.${HOST}`, verificationRecord(fresh).value);

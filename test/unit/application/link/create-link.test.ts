@@ -112,15 +112,62 @@ describe("CreateLink", () => {
     );
   });
 
-  it("refuses a destination on a registered custom domain, pending or active, of any account", async () => {
+  it("refuses a destination on an active custom domain of any account, on any port", async () => {
     const core = buildCore();
-    await core.registerDomain.execute("other", "pending.other.test");
     await activeDomain(core, "links.acme.test");
-    for (const url of ["https://pending.other.test/x", "https://LINKS.acme.test/y"]) {
-      await expect(core.createLink.execute({ accountId: ACME, url })).rejects.toEqual(
+    await activeDomain(core, "go.other.test", "other");
+    for (const url of [
+      "https://LINKS.acme.test/y",
+      "https://links.acme.test:8443/y",
+      "https://go.other.test/z",
+    ]) {
+      await expect(core.createLink.execute({ accountId: ACME, url }), url).rejects.toEqual(
         aDomainError("invalid_destination"),
       );
     }
+  });
+
+  it("gives a pending claim no rights over anybody's destinations", async () => {
+    const core = buildCore();
+    await core.registerDomain.execute("other", "pending.other.test");
+    const link = await core.createLink.execute({ accountId: ACME, url: "https://pending.other.test/x" });
+    expect(link.destination).toBe("https://pending.other.test/x");
+  });
+
+  it("refuses loops through the server's own aliases", async () => {
+    const core = buildCore({ settings: { domainAliases: ["www.sho.rt", "Sho.Example:8080"] } });
+    for (const url of ["https://www.sho.rt/promo", "http://sho.example:8080/x"]) {
+      await expect(core.createLink.execute({ accountId: ACME, url }), url).rejects.toEqual(
+        aDomainError("invalid_destination"),
+      );
+    }
+  });
+
+  it("refuses loops through loopback spellings of a local server, even where private destinations are allowed", async () => {
+    const core = buildCore({
+      baseUrl: "http://localhost:3000",
+      settings: { allowPrivateDestinations: true },
+    });
+    for (const url of ["http://127.0.0.1:3000/promo", "http://[::1]:3000/x", "http://LOCALHOST:3000/"]) {
+      await expect(core.createLink.execute({ accountId: ACME, url }), url).rejects.toEqual(
+        aDomainError("invalid_destination"),
+      );
+    }
+    const elsewhere = await core.createLink.execute({ accountId: ACME, url: "http://127.0.0.1:4000/" });
+    expect(elsewhere.destination).toBe("http://127.0.0.1:4000/");
+  });
+
+  it("refuses private and credential-bearing destinations unless the operator allows private ones", async () => {
+    const strict = buildCore();
+    for (const url of ["http://10.0.0.1/", "http://[::ffff:192.168.0.1]/", "https://u:p@example.com/"]) {
+      await expect(strict.createLink.execute({ accountId: ACME, url }), url).rejects.toEqual(
+        aDomainError("invalid_destination"),
+      );
+    }
+    const open = buildCore({ settings: { allowPrivateDestinations: true } });
+    expect((await open.createLink.execute({ accountId: ACME, url: "http://10.0.0.1/" })).destination).toBe(
+      "http://10.0.0.1/",
+    );
   });
 
   it("refuses a destination whose host or a parent domain is blocked, with destination_blocked", async () => {

@@ -201,11 +201,55 @@ describe("ResolveRedirect: custom domains", () => {
     expect(await core.resolveRedirect.execute(aVisit("promo"))).toEqual({ kind: "not_found" });
   });
 
-  it("a pending custom domain's Host resolves against the default domain", async () => {
+  it("a pending custom domain's Host, on any port, never serves the default domain's links (spec §6)", async () => {
     const core = buildCore();
-    await core.registerDomain.execute(ACME, "links.acme.test");
+    await core.registerDomain.execute("other", "links.acme.test");
     await withLink({}, core);
+    for (const host of ["links.acme.test", "LINKS.acme.test:8443"]) {
+      expect(await core.resolveRedirect.execute(aVisit("promo", { host })), host).toEqual({
+        kind: "not_found",
+      });
+    }
+    expect(await core.resolveRedirect.execute(aVisit("promo"))).toMatchObject({ kind: "redirect" });
+  });
+
+  it("a pending claim expires after 72 hours and its Host falls back again", async () => {
+    const core = buildCore();
+    await core.registerDomain.execute("other", "links.acme.test");
+    await withLink({}, core);
+    core.clock.advance(72 * 3_600_000);
     const outcome = await core.resolveRedirect.execute(aVisit("promo", { host: "links.acme.test" }));
     expect(outcome).toMatchObject({ kind: "redirect" });
+  });
+
+  it("an active custom domain serves its links on any port", async () => {
+    const core = buildCore();
+    await core.registerDomain.execute(ACME, "links.acme.test:8443");
+    await core.activateDomain.execute("links.acme.test");
+    await core.createLink.execute({
+      accountId: ACME,
+      url: "https://a.test/",
+      customSlug: "deal",
+      domain: "links.acme.test",
+    });
+    for (const host of ["links.acme.test", "links.acme.test:8443"]) {
+      expect(await core.resolveRedirect.execute(aVisit("deal", { host })), host).toMatchObject({
+        kind: "redirect",
+      });
+    }
+  });
+
+  it("with unknownHosts 404 only the default domain and its aliases serve its links", async () => {
+    const core = buildCore({ settings: { unknownHosts: "404", domainAliases: ["www.sho.rt"] } });
+    await withLink({}, core);
+    expect(await core.resolveRedirect.execute(aVisit("promo"))).toMatchObject({ kind: "redirect" });
+    expect(await core.resolveRedirect.execute(aVisit("promo", { host: "WWW.sho.rt" }))).toMatchObject({
+      kind: "redirect",
+    });
+    for (const host of ["127.0.0.1", "elsewhere.test", "sho.rt:8080"]) {
+      expect(await core.resolveRedirect.execute(aVisit("promo", { host })), host).toEqual({
+        kind: "not_found",
+      });
+    }
   });
 });
