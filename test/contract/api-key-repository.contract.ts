@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ApiKeyRepository } from "../../src/application/ports/api-key-repository.js";
+import { arbIdSuffix } from "../support/arbitraries.js";
 import { anApiKey } from "../support/builders.js";
 import { closeAfterAll, type PortHarness } from "./port-harness.js";
 
@@ -65,7 +66,7 @@ export function apiKeyRepositoryContract(name: string, harness: ApiKeyRepository
     });
 
     it("accepts exactly one of any number of concurrent keys with one hash", async () => {
-      const ids = fc.uniqueArray(fc.stringMatching(/^[A-Za-z0-9_-]{21}$/), { minLength: 2, maxLength: 6 });
+      const ids = fc.uniqueArray(arbIdSuffix(), { minLength: 2, maxLength: 6 });
       await fc.assert(
         fc.asyncProperty(ids, async (suffixes) => {
           const repo = await harness.make();

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { expect, it } from "vitest";
 import type { LinkQuery, LinkRepository } from "../../src/application/ports/link-repository.js";
 import type { Link, LinkStatus } from "../../src/domain/link/link.js";
+import { arbIdSuffix } from "../support/arbitraries.js";
 import { aLink } from "../support/builders.js";
 
 const ACCOUNTS = ["acct-a", "acct-b"] as const;
@@ -16,7 +17,7 @@ function newestFirst(a: Link, b: Link): number {
 
 function arbLinks(): fc.Arbitrary<Link[]> {
   const row = fc.record({
-    suffix: fc.stringMatching(/^[A-Za-z0-9_-]{21}$/),
+    suffix: arbIdSuffix(),
     account: fc.constantFrom(...ACCOUNTS),
     domain: fc.constantFrom(...DOMAINS),
     status: fc.constantFrom<LinkStatus>("active", "disabled"),

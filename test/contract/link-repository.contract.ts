@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { LinkRepository } from "../../src/application/ports/link-repository.js";
 import type { Link } from "../../src/domain/link/link.js";
+import { arbIdSuffix } from "../support/arbitraries.js";
 import { aDomainError, aLink } from "../support/builders.js";
 import { linkListingProperties } from "./link-listing.properties.js";
 import { closeAfterAll, type PortHarness } from "./port-harness.js";
@@ -213,22 +214,19 @@ export function linkRepositoryContract(name: string, harness: LinkRepositoryHarn
 
     it("keeps exactly one of any number of concurrent creates of one slug", async () => {
       await fc.assert(
-        fc.asyncProperty(
-          fc.uniqueArray(fc.stringMatching(/^[A-Za-z0-9_-]{21}$/), { minLength: 2, maxLength: 8 }),
-          async (suffixes) => {
-            const repo = await harness.make();
-            const links: Link[] = suffixes.map((suffix) => aLink().withId(`lnk_${suffix}`).build());
-            const results = await Promise.allSettled(links.map((link) => repo.create(link)));
-            const winners = links.filter((_, index) => results[index]?.status === "fulfilled");
-            expect(winners).toHaveLength(1);
-            for (const result of results) {
-              if (result.status === "rejected") expect(result.reason).toEqual(aDomainError("slug_taken"));
-            }
-            expect((await repo.findBySlug("sho.rt", "promo"))?.id).toBe(winners[0]?.id);
-            const listed = await repo.listByAccount("acme", { limit: 20, after: null });
-            expect(listed.links.map((link) => link.id)).toEqual([winners[0]?.id]);
-          },
-        ),
+        fc.asyncProperty(fc.uniqueArray(arbIdSuffix(), { minLength: 2, maxLength: 8 }), async (suffixes) => {
+          const repo = await harness.make();
+          const links: Link[] = suffixes.map((suffix) => aLink().withId(`lnk_${suffix}`).build());
+          const results = await Promise.allSettled(links.map((link) => repo.create(link)));
+          const winners = links.filter((_, index) => results[index]?.status === "fulfilled");
+          expect(winners).toHaveLength(1);
+          for (const result of results) {
+            if (result.status === "rejected") expect(result.reason).toEqual(aDomainError("slug_taken"));
+          }
+          expect((await repo.findBySlug("sho.rt", "promo"))?.id).toBe(winners[0]?.id);
+          const listed = await repo.listByAccount("acme", { limit: 20, after: null });
+          expect(listed.links.map((link) => link.id)).toEqual([winners[0]?.id]);
+        }),
         { numRuns },
       );
     });

@@ -1,5 +1,8 @@
 import fc from "fast-check";
+import type { ApiKey } from "../../src/domain/api-key/api-key.js";
 import type { ClassifiedClick } from "../../src/domain/click/click.js";
+import type { CustomDomain } from "../../src/domain/custom-domain/custom-domain.js";
+import type { Link } from "../../src/domain/link/link.js";
 import type { Day, DayRange } from "../../src/domain/time/day.js";
 
 /** Strings that break stores keying by object properties, dotted paths or `$` operators, and non-ASCII. */
@@ -67,3 +70,77 @@ export function arbClassifiedClick(): fc.Arbitrary<ClassifiedClick> {
 export function arbClicks(): fc.Arbitrary<ClassifiedClick[]> {
   return fc.array(arbClassifiedClick(), { maxLength: 80, size: "max" });
 }
+
+/** The 21 characters after an id's prefix (`lnk_`, `key_`), as the id generator makes them. */
+export function arbIdSuffix(): fc.Arbitrary<string> {
+  return fc.stringMatching(/^[A-Za-z0-9_-]{21}$/);
+}
+
+// Entities for stores that must keep any value: past what the domain rules allow.
+
+/** Any string BSON can hold: every Unicode code point, NUL, dots and dollars included. */
+export const arbAnyString = fc.string({ unit: "binary", maxLength: 24 });
+
+const arbDate = fc.date({
+  min: new Date("1970-01-01T00:00:00Z"),
+  max: new Date("2200-01-01T00:00:00Z"),
+  noInvalidDate: true,
+});
+const arbId = (prefix: string) => arbIdSuffix().map((tail) => `${prefix}${tail}`);
+
+/** Any link, with values past what the domain rules allow where a store should not care. */
+export const arbLink: fc.Arbitrary<Link> = fc.record({
+  id: arbId("lnk_"),
+  accountId: arbAnyString,
+  domain: arbAnyString,
+  slug: arbAnyString,
+  destination: arbAnyString,
+  status: fc.constantFrom("active", "disabled"),
+  passwordHash: fc.option(arbAnyString),
+  expiresAt: fc.option(arbDate),
+  maxClicks: fc.option(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })),
+  clickCount: fc.nat({ max: Number.MAX_SAFE_INTEGER }),
+  createdAt: arbDate,
+  updatedAt: arbDate,
+});
+
+export const arbCustomDomain: fc.Arbitrary<CustomDomain> = fc.record({
+  hostname: arbAnyString,
+  accountId: arbAnyString,
+  status: fc.constantFrom("pending", "active"),
+  verificationToken: arbAnyString,
+  createdAt: arbDate,
+  verifiedAt: fc.option(arbDate),
+});
+
+const arbLimit = fc.integer({ min: 0, max: 1_000_000 });
+
+export const arbApiKey: fc.Arbitrary<ApiKey> = fc.record({
+  id: arbId("key_"),
+  accountId: arbAnyString,
+  hash: fc.stringMatching(/^[0-9a-f]{64}$/),
+  createdAt: arbDate,
+  revokedAt: fc.option(arbDate),
+  apiAccess: fc.boolean(),
+  limits: fc.option(
+    fc.record({ perSecond: arbLimit, perHour: arbLimit, perMonth: arbLimit }, { requiredKeys: [] }),
+  ),
+});
+
+const arbDimensionValue = fc.oneof(
+  fc.constantFrom(...TRICKY_VALUES, "", ".", "$", "%", "%2E", "a\u0000b"),
+  arbAnyString,
+);
+
+/** Clicks on two links over three days, with values chosen to break naive field names. */
+export const arbTrickyClick: fc.Arbitrary<ClassifiedClick> = fc.record({
+  linkId: fc.constantFrom("lnk_a", "lnk_b"),
+  day: fc.constantFrom("2026-03-14", "2026-03-15", "2026-03-16"),
+  bot: fc.boolean(),
+  device: arbDimensionValue,
+  os: arbDimensionValue,
+  browser: arbDimensionValue,
+  country: fc.constantFrom("FR", "ZZ"),
+  referrer: arbDimensionValue,
+  visitor: fc.constantFrom("v1", "v2", "v3", "$v", "__proto__"),
+});

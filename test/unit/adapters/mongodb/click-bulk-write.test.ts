@@ -11,8 +11,8 @@ import { clickBulkOps } from "../../../../src/adapters/mongodb/click-bulk-ops.js
 import { duplicateKeyIndexes, writeClickBatch } from "../../../../src/adapters/mongodb/click-bulk-write.js";
 import type { ClickDayDocument } from "../../../../src/adapters/mongodb/click-day-document.js";
 import { foldClicks } from "../../../../src/domain/click/click.js";
+import { aClick } from "./a-click.js";
 import { applyBulkOps } from "./apply-bulk-ops.js";
-import { aClick } from "./arbitraries.js";
 
 type Operations = AnyBulkWriteOperation<ClickDayDocument>[];
 

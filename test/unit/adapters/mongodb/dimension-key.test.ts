@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { BSON } from "mongodb";
 import { describe, expect, it } from "vitest";
 import { decodeDimensionKey, encodeDimensionKey } from "../../../../src/adapters/mongodb/dimension-key.js";
-import { arbAnyString } from "./arbitraries.js";
+import { arbAnyString } from "../../../support/arbitraries.js";
 
 describe("dimension keys", () => {
   it.each([

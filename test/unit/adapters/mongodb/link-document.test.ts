@@ -16,8 +16,8 @@ import {
   fromDomainDocument,
   toDomainDocument,
 } from "../../../../src/adapters/mongodb/mongo-domain-repository.js";
+import { arbApiKey, arbCustomDomain, arbLink } from "../../../support/arbitraries.js";
 import { aLink, anApiKey } from "../../../support/builders.js";
-import { arbApiKey, arbCustomDomain, arbLink } from "./arbitraries.js";
 
 /** What the server gives back for a stored document: serialised to BSON and read again. */
 function throughBson<T extends object>(document: T): T {
