@@ -62,6 +62,9 @@ export interface Hexlink {
   ready(): Promise<Readiness>;
   /** Sends the clicks counted so far to the click store now (tests, admin tools). */
   flushClicks(): Promise<void>;
-  /** Flushes pending clicks, then closes stores. */
-  close(): Promise<void>;
+  /**
+   * Delivers pending clicks (by `deadline` when given: what the store has not confirmed by then is logged as
+   * lost), closing the shared state meanwhile, then closes the stores. Calling it again returns the first call's.
+   */
+  close(deadline?: Date): Promise<void>;
 }

@@ -7,7 +7,7 @@ import { TOKENS } from "./tokens.js";
 /** A click sink with a lifecycle, such as the ClickRecorder. */
 interface ManagedSink extends ClickSink {
   flush?(): Promise<void>;
-  stop?(): Promise<void>;
+  stop?(deadline?: Date): Promise<void>;
   health?(): {
     readonly droppedClicks: number;
     readonly pendingBuckets: number;
@@ -87,10 +87,10 @@ export function resolveHexlink(c: DependencyContainer): Hexlink {
     async flushClicks() {
       await sink.flush?.();
     },
-    close() {
+    close(deadline) {
       closed ??= (async () => {
-        await sink.stop?.();
-        await shared.close();
+        // The click store is among the stores, so they close last; the cache and limiter need not wait.
+        await Promise.all([sink.stop?.(deadline), shared.close()]);
         await stores.close();
       })();
       return closed;

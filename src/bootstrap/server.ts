@@ -3,7 +3,6 @@ import { createServer, type RequestListener, type Server } from "node:http";
 import { answerClientError } from "../adapters/express/http/client-error.js";
 import { createLogger } from "../adapters/express/http/logger.js";
 import { createHexlinkServerListener } from "../adapters/express/index.js";
-import type { ClickSink } from "../application/ports/click-sink.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { hexlinkFromConfig } from "./hexlink-from-config.js";
 
@@ -14,17 +13,15 @@ const DRAIN_MS = 2_000;
 /**
  * The click recorder's last flush ends this long after the signal, and what the store has not confirmed by then
  * is logged as lost. The rest of the deadline closes the stores: against a Redis that does not answer that takes
- * about 6 s, three connections one after the other each waiting the 2 s command timeout for its QUIT.
+ * about 4 s (the shared state's connections close during the flush, then the stores' one, each QUIT waiting out
+ * the 2 s command timeout).
  */
-const CLICKS_MS = 2_500;
-
-/** A click sink that may hold clicks and deliver them by a deadline, as the ClickRecorder does. */
-type StoppableSink = ClickSink & { stop?(deadline?: Date): Promise<void> };
+const CLICKS_MS = 3_500;
 
 /** Stops taking requests, lets those in flight finish, delivers the clicks, then closes the stores. */
 async function shutDown(
   server: Server,
-  hexlink: { readonly clickSink: StoppableSink; close(): Promise<void> },
+  hexlink: { close(deadline?: Date): Promise<void> },
   signalledAt: number,
 ): Promise<void> {
   const drained = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -32,8 +29,7 @@ async function shutDown(
   const cut = setTimeout(() => server.closeAllConnections(), signalledAt + DRAIN_MS - Date.now());
   await drained;
   clearTimeout(cut);
-  await hexlink.clickSink.stop?.(new Date(signalledAt + CLICKS_MS));
-  await hexlink.close();
+  await hexlink.close(new Date(signalledAt + CLICKS_MS));
 }
 
 /** Starts the HTTP server from the environment (spec §1). */
