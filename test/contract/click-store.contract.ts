@@ -5,6 +5,7 @@ import { type ClickIncrement, DIMENSIONS, foldClicks } from "../../src/domain/cl
 import { type ClickCounts, countsFromIncrements } from "../../src/domain/click/click-counts.js";
 import { type DayRange, daysOf } from "../../src/domain/time/day.js";
 import { arbClicks, arbRange, DAYS, LINK_IDS } from "../support/arbitraries.js";
+import { clickStoreCapCases } from "./click-store-cap.contract.js";
 import { closeAfterAll, type PortHarness } from "./port-harness.js";
 
 /** How a ClickStore adapter takes part in the contract. */
@@ -100,6 +101,7 @@ export function clickStoreContract(name: string, harness: ClickStoreHarness): vo
 
   describe(`ClickStore contract: ${name}`, () => {
     closeAfterAll(harness);
+    clickStoreCapCases(() => harness.make(), freshBatch);
 
     it("answers zeros for a link it never saw", async () => {
       const store = await harness.make();

@@ -1,6 +1,7 @@
 import type { ClickStore } from "../../application/ports/click-store.js";
 import { type ClickIncrement, type Dimension, mergeIncrements } from "../../domain/click/click.js";
 import type { ClickCounts } from "../../domain/click/click-counts.js";
+import { addStoredValue } from "../../domain/click/stored-value.js";
 import type { Day, DayRange } from "../../domain/time/day.js";
 
 interface DayCounts {
@@ -28,14 +29,20 @@ function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return value;
 }
 
+/** Adds counts per dimension and value; a link-day's own values go through the domain's cap on stored values. */
 function addDimensions(
   into: Map<Dimension, Map<string, number>>,
   from: ReadonlyMap<Dimension, ReadonlyMap<string, number>>,
+  add: (values: Map<string, number>, value: string, count: number) => void,
 ): void {
   for (const [dimension, values] of from) {
     const counts = entry(into, dimension, () => new Map<string, number>());
-    for (const [value, count] of values) counts.set(value, (counts.get(value) ?? 0) + count);
+    for (const [value, count] of values) add(counts, value, count);
   }
+}
+
+function addValue(values: Map<string, number>, value: string, count: number): void {
+  values.set(value, (values.get(value) ?? 0) + count);
 }
 
 /** Batch ids remembered, oldest forgotten first: more than a day of flushes once a second. */
@@ -43,7 +50,7 @@ export const REMEMBERED_BATCHES = 100_000;
 
 /**
  * A ClickStore in process memory, for tests and single-instance embedding; values are Map keys, never
- * properties. A batch id seen among the last {@link REMEMBERED_BATCHES} is not applied again.
+ * properties, at most `STORED_VALUES_PER_DIMENSION` per dimension of a link-day. A batch id seen among the last {@link REMEMBERED_BATCHES} is not applied again.
  */
 export class InMemoryClickStore implements ClickStore {
   private readonly links = new Map<string, LinkCounts>();
@@ -67,7 +74,7 @@ export class InMemoryClickStore implements ClickStore {
       if (day < range.start || day > range.end) continue;
       days.set(day, { clicks: counts.clicks, botClicks: counts.botClicks });
       uniqueClicks += counts.uniques;
-      addDimensions(dimensions, counts.dimensions);
+      addDimensions(dimensions, counts.dimensions, addValue);
     }
     for (const seenOn of link.repeatVisitors) {
       let inRange = 0;
@@ -98,7 +105,7 @@ export class InMemoryClickStore implements ClickStore {
     );
     day.clicks += increment.clicks;
     day.botClicks += increment.botClicks;
-    addDimensions(day.dimensions, increment.dimensions);
+    addDimensions(day.dimensions, increment.dimensions, addStoredValue);
     for (const visitor of increment.visitors) {
       if (this.see(link, visitor, increment.day)) day.uniques += 1;
     }

@@ -1,6 +1,7 @@
 import type { Day, DayRange } from "../time/day.js";
 import { daysOf } from "../time/day.js";
-import { type ClickIncrement, DIMENSIONS, type Dimension } from "./click.js";
+import { type ClickIncrement, DIMENSIONS, type Dimension, OVERFLOW_VALUE } from "./click.js";
+import { addStoredValue } from "./stored-value.js";
 
 /** What a ClickStore answers for one link over a day range. */
 export interface ClickCounts {
@@ -11,14 +12,17 @@ export interface ClickCounts {
   readonly uniqueClicks: number;
 }
 
-/** The oracle: the counts a store must answer after adding `increments`. */
+/**
+ * The oracle: the counts a store must answer after adding `increments` in this order. Each link-day keeps its
+ * dimension values by {@link addStoredValue} (values in the order given), and the range sums its days.
+ */
 export function countsFromIncrements(
   increments: Iterable<ClickIncrement>,
   linkId: string,
   range: DayRange,
 ): ClickCounts {
   const days = new Map<Day, { clicks: number; botClicks: number }>();
-  const dimensions = new Map<Dimension, Map<string, number>>();
+  const stored = new Map<Day, Map<Dimension, Map<string, number>>>();
   const visitors = new Set<string>();
   for (const increment of increments) {
     if (increment.linkId !== linkId || increment.day < range.start || increment.day > range.end) continue;
@@ -26,12 +30,22 @@ export function countsFromIncrements(
     day.clicks += increment.clicks;
     day.botClicks += increment.botClicks;
     days.set(increment.day, day);
+    const dayValues = stored.get(increment.day) ?? new Map<Dimension, Map<string, number>>();
+    stored.set(increment.day, dayValues);
     for (const [dimension, values] of increment.dimensions) {
+      const into = dayValues.get(dimension) ?? new Map<string, number>();
+      for (const [value, count] of values) addStoredValue(into, value, count);
+      dayValues.set(dimension, into);
+    }
+    for (const visitor of increment.visitors) visitors.add(visitor);
+  }
+  const dimensions = new Map<Dimension, Map<string, number>>();
+  for (const dayValues of stored.values()) {
+    for (const [dimension, values] of dayValues) {
       const into = dimensions.get(dimension) ?? new Map<string, number>();
       for (const [value, count] of values) into.set(value, (into.get(value) ?? 0) + count);
       dimensions.set(dimension, into);
     }
-    for (const visitor of increment.visitors) visitors.add(visitor);
   }
   return { days, dimensions, uniqueClicks: visitors.size };
 }
@@ -41,7 +55,13 @@ export interface NamedCount {
   readonly clicks: number;
 }
 
-/** Analytics as the APIs show them: a full timeseries and lists sorted by clicks, descending. */
+/**
+ * At most this many entries an analytics list shows per dimension: the top values, and the rest summed under
+ * {@link OVERFLOW_VALUE}, so a range of many days stays small while its sums stay exact.
+ */
+export const LISTED_VALUES_PER_DIMENSION = 100;
+
+/** Analytics as the APIs show them: a full timeseries and bounded lists sorted by clicks, descending. */
 export interface ClickStats {
   readonly start: Day;
   readonly end: Day;
@@ -59,12 +79,31 @@ export function sortedCounts(values: ReadonlyMap<string, number> | undefined): N
     .sort((a, b) => b.clicks - a.clicks || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/**
+ * The counts sorted by clicks, descending, and at most {@link LISTED_VALUES_PER_DIMENSION} of them: past that,
+ * the top values and one {@link OVERFLOW_VALUE} entry holding the rest (and what was stored under it).
+ */
+export function listedCounts(values: ReadonlyMap<string, number> | undefined): NamedCount[] {
+  const sorted = sortedCounts(values);
+  if (sorted.length <= LISTED_VALUES_PER_DIMENSION) return sorted;
+  const named = sorted.filter((entry) => entry.name !== OVERFLOW_VALUE);
+  const kept = named.slice(0, LISTED_VALUES_PER_DIMENSION - 1);
+  const keptClicks = kept.reduce((sum, entry) => sum + entry.clicks, 0);
+  const allClicks = sorted.reduce((sum, entry) => sum + entry.clicks, 0);
+  return sortedCounts(
+    new Map([
+      ...kept.map((entry): [string, number] => [entry.name, entry.clicks]),
+      [OVERFLOW_VALUE, allClicks - keptClicks],
+    ]),
+  );
+}
+
 export function toClickStats(range: DayRange, counts: ClickCounts): ClickStats {
   const timeseries = daysOf(range).map((date) => ({ date, clicks: counts.days.get(date)?.clicks ?? 0 }));
   let botClicks = 0;
   for (const day of counts.days.values()) botClicks += day.botClicks;
   const breakdown = Object.fromEntries(
-    DIMENSIONS.map((dimension) => [dimension, sortedCounts(counts.dimensions.get(dimension))]),
+    DIMENSIONS.map((dimension) => [dimension, listedCounts(counts.dimensions.get(dimension))]),
   ) as Record<Dimension, NamedCount[]>;
   return {
     start: range.start,
