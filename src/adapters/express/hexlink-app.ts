@@ -1,6 +1,6 @@
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
-import type { Hexlink } from "../../application/hexlink.js";
+import type { HexlinkHttpUseCases } from "./hexlink-http-use-cases.js";
 import { createHexlinkRouter } from "./hexlink-router.js";
 import { createLogger } from "./http/logger.js";
 import { sendPage } from "./http/page-headers.js";
@@ -9,7 +9,7 @@ import { genericErrorPage, notFoundPage } from "./pages/error-pages.js";
 import { parseTrustProxy } from "./server/trust-proxy.js";
 
 /** A complete Express app for hexlink: security headers, every route, HTML 404 and error pages. */
-export function createHexlinkApp(hexlink: Hexlink, options: HexlinkHttpOptions = {}): Express {
+export function createHexlinkApp(hexlink: HexlinkHttpUseCases, options: HexlinkHttpOptions = {}): Express {
   const app = express();
   app.disable("x-powered-by");
   const trust = parseTrustProxy(options.trustProxy);

@@ -1,21 +1,25 @@
 import { Router } from "express";
-import type { Hexlink } from "../../application/hexlink.js";
 import { clientApiRouter } from "./client/client-router.js";
+import { CLIENT_API } from "./client/client-routes.js";
+import type { HexlinkHttpUseCases } from "./hexlink-http-use-cases.js";
 import { createLogger, requestLog } from "./http/logger.js";
-import { pagesRouter } from "./http/pages-router.js";
 import type { HexlinkHttpOptions } from "./http-options.js";
 import { ALL_OPERATIONS } from "./openapi/all-operations.js";
 import { DOCS_ROUTES } from "./openapi/docs-routes.js";
 import { openApiDocument } from "./openapi/openapi-document.js";
 import { OPS_ROUTES } from "./ops/ops-routes.js";
+import { sendPageError } from "./pages/page-error-status.js";
+import { PAGE_ROUTES } from "./pages/page-routes.js";
+import { REDIRECT_ROUTES } from "./redirect/redirect-routes.js";
 import { pageRouter } from "./routing/page-router.js";
+import { V1_API } from "./v1/v1-api.js";
 import { v1Router } from "./v1/v1-router.js";
 
 /**
  * hexlink's routes as one Express router, to mount inside a team's own Express app.
  * Redirects served here go through Express; {@link createHexlinkServerListener} adds the fast path.
  */
-export function createHexlinkRouter(hexlink: Hexlink, options: HexlinkHttpOptions = {}): Router {
+export function createHexlinkRouter(hexlink: HexlinkHttpUseCases, options: HexlinkHttpOptions = {}): Router {
   const logger = options.logger ?? createLogger();
   const redirectStatus = options.redirectStatus ?? 302;
   const router = Router();
@@ -28,8 +32,12 @@ export function createHexlinkRouter(hexlink: Hexlink, options: HexlinkHttpOption
       document: () => (document ??= openApiDocument(ALL_OPERATIONS, hexlink.settings.baseUrl.origin)),
     }),
   );
-  router.use("/v1", v1Router(hexlink, logger));
-  router.use("/client/api", clientApiRouter(hexlink, logger));
-  router.use(pagesRouter(hexlink, redirectStatus));
+  router.use(V1_API.base, v1Router(hexlink, logger));
+  router.use(CLIENT_API.base, clientApiRouter(hexlink, logger));
+  router.use(
+    pageRouter(PAGE_ROUTES, hexlink, (error, req, res) => sendPageError(res, error, req.method === "HEAD")),
+  );
+  // Last: `/{slug}` would answer any one-segment path.
+  router.use(pageRouter(REDIRECT_ROUTES, { hexlink, redirectStatus }));
   return router;
 }

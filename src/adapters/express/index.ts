@@ -1,4 +1,5 @@
 export { createHexlinkApp } from "./hexlink-app.js";
+export type { HexlinkHttpUseCases } from "./hexlink-http-use-cases.js";
 export { createHexlinkRouter } from "./hexlink-router.js";
 export type { HexlinkHttpOptions } from "./http-options.js";
 export { ALL_OPERATIONS } from "./openapi/all-operations.js";

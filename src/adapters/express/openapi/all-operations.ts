@@ -1,6 +1,7 @@
 import { CLIENT_OPERATIONS } from "../client/client-operations.js";
-import { PAGE_ROUTES } from "../http/pages-routes.js";
 import { OPS_ROUTES } from "../ops/ops-routes.js";
+import { PAGE_ROUTES } from "../pages/page-routes.js";
+import { REDIRECT_ROUTES } from "../redirect/redirect-routes.js";
 import { V1_OPERATIONS } from "../v1/v1-operations.js";
 import { DOCS_ROUTES } from "./docs-routes.js";
 import type { ApiOperation } from "./openapi-document.js";
@@ -10,7 +11,8 @@ import { pageOperations } from "./page-operations.js";
 export const ALL_OPERATIONS: readonly ApiOperation[] = [
   ...V1_OPERATIONS,
   ...CLIENT_OPERATIONS,
-  ...PAGE_ROUTES,
+  ...pageOperations(PAGE_ROUTES),
+  ...pageOperations(REDIRECT_ROUTES),
   ...pageOperations(OPS_ROUTES),
   ...pageOperations(DOCS_ROUTES),
 ];

@@ -1,6 +1,6 @@
 import type { RequestListener } from "node:http";
-import type { Hexlink } from "../../../application/hexlink.js";
 import { createHexlinkApp } from "../hexlink-app.js";
+import type { HexlinkHttpUseCases } from "../hexlink-http-use-cases.js";
 import { clientIp, type TrustFunction } from "../http/client-ip.js";
 import { redirectFastPath } from "../http/fast-path.js";
 import type { HexlinkHttpOptions } from "../http-options.js";
@@ -8,7 +8,7 @@ import { parseTrustProxy } from "./trust-proxy.js";
 
 /** The server's request listener: the redirect fast path in front of the Express app. */
 export function createHexlinkServerListener(
-  hexlink: Hexlink,
+  hexlink: HexlinkHttpUseCases,
   options: HexlinkHttpOptions = {},
 ): RequestListener {
   const app = createHexlinkApp(hexlink, options);

@@ -1,0 +1,68 @@
+import express, { type Request, type Response } from "express";
+import { z } from "zod";
+import type { Hexlink } from "../../../application/hexlink.js";
+import { isValidSlug } from "../../../domain/link/slug.js";
+import { sendPage } from "../http/page-headers.js";
+import { type RedirectOptions, serveRedirect } from "../http/serve-redirect.js";
+import { notFoundPage } from "../pages/error-pages.js";
+import { pageRoutesOf } from "../routing/page-route.js";
+
+/** What the redirect routes need: the use case that follows a link, and the status redirects answer with. */
+export interface RedirectContext {
+  readonly hexlink: Pick<Hexlink, "resolveRedirect">;
+  /** `HEXLINK_REDIRECT_STATUS`: 301, 302, 307 or 308. */
+  readonly redirectStatus: number;
+}
+
+const passwordForm = z.object({ password: z.string().max(1024).describe("The link's password.") });
+
+// The server's fast path answers GET|HEAD /:slug before Express; these serve apps that mount the router.
+function serveFromExpress(
+  { hexlink, redirectStatus }: RedirectContext,
+  req: Request,
+  res: Response,
+  slug: string,
+  password: string | undefined,
+): Promise<void> | undefined {
+  if (!isValidSlug(slug)) return void sendPage(res, 404, notFoundPage(), req.method === "HEAD");
+  const at = req.originalUrl.indexOf("?");
+  const query = at === -1 ? "" : req.originalUrl.slice(at + 1);
+  const options: RedirectOptions = { redirectStatus, ipOf: () => req.ip ?? req.socket.remoteAddress ?? "" };
+  return serveRedirect(
+    hexlink,
+    req,
+    res,
+    { slug, query, ...(password === undefined ? {} : { password }) },
+    options,
+  );
+}
+
+const route = pageRoutesOf<RedirectContext>();
+
+/** Short links and their password form. */
+export const REDIRECT_ROUTES = [
+  route({
+    method: "get",
+    path: "/{slug}",
+    summary: "Follow a short link (HEAD too)",
+    tag: "redirects",
+    responses: {
+      "302": "redirect (status per HEXLINK_REDIRECT_STATUS)",
+      "200": "password form",
+      "404": "unknown or disabled",
+      "410": "expired",
+    },
+    handle: (context, { params }, req, res) => serveFromExpress(context, req, res, params.slug, undefined),
+  }),
+  route({
+    method: "post",
+    path: "/{slug}",
+    summary: "Submit a link's password (form field `password`)",
+    tag: "redirects",
+    form: passwordForm,
+    before: [express.urlencoded({ extended: false, limit: "4kb", parameterLimit: 5 })],
+    responses: { "303": "redirect", "401": "wrong password", "429": "too many attempts" },
+    handle: (context, { params, form }, req, res) =>
+      serveFromExpress(context, req, res, params.slug, form.success ? form.data.password : ""),
+  }),
+];
