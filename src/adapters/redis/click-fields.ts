@@ -5,6 +5,14 @@ export const CLICKS_FIELD = "clicks";
 /** Hash field of a day's bot clicks. */
 export const BOTS_FIELD = "bots";
 
+/**
+ * Hash field of how many named values one dimension of the day holds, for the cap on stored values; it has
+ * no colon, so it is never read as a dimension's field.
+ */
+export function namedCountField(dimension: Dimension): string {
+  return `distinct#${dimension}`;
+}
+
 const KNOWN: ReadonlySet<string> = new Set(DIMENSIONS);
 
 /**
