@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { mongoStores } from "../../src/adapters/mongodb/mongo-stores.js";
 import type { StoreBundle } from "../../src/application/ports/store-bundle.js";
 import {
   MONGO_SKIP_MESSAGE,
@@ -19,6 +18,8 @@ let mongo: MongoServer | undefined;
  */
 export async function defaultTestStores(): Promise<StoreBundle | undefined> {
   if (mongo === undefined) return undefined;
+  // Imported here, so that the many files on the memory store never load the driver.
+  const { mongoStores } = await import("../../src/adapters/mongodb/mongo-stores.js");
   return mongoStores({ url: mongo.url, dbName: `hexlink_http_${randomUUID().replaceAll("-", "")}` });
 }
 
