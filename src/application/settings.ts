@@ -21,6 +21,8 @@ export interface HexlinkSettings {
   readonly rateLimits: RateLimits;
   /** Wrong password guesses allowed per link, client and minute. */
   readonly passwordAttemptsPerMinute: number;
+  /** Failed API authentications allowed per client address and minute before every attempt is refused. */
+  readonly authFailuresPerMinute: number;
 }
 
 export function defaultDomainOf(baseUrl: URL): string {
@@ -42,6 +44,7 @@ export function makeSettings(
     codeAttempts: 3,
     rateLimits: { perSecond: 10, perHour: 1000, perMonth: 100_000 },
     passwordAttemptsPerMinute: 5,
+    authFailuresPerMinute: 30,
     ...overrides,
     domainAliases: (overrides.domainAliases ?? []).map((alias) => alias.toLowerCase()),
   };

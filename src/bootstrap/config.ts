@@ -95,6 +95,7 @@ export const configSchema = z
     HEXLINK_RATE_LIMIT_PER_SECOND: positive.default(10),
     HEXLINK_RATE_LIMIT_PER_HOUR: positive.default(1000),
     HEXLINK_RATE_LIMIT_PER_MONTH: positive.default(100_000),
+    HEXLINK_AUTH_FAILURES_PER_MINUTE: positive.default(30),
     HEXLINK_BLOCKED_DOMAINS: list.pipe(z.array(hostEntry)),
     HEXLINK_ALLOW_PRIVATE_DESTINATIONS: flag.transform((value) => value === "true"),
     HEXLINK_UNKNOWN_HOSTS: z

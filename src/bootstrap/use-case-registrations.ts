@@ -93,7 +93,17 @@ export function registerUseCases(c: DependencyContainer): void {
   add(T.deleteDomain, (r) => new DeleteDomain(r(T.domains), r(T.cache)));
   add(T.createApiKey, (r) => new CreateApiKey(r(T.apiKeys), r(T.ids), r(T.keyHasher), r(T.clock)));
   add(T.seedApiKeys, (r) => new SeedApiKeys(r(T.apiKeys), r(T.keyHasher), r(T.createApiKey)));
-  add(T.authenticateApiKey, (r) => new AuthenticateApiKey(r(T.apiKeys), r(T.keyHasher)));
+  add(
+    T.authenticateApiKey,
+    (r) =>
+      new AuthenticateApiKey({
+        keys: r(T.apiKeys),
+        hasher: r(T.keyHasher),
+        limiter: r(T.rateLimiter),
+        clock: r(T.clock),
+        settings: r(T.settings),
+      }),
+  );
   add(T.revokeApiKey, (r) => new RevokeApiKey(r(T.apiKeys), r(T.clock)));
   add(T.consumeRateLimit, (r) => new ConsumeRateLimit(r(T.rateLimiter), r(T.clock), r(T.settings)));
   add(T.getLinkAnalytics, (r) => new GetLinkAnalytics(r(T.links), r(T.linkClicks)));

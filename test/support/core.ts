@@ -162,7 +162,7 @@ export function buildCore(options: CoreOptions = {}) {
     deleteDomain: new DeleteDomain(domains, cache),
     createApiKey,
     seedApiKeys: new SeedApiKeys(apiKeys, keyHasher, createApiKey),
-    authenticateApiKey: new AuthenticateApiKey(apiKeys, keyHasher),
+    authenticateApiKey: new AuthenticateApiKey({ keys: apiKeys, hasher: keyHasher, limiter, clock, settings }),
     revokeApiKey: new RevokeApiKey(apiKeys, clock),
     consumeRateLimit: new ConsumeRateLimit(limiter, clock, settings),
     getLinkAnalytics: new GetLinkAnalytics(links, linkClicks),

@@ -23,11 +23,14 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export class DomainError extends Error {
   override readonly name = "DomainError";
 
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
+  readonly code: ErrorCode;
+  /** For `rate_limited` and `quota_exceeded`: when trying again may succeed (adapters send `Retry-After`). */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { readonly retryAfterSeconds?: number } = {}) {
     super(message);
+    this.code = code;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

@@ -29,6 +29,7 @@ describe("loadConfig", () => {
       HEXLINK_ALLOW_PRIVATE_DESTINATIONS: false,
       HEXLINK_UNKNOWN_HOSTS: "fallback",
       HEXLINK_DOMAIN_ALIASES: [],
+      HEXLINK_AUTH_FAILURES_PER_MINUTE: 30,
     });
   });
 
@@ -94,6 +95,7 @@ describe("loadConfig", () => {
     ["HEXLINK_DOMAIN_ALIASES", { HEXLINK_DOMAIN_ALIASES: "www sho rt" }],
     ["HEXLINK_ALLOW_PRIVATE_DESTINATIONS", { HEXLINK_ALLOW_PRIVATE_DESTINATIONS: "yes" }],
     ["HEXLINK_UNKNOWN_HOSTS", { HEXLINK_UNKNOWN_HOSTS: "drop" }],
+    ["HEXLINK_AUTH_FAILURES_PER_MINUTE", { HEXLINK_AUTH_FAILURES_PER_MINUTE: "0" }],
   ])("throws a ConfigError of one line naming %s", (variable, env) => {
     const error = errorFor(env);
     expect(error.name).toBe("ConfigError");

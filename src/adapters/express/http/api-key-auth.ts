@@ -31,7 +31,15 @@ export function apiKeyAuth(
   scheme: KeyScheme,
 ) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const key = await hexlink.authenticateApiKey.execute(presentedKey(req.headers.authorization, scheme));
+    const key = await hexlink.authenticateApiKey
+      // req.ip honours trust proxy: failed attempts are counted per real client address.
+      .execute(presentedKey(req.headers.authorization, scheme), req.ip ?? req.socket.remoteAddress ?? "")
+      .catch((error: unknown) => {
+        if (error instanceof DomainError && error.retryAfterSeconds !== undefined) {
+          res.setHeader("Retry-After", String(error.retryAfterSeconds));
+        }
+        throw error;
+      });
     const decision = await hexlink.consumeRateLimit.execute(key);
     res.setHeader("X-RateLimit-Limit", String(decision.limit));
     res.setHeader("X-RateLimit-Remaining", String(decision.remaining));

@@ -1,23 +1,62 @@
 import { type ApiKey, isUsable } from "../../../domain/api-key/api-key.js";
 import { DomainError } from "../../../domain/errors/domain-error.js";
+import { decide, minuteWindow, type RateWindow } from "../../../domain/rate-limit/rate-window.js";
 import type { ApiKeyRepository } from "../../ports/api-key-repository.js";
-import type { KeyHasher } from "../../ports/technical.js";
+import type { RateLimiter } from "../../ports/rate-limiter.js";
+import type { Clock, KeyHasher } from "../../ports/technical.js";
+import type { HexlinkSettings } from "../../settings.js";
 
-/** The stored key a client presented. @throws DomainError unauthorized, forbidden */
+export interface AuthenticateApiKeyDeps {
+  readonly keys: ApiKeyRepository;
+  readonly hasher: KeyHasher;
+  readonly limiter: RateLimiter;
+  readonly clock: Clock;
+  readonly settings: HexlinkSettings;
+}
+
+const unauthorized = () => new DomainError("unauthorized", "A valid API key is required.");
+
+/**
+ * The stored key a client presented. Failed attempts are counted per client address; once an address is over
+ * `authFailuresPerMinute`, every attempt from it is refused until the minute ends, a right key included, so
+ * guessing learns nothing more. An unknown, revoked or expired key takes the same path and answers the same.
+ * @throws DomainError unauthorized, forbidden, rate_limited
+ */
 export class AuthenticateApiKey {
-  constructor(
-    private readonly keys: ApiKeyRepository,
-    private readonly hasher: KeyHasher,
-  ) {}
+  constructor(private readonly deps: AuthenticateApiKeyDeps) {}
 
   // Lookup is by SHA-256 of the key, so no comparison of secrets happens here to leak timing.
-  async execute(presented: string | undefined): Promise<ApiKey> {
-    if (presented === undefined || presented === "" || presented.length > 512) {
-      throw new DomainError("unauthorized", "A valid API key is required.");
+  async execute(presented: string | undefined, client?: string): Promise<ApiKey> {
+    const failures = client === undefined ? undefined : this.failureCounter(client);
+    if (failures !== undefined) await this.refuseIfOver(failures);
+    const key =
+      presented === undefined || presented === "" || presented.length > 512
+        ? null
+        : await this.deps.keys.findByHash(this.deps.hasher.hash(presented));
+    if (key === null || !isUsable(key)) {
+      if (failures !== undefined) await this.deps.limiter.consume(failures.subject, [failures.window]);
+      throw unauthorized();
     }
-    const key = await this.keys.findByHash(this.hasher.hash(presented));
-    if (key === null || !isUsable(key)) throw new DomainError("unauthorized", "A valid API key is required.");
     if (!key.apiAccess) throw new DomainError("forbidden", "This account may not use the API.");
     return key;
+  }
+
+  private failureCounter(client: string): { subject: string; window: RateWindow } {
+    const window = minuteWindow(this.deps.clock.now(), this.deps.settings.authFailuresPerMinute);
+    // The address is hashed: counters in a shared store never hold a client's IP.
+    return { subject: `authfail:${this.deps.hasher.hash(client)}`, window };
+  }
+
+  private async refuseIfOver({ subject, window }: { subject: string; window: RateWindow }): Promise<void> {
+    // A window of limit 0 refuses without counting (RateLimiter contract): it reads the failures so far.
+    const [next = 1] = await this.deps.limiter.consume(subject, [{ ...window, limit: 0 }]);
+    const decision = decide([window], [next], this.deps.clock.now());
+    if (!decision.allowed) {
+      throw new DomainError(
+        "rate_limited",
+        `Too many failed authentications from this address; retry in ${decision.resetSeconds} s.`,
+        { retryAfterSeconds: decision.resetSeconds },
+      );
+    }
   }
 }

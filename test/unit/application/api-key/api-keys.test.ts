@@ -86,6 +86,45 @@ describe("AuthenticateApiKey", () => {
     expect((await core.stores.apiKeys.findById(apiKey.id))?.revokedAt).toEqual(core.clock.now());
   });
 
+  it("limits failed authentications per client address: once over, every attempt is refused until the minute ends", async () => {
+    const core = buildCore({ settings: { authFailuresPerMinute: 3 } });
+    core.clock.set("2026-03-15T12:00:15.000Z");
+    const { key } = await core.createApiKey.execute(ACME);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await expect(core.authenticateApiKey.execute("hxk_guess", "198.51.100.7")).rejects.toEqual(
+        aDomainError("unauthorized"),
+      );
+    }
+    for (const presented of ["hxk_guess", key]) {
+      await expect(core.authenticateApiKey.execute(presented, "198.51.100.7")).rejects.toMatchObject({
+        code: "rate_limited",
+        retryAfterSeconds: 45,
+      });
+    }
+    // Another address, and the same one once the minute is over, are not held back.
+    expect((await core.authenticateApiKey.execute(key, "198.51.100.8")).accountId).toBe(ACME);
+    core.clock.set("2026-03-15T12:01:00.000Z");
+    expect((await core.authenticateApiKey.execute(key, "198.51.100.7")).accountId).toBe(ACME);
+  });
+
+  it("counts no failure for a right key, and counts unknown, revoked and missing keys alike", async () => {
+    const core = buildCore({ settings: { authFailuresPerMinute: 3 } });
+    const { key, apiKey } = await core.createApiKey.execute(ACME);
+    const revoked = await core.createApiKey.execute(ACME);
+    await core.revokeApiKey.execute(revoked.apiKey.id);
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      expect(await core.authenticateApiKey.execute(key, "203.0.113.1")).toEqual(apiKey);
+    }
+    for (const presented of [undefined, "hxk_unknown", revoked.key]) {
+      await expect(core.authenticateApiKey.execute(presented, "203.0.113.1")).rejects.toEqual(
+        aDomainError("unauthorized"),
+      );
+    }
+    await expect(core.authenticateApiKey.execute(key, "203.0.113.1")).rejects.toMatchObject({
+      code: "rate_limited",
+    });
+  });
+
   it("refuses a key of an account without API access with forbidden", async () => {
     const core = buildCore();
     const { key } = await core.createApiKey.execute(ACME, { apiAccess: false });
