@@ -52,17 +52,26 @@ describe.each(REDIRECT_SERVERS)("custom domains through the %s", (_name, start) 
   });
 
   it("a Host that is no active custom domain resolves against the default domain", async () => {
-    for (const host of [
-      defaultHost,
-      "localhost",
-      `localhost:${server.port}`,
-      "proxy.internal",
-      "pending.example.com",
-    ]) {
+    for (const host of [defaultHost, "localhost", `localhost:${server.port}`, "proxy.internal"]) {
       const response = await get(host, "/home");
       expect(response.status, host).toBe(302);
       expect(response.headers.location).toBe("https://example.com/default-home");
     }
+  });
+
+  it("a registered custom domain that is not verified yet, on any port, never serves the default domain's links", async () => {
+    for (const host of ["pending.example.com", "Pending.Example.com:8443", "pending.example.com."]) {
+      const response = await get(host, "/home");
+      expect(response.status, host).toBe(404);
+      expect(response.headers.location, host).toBeUndefined();
+    }
+  });
+
+  it("an active custom domain serves its own links on any port, and never the default domain's", async () => {
+    const promo = await get(`${CUSTOM}:8443`, "/promo");
+    expect(promo.status).toBe(302);
+    expect(promo.headers.location).toBe("https://example.com/custom-promo");
+    expect((await get(`${CUSTOM}:8443`, "/home")).status).toBe(404);
   });
 
   it("the default domain's links do not answer on a custom domain", async () => {
@@ -76,5 +85,35 @@ describe.each(REDIRECT_SERVERS)("custom domains through the %s", (_name, start) 
     expect((await get("unknown.example.net", "/both")).headers.location).toBe(
       "https://example.com/both-default",
     );
+  });
+});
+
+describe.each(REDIRECT_SERVERS)("HEXLINK_UNKNOWN_HOSTS=404 through the %s", (_name, start) => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await start({ settings: { unknownHosts: "404", domainAliases: ["www.sho.example"] } });
+    await server.hexlink.createLink.execute({
+      accountId: ACCOUNT,
+      url: "https://example.com/a",
+      customSlug: "home",
+    });
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const get = (host: string, path: string) => httpRequest(`${server.url}${path}`, { headers: { host } });
+
+  it("serves the default domain's links on the default domain and its aliases only", async () => {
+    for (const host of [`127.0.0.1:${server.port}`, "www.sho.example", "WWW.sho.example."]) {
+      expect((await get(host, "/home")).status, host).toBe(302);
+    }
+    for (const host of ["localhost", `localhost:${server.port}`, "proxy.internal", "www.sho.example:8080"]) {
+      const response = await get(host, "/home");
+      expect(response.status, host).toBe(404);
+      expect(response.headers.location, host).toBeUndefined();
+    }
   });
 });
