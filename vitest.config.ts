@@ -1,10 +1,39 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+/**
+ * Test files that get a fresh module registry of their own. A MongoDB HTTP suite imports another test file
+ * to run it again on MongoDB, which a registry shared with that file would hand back already run, with no
+ * tests; the contract suites are wired the same way by backend.
+ */
+const ISOLATED = ["test/http/mongodb/**/*.test.ts", "test/contract/**/*.test.ts"];
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     reporters: ["default"],
+    // Vitest's default on 2 cores is one worker; much of the suite waits on Redis, MongoDB, Chromium and
+    // child processes, so a third worker keeps both cores busy.
+    maxWorkers: 3,
+    // Whatever a test stubs or spies on is undone after it, so nothing leaks into a later file that runs in
+    // the same worker.
+    restoreMocks: true,
+    unstubEnvs: true,
+    unstubGlobals: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "shared",
+          include: ["test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...ISOLATED],
+          // Files in one worker share loaded modules (express, zod, ioredis, fast-check…) instead of loading
+          // them again per file. Source and support modules keep no mutable state at module level; a file
+          // that needs a fresh registry belongs in ISOLATED.
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: "isolated", include: ISOLATED, isolate: true } },
+    ],
   },
 });
