@@ -48,6 +48,10 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
     "two increments of one link and day in one batch both count",
     "a different batch id counts again",
     "forgets a deleted link and keeps the others",
+    "keeps at most the cap of values per dimension of a link-day, the rest under Other",
+    "keeps the slots of earlier batches: known values still count by name, new ones under Other",
+    "caps each link-day apart, and Other takes no slot",
+    "answers what the capped fold says for batches around the cap (property)",
   ]),
   ...httpGaps("test/http/mongodb/analytics.test.ts", [
     "GET /v1/links/:id/analytics: the body > has exactly the contract's fields, and the right counts for the last 30 UTC days by default",
