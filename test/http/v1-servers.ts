@@ -10,9 +10,9 @@ export let server: RunningServer;
 export let api: ApiClient;
 
 /**
- * Starts the calling test file's main server before its tests (as the live bindings `server` and `api`;
- * vitest gives each test file its own copy of this module) and closes it, with every server the
- * returned `start` made, after them.
+ * Starts the calling test file's main server before its tests (as the live bindings `server` and `api`,
+ * set again by each file's `beforeAll`: files sharing a worker run one after the other) and closes it, with
+ * every server the returned `start` made, after them.
  */
 export function useV1Server(
   options: StartOptions,

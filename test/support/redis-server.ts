@@ -200,7 +200,7 @@ async function waitFor(check: () => Promise<boolean>, child?: ChildProcess): Pro
     if (child !== undefined && child.exitCode !== null) throw new Error("redis-server exited at start-up.");
     if (await check().catch(() => false)) return;
     if (Date.now() > deadline) throw new Error("redis-server did not become ready in 15 s.");
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
