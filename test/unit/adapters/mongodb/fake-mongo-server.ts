@@ -12,7 +12,7 @@ const OP_MSG = 2013;
  * A stand-in for a MongoDB server that speaks just enough of the wire protocol for the driver's handshake,
  * `createIndexes`, `ping` and `endSessions`: enough to test start-up, /readyz, losing the server and
  * getting it back. It stores nothing: `insert`, `update` and `delete` are acknowledged as if they wrote
- * nothing, unless a test scripts their replies (a failover error, say) with {@link reply}.
+ * nothing, and `find` finds nothing, unless a test scripts their replies (a failover error, say) with {@link reply}.
  */
 export class FakeMongoServer {
   /** Every command received, in order, except the driver's handshakes and heartbeats. */
@@ -100,6 +100,9 @@ export class FakeMongoServer {
       return { ok: 1, n: Array.isArray(command.documents) ? command.documents.length : 0 };
     if (name === "update") return { ok: 1, n: 0, nModified: 0 };
     if (name === "delete") return { ok: 1, n: 0 };
+    if (name === "find") {
+      return { ok: 1, cursor: { id: BSON.Long.ZERO, ns: `${command.$db}.${command.find}`, firstBatch: [] } };
+    }
     return {
       ok: 0,
       errmsg: `The fake server does not know '${name}'.`,
