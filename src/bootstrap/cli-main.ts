@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
 import { isDomainError } from "../domain/errors/domain-error.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { hexlinkFromConfig } from "./hexlink-from-config.js";
 
 const USAGE = `usage:
   hexlink keys create --account <name>   make an API key (printed once; only its hash is stored)
@@ -70,6 +69,8 @@ async function run(
     );
     return 1;
   }
+  // Loaded only now: help, usage errors and the refusal above need none of the stores and use cases.
+  const { hexlinkFromConfig } = await import("./hexlink-from-config.js");
   const hexlink = await hexlinkFromConfig(config);
   try {
     if (group === "keys" && command === "create" && values.account !== undefined) {
