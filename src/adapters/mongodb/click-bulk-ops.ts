@@ -1,5 +1,6 @@
 import type { AnyBulkWriteOperation } from "mongodb";
-import type { ClickIncrement } from "../../domain/click/click.js";
+import { bucketKey, type ClickIncrement } from "../../domain/click/click.js";
+import { cappedDimensionUpdate, type StoredDay, type StoredDays } from "./capped-dimension-update.js";
 import type { ClickDayDocument } from "./click-day-document.js";
 import { encodeDimensionKey } from "./dimension-key.js";
 import { VISITOR_CAP, visitorRegisters } from "./unique-visitors.js";
@@ -37,33 +38,43 @@ function batchGuard(batchId: string): {
   };
 }
 
+/** Whether a link-day document as read has applied the batch already (its guard would miss it). */
+export function holdsBatch(stored: StoredDay | undefined, batchId: string): boolean {
+  const sequenced = SEQUENCED.exec(batchId);
+  if (sequenced?.[1] !== undefined && sequenced[2] !== undefined) {
+    const applied = stored?.seq?.[encodeDimensionKey(sequenced[1])];
+    return applied !== undefined && applied >= Number.parseInt(sequenced[2], 36);
+  }
+  return stored?.batches?.includes(batchId) ?? false;
+}
+
 /**
  * The operations of one batch (at most one increment per link and day), for one unordered `bulkWrite`: per
  * increment an `$inc`/`$max` upsert of its link-day document that only matches while the document has not
- * applied the batch (see {@link batchGuard}), and marks it applied; then, when it has visitors, an `$addToSet`
- * upsert (idempotent, so unguarded) that only applies below the cap. Neither relies on running first.
+ * applied the batch (see {@link batchGuard}) nor gained named values since `stored` was read (see
+ * {@link cappedDimensionUpdate}), and marks it applied; then, when it has visitors, an `$addToSet` upsert
+ * (idempotent, so unguarded) that only applies below the cap. Neither relies on running first.
  */
 export function clickBulkOps(
   increments: readonly ClickIncrement[],
   batchId: string,
+  stored: StoredDays = new Map(),
 ): AnyBulkWriteOperation<ClickDayDocument>[] {
   const operations: AnyBulkWriteOperation<ClickDayDocument>[] = [];
   const guard = batchGuard(batchId);
   for (const increment of increments) {
     const filter = { linkId: { $eq: increment.linkId }, day: { $eq: increment.day } };
-    const counters: Record<string, number> = { clicks: increment.clicks, botClicks: increment.botClicks };
-    for (const [dimension, values] of increment.dimensions) {
-      for (const [value, count] of values)
-        counters[`dimensions.${dimension}.${encodeDimensionKey(value)}`] = count;
-    }
+    const capped = cappedDimensionUpdate(increment, stored.get(bucketKey(increment.linkId, increment.day)));
+    const counters = { clicks: increment.clicks, botClicks: increment.botClicks, ...capped.counters };
     const $max: Record<string, number> = { ...guard.max };
     for (const [index, rank] of visitorRegisters(increment.visitors)) $max[`registers.${index}`] = rank;
     const update = {
       $inc: counters,
       ...(Object.keys($max).length > 0 ? { $max } : {}),
+      ...(Object.keys(capped.distinct).length > 0 ? { $set: capped.distinct } : {}),
       ...(guard.push === undefined ? {} : { $push: guard.push }),
     };
-    const guarded = { ...filter, ...guard.filter };
+    const guarded = { ...filter, ...guard.filter, ...capped.filter };
     operations.push({ updateOne: { filter: guarded, update, upsert: true } });
     if (increment.visitors.size === 0) continue;
     // Adding at most VISITOR_CAP ids to a set still below the cap keeps it under twice the cap.

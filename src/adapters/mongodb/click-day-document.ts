@@ -12,6 +12,12 @@ export interface ClickDayDocument {
   botClicks: number;
   /** Per dimension, human clicks per value; values are field names encoded by `encodeDimensionKey`. */
   dimensions?: Partial<Record<Dimension, Record<string, number>>>;
+  /**
+   * Per dimension, how many named values (all but `Other`) `dimensions` holds: at most the domain's
+   * `STORED_VALUES_PER_DIMENSION`; a write adding named values is guarded on it (absent in documents
+   * written before the cap, whose values are then counted).
+   */
+  distinct?: Partial<Record<Dimension, number>>;
   /** Distinct visitor ids, exact while fewer than `VISITOR_CAP`. */
   visitors?: string[];
   /** HyperLogLog registers of every visitor of the day: register index → rank. */

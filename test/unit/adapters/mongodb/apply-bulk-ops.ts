@@ -70,7 +70,7 @@ function equalTo(condition: unknown): string {
 
 function apply(document: Fields, operator: string, path: string, value: unknown): void {
   const current = read(document, path);
-  if (operator === "$setOnInsert") write(document, path, value);
+  if (operator === "$setOnInsert" || operator === "$set") write(document, path, value);
   else if (operator === "$inc")
     write(document, path, ((current as number | undefined) ?? 0) + (value as number));
   else if (operator === "$max")

@@ -1,25 +1,33 @@
 import fc from "fast-check";
 import { BSON } from "mongodb";
 import { describe, expect, it } from "vitest";
+import { storedDaysOf } from "../../../../src/adapters/mongodb/capped-dimension-update.js";
 import { BATCHES_KEPT, clickBulkOps } from "../../../../src/adapters/mongodb/click-bulk-ops.js";
 import {
   type ClickDayDocument,
   countsFromDayDocuments,
 } from "../../../../src/adapters/mongodb/click-day-document.js";
 import { VISITOR_CAP } from "../../../../src/adapters/mongodb/unique-visitors.js";
-import { type ClassifiedClick, foldClicks } from "../../../../src/domain/click/click.js";
+import { type ClassifiedClick, DIMENSIONS, foldClicks } from "../../../../src/domain/click/click.js";
 import { countsFromIncrements } from "../../../../src/domain/click/click-counts.js";
 import { arbTrickyClick } from "../../../support/arbitraries.js";
 import { aClick } from "./a-click.js";
 import { applyBulkOps } from "./apply-bulk-ops.js";
 
 const RANGE = { start: "2026-03-01", end: "2026-03-31" };
+/** The guard of an increment whose every dimension gains named values on a day not read (none yet). */
+const FRESH_DAY = Object.fromEntries(DIMENSIONS.map((name) => [`distinct.${name}`, { $exists: false }]));
+
+/** The operations of a batch of clicks, built from the documents as a flush reads them first. */
+function opsOn(documents: readonly ClickDayDocument[], clicks: readonly ClassifiedClick[], batchId: string) {
+  return clickBulkOps(foldClicks(clicks), batchId, storedDaysOf(documents));
+}
 
 /** Flushes batches of clicks into documents, one fold and one bulk write per batch, each its own id. */
 function flush(batches: readonly (readonly ClassifiedClick[])[]): ClickDayDocument[] {
   const documents: ClickDayDocument[] = [];
   for (const [index, batch] of batches.entries()) {
-    applyBulkOps(documents, clickBulkOps(foldClicks(batch), `b${index}`));
+    applyBulkOps(documents, opsOn(documents, batch, `b${index}`));
   }
   return documents;
 }
@@ -30,7 +38,11 @@ describe("click bulk operations", () => {
     const filter = { linkId: { $eq: "lnk_a" }, day: { $eq: "2026-03-15" } };
     expect(upsert).toEqual({
       updateOne: {
-        filter: { ...filter, batches: { $ne: "b1" } },
+        filter: {
+          ...filter,
+          batches: { $ne: "b1" },
+          ...FRESH_DAY,
+        },
         update: {
           $inc: {
             clicks: 1,
@@ -42,6 +54,7 @@ describe("click bulk operations", () => {
             "dimensions.referrer.m%2Efacebook%2Ecom": 1,
           },
           $max: expect.any(Object),
+          $set: Object.fromEntries(DIMENSIONS.map((name) => [`distinct.${name}`, 1])),
           $push: { batches: { $each: ["b1"], $slice: -BATCHES_KEPT } },
         },
         upsert: true,
@@ -64,10 +77,12 @@ describe("click bulk operations", () => {
           linkId: { $eq: "lnk_a" },
           day: { $eq: "2026-03-15" },
           "seq.Hq3%2Ek%24T": { $not: { $gte: 46 } },
+          ...FRESH_DAY,
         },
         update: {
           $inc: expect.any(Object),
           $max: expect.objectContaining({ "seq.Hq3%2Ek%24T": 46 }),
+          $set: expect.any(Object),
         },
         upsert: true,
       },
@@ -109,7 +124,7 @@ describe("click bulk operations", () => {
         for (const [index, batch] of batches.entries()) {
           // Last first: each visitor update before the upsert that creates its document; then, as
           // writeClickBatch does, the refused operations once more.
-          const operations = clickBulkOps(foldClicks(batch), `b${index}`).reverse();
+          const operations = opsOn(documents, batch, `b${index}`).reverse();
           const refused = applyBulkOps(documents, operations);
           applyBulkOps(
             documents,
@@ -131,8 +146,8 @@ describe("click bulk operations", () => {
         fc.array(arbTrickyClick, { maxLength: 30 }),
         fc.constantFrom("retried", "node.7"),
         (clicks, id) => {
-          const operations = clickBulkOps(foldClicks(clicks), id);
           const documents = flush([clicks.slice(0, 3)]);
+          const operations = opsOn(documents, clicks, id);
           applyBulkOps(documents, operations);
           const once = structuredClone(documents);
           const refused = applyBulkOps(documents, operations);
@@ -156,11 +171,11 @@ describe("click bulk operations", () => {
 
   it("count a sequenced batch once however many batches other sources wrote before its retry", () => {
     const documents = flush([[aClick()]]);
-    applyBulkOps(documents, clickBulkOps(foldClicks([aClick()]), "mine.1"));
+    applyBulkOps(documents, opsOn(documents, [aClick()], "mine.1"));
     for (let source = 0; source < BATCHES_KEPT + 10; source += 1) {
-      applyBulkOps(documents, clickBulkOps(foldClicks([aClick()]), `other-${source}.1`));
+      applyBulkOps(documents, opsOn(documents, [aClick()], `other-${source}.1`));
     }
-    const refused = applyBulkOps(documents, clickBulkOps(foldClicks([aClick()]), "mine.1"));
+    const refused = applyBulkOps(documents, opsOn(documents, [aClick()], "mine.1"));
     expect(refused).toEqual([0]);
     expect(documents[0]?.clicks).toBe(BATCHES_KEPT + 12);
     expect(documents[0]?.batches).toEqual(["b0"]);
@@ -170,7 +185,7 @@ describe("click bulk operations", () => {
   it("count a later sequence of a source, and never an earlier one again", () => {
     const documents: ClickDayDocument[] = [];
     for (const id of ["node.1", "node.2", "node.1", "node.a", "node.2"]) {
-      applyBulkOps(documents, clickBulkOps(foldClicks([aClick()]), id));
+      applyBulkOps(documents, opsOn(documents, [aClick()], id));
     }
     expect(documents.map(({ clicks, seq }) => ({ clicks, seq }))).toEqual([{ clicks: 3, seq: { node: 10 } }]);
   });
