@@ -70,6 +70,9 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
     "clicks under load and from bots > a bot is redirected as usual but counted only in bot_clicks",
     "clicks under load and from bots > only a redirect is a click: not the password form, a wrong password, a 404 or a 410",
   ]),
+  ...httpGaps("test/http/mongodb/analytics-resilience.test.ts", [
+    "max_clicks under concurrent redirects > a link with max_clicks 5 hit by 50 concurrent requests redirects exactly 5 times, then answers 410",
+  ]),
   ...httpGaps(
     "test/http/mongodb/client-api-behaviour.test.ts",
     [
