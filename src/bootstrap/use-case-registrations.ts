@@ -90,7 +90,7 @@ export function registerUseCases(c: DependencyContainer): void {
   add(T.verifyDomain, (r) => new VerifyDomain(r(T.domains), r(T.domainVerifier), r(T.domainActivation)));
   add(T.activateDomain, (r) => new ActivateDomain(r(T.domains), r(T.domainActivation)));
   add(T.listDomains, (r) => new ListDomains(r(T.domains)));
-  add(T.deleteDomain, (r) => new DeleteDomain(r(T.domains), r(T.cache)));
+  add(T.deleteDomain, (r) => new DeleteDomain(r(T.domains), r(T.cache), r(T.clock)));
   add(T.createApiKey, (r) => new CreateApiKey(r(T.apiKeys), r(T.ids), r(T.keyHasher), r(T.clock)));
   add(T.seedApiKeys, (r) => new SeedApiKeys(r(T.apiKeys), r(T.keyHasher), r(T.createApiKey)));
   add(

@@ -59,6 +59,26 @@ export function domainRepositoryContract(name: string, harness: DomainRepository
       expect(await repo.listByAccount("rival")).toHaveLength(1);
     });
 
+    it("remembers when a domain was deleted with a time, and only then", async () => {
+      const repo = await harness.make();
+      const at = new Date("2026-03-20T10:00:00.000Z");
+      await repo.create(aCustomDomain().build());
+      await repo.create(aCustomDomain().withHostname("quiet.acme.test").build());
+      expect(await repo.deletedAt("links.acme.test")).toBeNull();
+      expect(await repo.delete("links.acme.test", at)).toBe(true);
+      expect(await repo.delete("quiet.acme.test")).toBe(true);
+      expect(await repo.delete("never.acme.test", at)).toBe(false);
+      expect(await repo.deletedAt("links.acme.test")).toEqual(at);
+      expect(await repo.deletedAt("quiet.acme.test")).toBeNull();
+      expect(await repo.deletedAt("never.acme.test")).toBeNull();
+      // Registered again, then deleted again: the later deletion counts.
+      await repo.create(aCustomDomain().ownedBy("rival").build());
+      expect(await repo.findByHostname("links.acme.test")).toMatchObject({ accountId: "rival" });
+      const later = new Date("2026-03-22T10:00:00.000Z");
+      await repo.delete("links.acme.test", later);
+      expect(await repo.deletedAt("links.acme.test")).toEqual(later);
+    });
+
     it("lists for each account exactly the hostnames it registered first", async () => {
       const registration = fc.record({
         host: fc.constantFrom("a.acme.test", "b.acme.test", "c.acme.test", "d.acme.test"),

@@ -117,3 +117,33 @@ describe.each(REDIRECT_SERVERS)("HEXLINK_UNKNOWN_HOSTS=404 through the %s", (_na
     }
   });
 });
+
+describe.each(REDIRECT_SERVERS)("a deleted custom domain through the %s", (_name, start) => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await start({});
+    const { hexlink } = server;
+    await hexlink.registerDomain.execute(ACCOUNT, "gone.example.com");
+    await hexlink.activateDomain.execute("gone.example.com");
+    await hexlink.createLink.execute({
+      accountId: ACCOUNT,
+      url: "https://example.com/x",
+      customSlug: "home",
+    });
+    await hexlink.deleteDomain.execute(ACCOUNT, "gone.example.com");
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("answers 404 on its hostname, any port, instead of the default domain's links", async () => {
+    for (const host of ["gone.example.com", "gone.example.com:8443"]) {
+      const response = await httpRequest(`${server.url}/home`, { headers: { host } });
+      expect(response.status, host).toBe(404);
+    }
+    const fallback = await httpRequest(`${server.url}/home`, { headers: { host: "other.example.com" } });
+    expect(fallback.status).toBe(302);
+  });
+});

@@ -159,7 +159,7 @@ export function buildCore(options: CoreOptions = {}) {
     verifyDomain: new VerifyDomain(domains, verifier, activation),
     activateDomain: new ActivateDomain(domains, activation),
     listDomains: new ListDomains(domains),
-    deleteDomain: new DeleteDomain(domains, cache),
+    deleteDomain: new DeleteDomain(domains, cache, clock),
     createApiKey,
     seedApiKeys: new SeedApiKeys(apiKeys, keyHasher, createApiKey),
     authenticateApiKey: new AuthenticateApiKey({ keys: apiKeys, hasher: keyHasher, limiter, clock, settings }),

@@ -39,6 +39,11 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
   ...contractGaps("ApiKeyRepository contract: MongoApiKeyRepository", PIPELINE, [
     "revokes a key once: the first date stays; false for a missing key",
   ]),
+  ...contractGaps(
+    "DomainRepository contract: MongoDomainRepository",
+    "an upsert drops the _id it matched with $eq, so the deleted domain's tombstone it writes is never found",
+    ["remembers when a domain was deleted with a time, and only then"],
+  ),
   ...contractGaps("ClickStore contract: MongoClickStore", MAX_AND_EQ_UPSERT, [
     "answers what the domain fold says, for every link and range",
     "counts every dimension's values up to the total of human clicks",

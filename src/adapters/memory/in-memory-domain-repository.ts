@@ -5,6 +5,7 @@ import { DomainError } from "../../domain/errors/domain-error.js";
 /** Custom domains in a Map keyed by hostname. */
 export class InMemoryDomainRepository implements DomainRepository {
   private readonly domains = new Map<string, CustomDomain>();
+  private readonly tombstones = new Map<string, Date>();
 
   async create(domain: CustomDomain): Promise<void> {
     if (this.domains.has(domain.hostname)) {
@@ -26,7 +27,14 @@ export class InMemoryDomainRepository implements DomainRepository {
     if (this.domains.has(domain.hostname)) this.domains.set(domain.hostname, structuredClone(domain));
   }
 
-  async delete(hostname: string): Promise<boolean> {
-    return this.domains.delete(hostname);
+  async delete(hostname: string, at?: Date): Promise<boolean> {
+    const deleted = this.domains.delete(hostname);
+    if (deleted && at !== undefined) this.tombstones.set(hostname, new Date(at));
+    return deleted;
+  }
+
+  async deletedAt(hostname: string): Promise<Date | null> {
+    const at = this.tombstones.get(hostname);
+    return at === undefined ? null : new Date(at);
   }
 }

@@ -4,6 +4,7 @@ import type { IndexDescription } from "mongodb";
 export const COLLECTIONS = {
   links: "links",
   domains: "domains",
+  domainTombstones: "domain_tombstones",
   apiKeys: "api_keys",
   clickDays: "click_days",
 } as const;
@@ -26,6 +27,7 @@ export const INDEX_SPECS: Readonly<Record<keyof typeof COLLECTIONS, readonly Ind
   links: [DOMAIN_SLUG_INDEX, { key: { accountId: 1, ...LISTING_SORTS.links }, name: "account_newest" }],
   // `account_created` ({ accountId, createdAt }) of earlier versions could not serve the tie on _id; drop it.
   domains: [{ key: { accountId: 1, ...LISTING_SORTS.domains }, name: "account_created_id" }],
+  domainTombstones: [],
   apiKeys: [KEY_HASH_INDEX, { key: { accountId: 1, ...LISTING_SORTS.apiKeys }, name: "account_created_id" }],
   clickDays: [{ key: { linkId: 1, day: 1 }, name: "link_day", unique: true }],
 };

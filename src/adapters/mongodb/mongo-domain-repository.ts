@@ -16,9 +16,18 @@ export interface DomainDocument {
   verifiedAt: Date | null;
 }
 
+/** When a custom domain was deleted, in the `domain_tombstones` collection, its hostname as `_id`. */
+export interface DomainTombstoneDocument {
+  _id: string;
+  deletedAt: Date;
+}
+
 /** Custom domains keyed by hostname, so `_id` uniqueness is the one-account-per-hostname rule. */
 export class MongoDomainRepository implements DomainRepository {
-  constructor(private readonly domains: Collection<DomainDocument>) {}
+  constructor(
+    private readonly domains: Collection<DomainDocument>,
+    private readonly tombstones: Collection<DomainTombstoneDocument>,
+  ) {}
 
   async create(domain: CustomDomain): Promise<void> {
     await mongoCall(
@@ -54,9 +63,21 @@ export class MongoDomainRepository implements DomainRepository {
     await mongoCall(() => this.domains.updateOne({ _id: { $eq: _id } }, { $set: fields }));
   }
 
-  async delete(hostname: string): Promise<boolean> {
+  async delete(hostname: string, at?: Date): Promise<boolean> {
     const result = await mongoCall(() => this.domains.deleteOne({ _id: { $eq: hostname } }));
-    return result.deletedCount === 1;
+    if (result.deletedCount !== 1) return false;
+    if (at !== undefined) {
+      // One small document per hostname ever deleted, overwritten on the next deletion.
+      await mongoCall(() =>
+        this.tombstones.replaceOne({ _id: { $eq: hostname } }, { deletedAt: at }, { upsert: true }),
+      );
+    }
+    return true;
+  }
+
+  async deletedAt(hostname: string): Promise<Date | null> {
+    const tombstone = await mongoCall(() => this.tombstones.findOne({ _id: { $eq: hostname } }));
+    return tombstone === null ? null : tombstone.deletedAt;
   }
 }
 

@@ -8,7 +8,11 @@ import type { ApiKeyDocument } from "./mongo-api-key-repository.js";
 import { MongoApiKeyRepository } from "./mongo-api-key-repository.js";
 import { mongoCall } from "./mongo-call.js";
 import { MongoClickStore } from "./mongo-click-store.js";
-import { type DomainDocument, MongoDomainRepository } from "./mongo-domain-repository.js";
+import {
+  type DomainDocument,
+  type DomainTombstoneDocument,
+  MongoDomainRepository,
+} from "./mongo-domain-repository.js";
 import { MongoLinkRepository } from "./mongo-link-repository.js";
 
 /** A connection string (hexlink owns and closes the client) or the caller's own client. */
@@ -40,7 +44,10 @@ export async function mongoStores(options: MongoStoresOptions): Promise<StoreBun
   return {
     kind: "mongodb",
     links: new MongoLinkRepository(db.collection<LinkDocument>(COLLECTIONS.links), clickDays),
-    domains: new MongoDomainRepository(db.collection<DomainDocument>(COLLECTIONS.domains)),
+    domains: new MongoDomainRepository(
+      db.collection<DomainDocument>(COLLECTIONS.domains),
+      db.collection<DomainTombstoneDocument>(COLLECTIONS.domainTombstones),
+    ),
     apiKeys: new MongoApiKeyRepository(db.collection<ApiKeyDocument>(COLLECTIONS.apiKeys)),
     clicks: new MongoClickStore(clickDays),
     ping: async () => {

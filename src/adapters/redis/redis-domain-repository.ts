@@ -6,6 +6,9 @@ import type { RedisClient } from "./redis-connection.js";
 import { RedisKeys } from "./redis-keys.js";
 import { guarded } from "./redis-unavailable.js";
 
+/** How long Redis keeps a deleted domain's tombstone: past the 72 h the application reads it for. */
+const TOMBSTONE_TTL_MS = 7 * 24 * 3_600_000;
+
 const DATES: readonly (keyof CustomDomain & string)[] = ["createdAt", "verifiedAt"];
 
 /**
@@ -51,12 +54,23 @@ export class RedisDomainRepository implements DomainRepository {
     await guarded(() => this.client.set(this.keys.domain(domain.hostname), encodeRecord(domain), "XX"));
   }
 
-  async delete(hostname: string): Promise<boolean> {
+  async delete(hostname: string, at?: Date): Promise<boolean> {
     return guarded(async () => {
       const existing = await this.findByHostname(hostname);
       if (existing === null || (await this.client.del(this.keys.domain(hostname))) === 0) return false;
       await this.client.srem(this.keys.accountDomains(existing.accountId), hostname);
+      if (at !== undefined) {
+        // The tombstone outlives every use the application makes of it, then Redis drops it.
+        await this.client.set(this.keys.deletedDomain(hostname), at.toISOString(), "PX", TOMBSTONE_TTL_MS);
+      }
       return true;
+    });
+  }
+
+  async deletedAt(hostname: string): Promise<Date | null> {
+    return guarded(async () => {
+      const at = await this.client.get(this.keys.deletedDomain(hostname));
+      return at === null ? null : new Date(at);
     });
   }
 }

@@ -60,6 +60,11 @@ export class RedisKeys {
     return this.tagged("d", hostname);
   }
 
+  /** String: when a custom domain was deleted (ISO), kept for the tombstone TTL. */
+  deletedDomain(hostname: string): string {
+    return this.tagged("dd", hostname);
+  }
+
   /** Set of an account's custom domain hostnames. */
   accountDomains(accountId: string): string {
     return `${this.tagged("a", accountId)}:domains`;

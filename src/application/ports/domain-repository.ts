@@ -8,6 +8,11 @@ export interface DomainRepository {
   listByAccount(accountId: string): Promise<CustomDomain[]>;
   /** Replaces the stored domain with the same hostname. */
   update(domain: CustomDomain): Promise<void>;
-  /** Returns false when there was none. */
-  delete(hostname: string): Promise<boolean>;
+  /**
+   * Removes the domain; returns false when there was none. Given `at`, the deletion is remembered (a tombstone
+   * that {@link deletedAt} reads), so the hostname can be kept from falling back for a while.
+   */
+  delete(hostname: string, at?: Date): Promise<boolean>;
+  /** When the hostname's domain was last deleted with a time given, or `null`. */
+  deletedAt(hostname: string): Promise<Date | null>;
 }

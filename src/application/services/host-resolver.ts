@@ -1,4 +1,4 @@
-import { claimHostname, isStaleClaim } from "../../domain/custom-domain/custom-domain.js";
+import { claimHostname, isRecentDeletion, isStaleClaim } from "../../domain/custom-domain/custom-domain.js";
 import { normaliseHost } from "../../domain/link/hostname.js";
 import type { DomainRepository } from "../ports/domain-repository.js";
 import type { HostRoute, LinkCache } from "../ports/link-cache.js";
@@ -9,8 +9,8 @@ const NO_ROUTE: HostRoute = { domain: null, owner: null };
 
 /**
  * Which domain's links a request `Host` serves (spec §6): an active custom domain serves its own account's
- * links, on any port; a hostname with a live claim (pending) serves none, so one account's links never show
- * under another's brand; any other host serves the default domain's links, or none when the operator set
+ * links, on any port; a hostname with a live claim (pending) or deleted within 72 hours serves none, so one
+ * account's links never show under another's brand; any other host serves the default domain's links, or none when the operator set
  * `unknownHosts` to 404. Answers are cached per claimed hostname and dropped when a domain changes.
  */
 export class HostResolver {
@@ -40,9 +40,12 @@ export class HostResolver {
     if (known !== undefined) return known;
     const name = claimHostname(rawHost);
     const custom = await this.domains.findByHostname(name);
+    const now = this.clock.now();
     let route = this.settings.unknownHosts === "404" ? NO_ROUTE : this.fallback;
     if (custom !== null && custom.status === "active") route = { domain: name, owner: custom.accountId };
-    else if (custom !== null && !isStaleClaim(custom, this.clock.now())) route = NO_ROUTE;
+    else if (custom !== null && !isStaleClaim(custom, now)) route = NO_ROUTE;
+    else if (route !== NO_ROUTE && isRecentDeletion(await this.domains.deletedAt(name), now))
+      route = NO_ROUTE;
     this.cache.setHost(name, route);
     return route;
   }

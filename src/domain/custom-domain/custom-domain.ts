@@ -61,3 +61,8 @@ export const PENDING_CLAIM_MS = 72 * 3_600_000;
 export function isStaleClaim(domain: CustomDomain, now: Date): boolean {
   return domain.status === "pending" && now.getTime() - domain.createdAt.getTime() >= PENDING_CLAIM_MS;
 }
+
+/** True while a deleted domain's hostname still answers 404 instead of falling back (spec §6: 72 hours). */
+export function isRecentDeletion(deletedAt: Date | null, now: Date): boolean {
+  return deletedAt !== null && now.getTime() - deletedAt.getTime() < PENDING_CLAIM_MS;
+}

@@ -8,6 +8,7 @@ import {
 } from "../../../../src/adapters/mongodb/mongo-api-key-repository.js";
 import {
   type DomainDocument,
+  type DomainTombstoneDocument,
   MongoDomainRepository,
 } from "../../../../src/adapters/mongodb/mongo-domain-repository.js";
 import { MongoLinkRepository } from "../../../../src/adapters/mongodb/mongo-link-repository.js";
@@ -73,7 +74,10 @@ describe("index specifications", () => {
     const domains = recordingCollection<DomainDocument>();
     const keys = recordingCollection<ApiKeyDocument>();
     await new MongoLinkRepository(links.collection).listByAccount("acme", { limit: 5, after: null });
-    await new MongoDomainRepository(domains.collection).listByAccount("acme");
+    await new MongoDomainRepository(
+      domains.collection,
+      recordingCollection<DomainTombstoneDocument>().collection,
+    ).listByAccount("acme");
     await new MongoApiKeyRepository(keys.collection).listByAccount("acme");
     for (const [collection, { seen }] of [
       ["links", links],

@@ -110,6 +110,7 @@ describe("every adapter, when no server answers", () => {
     ["domains.update", ({ domains }) => domains.update(aCustomDomain().build())],
     ["domains.delete", ({ domains }) => domains.delete("links.acme.test")],
     ["domains.listByAccount", ({ domains }) => domains.listByAccount("acme")],
+    ["domains.deletedAt", ({ domains }) => domains.deletedAt("links.acme.test")],
     ["apiKeys.create", ({ keys }) => keys.create(anApiKey().build())],
     ["apiKeys.findByHash", ({ keys }) => keys.findByHash("0".repeat(64))],
     ["apiKeys.findById", ({ keys }) => keys.findById("key_x")],
@@ -124,7 +125,7 @@ describe("every adapter, when no server answers", () => {
     const db = client.db("unreachable");
     const adapters = {
       links: new MongoLinkRepository(db.collection("links")),
-      domains: new MongoDomainRepository(db.collection("domains")),
+      domains: new MongoDomainRepository(db.collection("domains"), db.collection("domain_tombstones")),
       keys: new MongoApiKeyRepository(db.collection("api_keys")),
       clicks: new MongoClickStore(db.collection("click_days")),
     };

@@ -161,14 +161,17 @@ describe("ListDomains", () => {
 });
 
 describe("DeleteDomain", () => {
-  it("removes the domain; its links stop resolving and its Host falls back to the default domain", async () => {
+  it("removes the domain; its links stop resolving, its Host answers 404 for 72 hours, then falls back", async () => {
     const { core } = await registered();
     await core.activateDomain.execute(HOST);
     await linksOnBoth(core);
     expect(await locationOn(core, HOST)).toBe("https://custom.test/");
     await core.deleteDomain.execute(ACME, HOST);
-    expect(await locationOn(core, HOST)).toBe("https://default.test/");
+    expect(await locationOn(core, HOST)).toBe("not_found");
     expect(await core.listDomains.execute(ACME)).toEqual([]);
+    core.clock.advance(72 * 3_600_000);
+    await core.shared.cache.invalidateHost(HOST); // as the cached route's own expiry would
+    expect(await locationOn(core, HOST)).toBe("https://default.test/");
   });
 
   it("answers invalid_domain for another account's domain and leaves it in place", async () => {

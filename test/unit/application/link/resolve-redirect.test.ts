@@ -213,6 +213,25 @@ describe("ResolveRedirect: custom domains", () => {
     expect(await core.resolveRedirect.execute(aVisit("promo"))).toMatchObject({ kind: "redirect" });
   });
 
+  it("a deleted custom domain's Host answers 404 for 72 hours, then falls back", async () => {
+    const core = buildCore();
+    await core.registerDomain.execute(ACME, "links.acme.test");
+    await core.activateDomain.execute("links.acme.test");
+    await withLink({}, core);
+    await core.deleteDomain.execute(ACME, "links.acme.test");
+    core.clock.advance(72 * 3_600_000 - 1000);
+    for (const host of ["links.acme.test", "links.acme.test:8443"]) {
+      expect(await core.resolveRedirect.execute(aVisit("promo", { host })), host).toEqual({
+        kind: "not_found",
+      });
+    }
+    core.clock.advance(1000);
+    // A cached route lives a minute at most (the cache's TTL, in real time): drop it as its expiry would.
+    await core.shared.cache.invalidateHost("links.acme.test");
+    const later = await core.resolveRedirect.execute(aVisit("promo", { host: "links.acme.test:9000" }));
+    expect(later).toMatchObject({ kind: "redirect" });
+  });
+
   it("a pending claim expires after 72 hours and its Host falls back again", async () => {
     const core = buildCore();
     await core.registerDomain.execute("other", "links.acme.test");
