@@ -47,11 +47,14 @@ export function mongoSuiteAvailable(title: string): boolean {
   return false;
 }
 
-/** The server of MONGODB_URL (left running on stop), or a stand-in started on a free loopback port. */
+/**
+ * The server of MONGODB_URL (left running on stop), or a stand-in started on a free loopback port as a
+ * one-node replica set, as production runs (retryable writes, sessions).
+ */
 export async function startMongoServer(): Promise<MongoServer> {
   const url = realMongoUrl();
   if (url !== undefined) return { url, standIn: false, stop: async () => {} };
-  return startMongoStandIn();
+  return startMongoStandIn({ replicaSet: true });
 }
 
 /** A throwaway stand-in on a free loopback port (the binary picks it with `--port=0`), in memory. */
