@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { analyticsJson } from "../../src/adapters/express/v1/analytics-json.js";
+import { mongoStores } from "../../src/adapters/mongodb/mongo-stores.js";
 import { redisStores } from "../../src/adapters/redis/index.js";
 import type { StoreBundle } from "../../src/application/ports/store-bundle.js";
 import { OVERFLOW_VALUE } from "../../src/domain/click/click.js";
@@ -9,6 +10,7 @@ import { STORED_VALUES_PER_DIMENSION } from "../../src/domain/click/stored-value
 import { DEFAULT_NOW, FixedClock } from "../support/fixed-clock.js";
 import { ApiClient, httpRequest, RELAXED_LIMITS, type V1Link } from "../support/http-client.js";
 import { type RunningServer, startServer } from "../support/http-server.js";
+import { realMongoUrl } from "../support/mongo-server.js";
 import { type RedisServer, redisAvailable, startRedisServer } from "../support/redis-server.js";
 
 type Analytics = ReturnType<typeof analyticsJson>;
@@ -34,6 +36,13 @@ const STORES: readonly { name: string; stores: () => Promise<StoreBundle | undef
       return redisStores({ url: redis.url, prefix: `bounds-${randomBytes(4).toString("hex")}:` });
     },
     skip: !redisAvailable(),
+  },
+  // A real MongoDB only: the stand-in cannot store clicks (see STANDIN_GAPS).
+  {
+    name: "MongoDB (MONGODB_URL)",
+    stores: async () =>
+      mongoStores({ url: realMongoUrl() ?? "", dbName: `hexlink_bounds_${randomBytes(6).toString("hex")}` }),
+    skip: realMongoUrl() === undefined,
   },
 ];
 
