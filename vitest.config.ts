@@ -15,11 +15,12 @@ export default defineConfig({
     // Vitest's default on 2 cores is one worker; much of the suite waits on Redis, MongoDB, Chromium and
     // child processes, so a third worker keeps both cores busy.
     maxWorkers: 3,
-    // Whatever a test stubs or spies on is undone after it, so nothing leaks into a later file that runs in
-    // the same worker.
+    // Whatever a test stubs or spies on is undone before the next test and at the end of its file, so nothing
+    // leaks into a later file that runs in the same worker.
     restoreMocks: true,
     unstubEnvs: true,
     unstubGlobals: true,
+    setupFiles: ["test/support/file-cleanup.ts"],
     projects: [
       {
         extends: true,
