@@ -21,6 +21,10 @@ const MAX_AND_EQ_UPSERT =
   "no $max (each click batch sets its seq.<source> high-water mark and HyperLogLog registers with $max), " +
   "and an upsert drops the linkId/day it matched with $eq, so the day document it creates is never found";
 
+/** Deleting a custom domain upserts its tombstone with `replaceOne({ _id: { $eq: hostname } }, …)`. */
+const TOMBSTONE =
+  "an upsert drops the _id it matched with $eq, so the deleted domain's tombstone it writes is never found";
+
 /** Counting clicks through the API needs the click store, whose every flush fails on the stand-in. */
 const CLICKS_COUNTED =
   "counts clicks, but every click flush fails on the stand-in: no $max (seq.<source> and HyperLogLog " +
@@ -39,11 +43,9 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
   ...contractGaps("ApiKeyRepository contract: MongoApiKeyRepository", PIPELINE, [
     "revokes a key once: the first date stays; false for a missing key",
   ]),
-  ...contractGaps(
-    "DomainRepository contract: MongoDomainRepository",
-    "an upsert drops the _id it matched with $eq, so the deleted domain's tombstone it writes is never found",
-    ["remembers when a domain was deleted with a time, and only then"],
-  ),
+  ...contractGaps("DomainRepository contract: MongoDomainRepository", TOMBSTONE, [
+    "remembers when a domain was deleted with a time, and only then",
+  ]),
   ...contractGaps("ClickStore contract: MongoClickStore", MAX_AND_EQ_UPSERT, [
     "answers what the domain fold says, for every link and range",
     "counts every dimension's values up to the total of human clicks",
@@ -75,6 +77,14 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
     "clicks under load and from bots > a bot is redirected as usual but counted only in bot_clicks",
     "clicks under load and from bots > only a redirect is a click: not the password form, a wrong password, a 404 or a 410",
   ]),
+  ...httpGaps(
+    "test/http/mongodb/redirect-domains.test.ts",
+    [
+      "a deleted custom domain through the fast path (createHexlinkServerListener) > answers 404 on its hostname, any port, instead of the default domain's links",
+      "a deleted custom domain through the Express route (createHexlinkRouter in a fresh app) > answers 404 on its hostname, any port, instead of the default domain's links",
+    ],
+    TOMBSTONE,
+  ),
   ...httpGaps("test/http/mongodb/analytics-resilience.test.ts", [
     "max_clicks under concurrent redirects > a link with max_clicks 5 hit by 50 concurrent requests redirects exactly 5 times, then answers 410",
   ]),
