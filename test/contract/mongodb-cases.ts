@@ -17,6 +17,28 @@ export function mongoCases(backend: () => MongoBackend): void {
     expect(await links.findBySlug(link.domain, "elsewhere")).toBeNull();
   });
 
+  it("mongoStores(): clicks flushed after their link was deleted store nothing", async () => {
+    const stores = await backend().freshStores();
+    const link = aLink().build();
+    await stores.links.create(link);
+    expect(await stores.links.delete(link.id)).toBe(true);
+    await stores.clicks.deleteLink(link.id);
+    // What a recorder still held for the link when it was deleted.
+    const day = "2026-03-15";
+    const increment = {
+      linkId: link.id,
+      day,
+      clicks: 3,
+      botClicks: 1,
+      dimensions: new Map([["device", new Map([["Mobile", 3]])]] as const),
+      visitors: new Set(["v1", "v2"]),
+    };
+    await stores.clicks.add([increment], "recorder.1");
+    const counts = await stores.clicks.query(link.id, { start: day, end: day });
+    expect(counts.days.size).toBe(0);
+    expect(counts.uniqueClicks).toBe(0);
+  });
+
   it("refuses a second key with the same hash (false), but fails on a duplicate key id", async () => {
     const { apiKeys } = await backend().freshStores();
     const key = anApiKey().build();

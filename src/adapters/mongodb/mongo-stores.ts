@@ -41,15 +41,16 @@ export async function mongoStores(options: MongoStoresOptions): Promise<StoreBun
     throw error;
   }
   const clickDays = db.collection<ClickDayDocument>(COLLECTIONS.clickDays);
+  const links = db.collection<LinkDocument>(COLLECTIONS.links);
   return {
     kind: "mongodb",
-    links: new MongoLinkRepository(db.collection<LinkDocument>(COLLECTIONS.links), clickDays),
+    links: new MongoLinkRepository(links, clickDays),
     domains: new MongoDomainRepository(
       db.collection<DomainDocument>(COLLECTIONS.domains),
       db.collection<DomainTombstoneDocument>(COLLECTIONS.domainTombstones),
     ),
     apiKeys: new MongoApiKeyRepository(db.collection<ApiKeyDocument>(COLLECTIONS.apiKeys)),
-    clicks: new MongoClickStore(clickDays),
+    clicks: new MongoClickStore(clickDays, links),
     ping: async () => {
       // The signal bounds a ping on a connection that went silent, which server selection cannot see.
       const signal = AbortSignal.timeout(SERVER_SELECTION_TIMEOUT_MS);

@@ -1,4 +1,4 @@
-import { MongoClient } from "mongodb";
+import { BSON, MongoClient } from "mongodb";
 import { describe, expect, it } from "vitest";
 import { clientOptions, mongoStores } from "../../../../src/adapters/mongodb/mongo-stores.js";
 import type { StoreBundle } from "../../../../src/application/ports/store-bundle.js";
@@ -22,8 +22,18 @@ const writeConcernFailed = (code: number, codeName: string) => ({
   writeConcernError: { code, codeName, errmsg: codeName },
 });
 
+/** A find of the link's document answered with it, so the flush goes on to write; then the add. */
+let addOfStoredLink: (stores: StoreBundle) => Promise<void>;
+
 describe("a replica set failing over, through the driver", () => {
   const { server, open } = fakeServerPerTest();
+  addOfStoredLink = (stores) => {
+    server.reply("find", {
+      ok: 1,
+      cursor: { id: BSON.Long.ZERO, ns: "hexlink.links", firstBatch: [{ _id: LINK.id }] },
+    });
+    return stores.clicks.add([INCREMENT], "node.1");
+  };
 
   it.each<[string, string, object, (stores: StoreBundle) => Promise<unknown>]>([
     ["links.create", "insert", failed(10107, "NotWritablePrimary"), (s) => s.links.create(LINK)],
@@ -47,13 +57,8 @@ describe("a replica set failing over, through the driver", () => {
       failed(11600, "InterruptedAtShutdown"),
       (s) => s.apiKeys.revoke("key_x", new Date()),
     ],
-    ["clicks.add", "update", failed(189, "PrimarySteppedDown"), (s) => s.clicks.add([INCREMENT], "node.1")],
-    [
-      "clicks.add",
-      "update",
-      writeConcernFailed(91, "ShutdownInProgress"),
-      (s) => s.clicks.add([INCREMENT], "node.1"),
-    ],
+    ["clicks.add", "update", failed(189, "PrimarySteppedDown"), addOfStoredLink],
+    ["clicks.add", "update", writeConcernFailed(91, "ShutdownInProgress"), addOfStoredLink],
     [
       "clicks.deleteLink",
       "delete",

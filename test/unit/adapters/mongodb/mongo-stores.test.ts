@@ -101,6 +101,24 @@ describe("mongoStores", () => {
     await expect(bundle.links.findById("lnk_x")).rejects.toEqual(aDomainError("unavailable"));
   });
 
+  it("drops the clicks of a link whose document is gone: the flush looks for it and writes nothing", async () => {
+    const stores = await open(server.url);
+    const before = server.commands.length;
+    const increment = {
+      linkId: "lnk_gone",
+      day: "2026-03-15",
+      clicks: 2,
+      botClicks: 0,
+      dimensions: new Map(),
+      visitors: new Set(["v1"]),
+    };
+    await stores.clicks.add([increment], "node.1");
+    const sent = server.commands.slice(before);
+    expect(sent).toEqual([
+      expect.objectContaining({ find: "links", filter: { _id: { $in: ["lnk_gone"] } } }),
+    ]);
+  });
+
   it("leaves a client it was given open when closed", async () => {
     const client = new MongoClient(server.url, { serverSelectionTimeoutMS: 500 });
     try {
