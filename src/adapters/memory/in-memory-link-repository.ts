@@ -1,66 +1,62 @@
 import type { LinkPage, LinkQuery, LinkRepository } from "../../application/ports/link-repository.js";
 import { DomainError } from "../../domain/errors/domain-error.js";
 import type { Link } from "../../domain/link/link.js";
+import { type StoredLink, StringPool, storedLink } from "./stored-link.js";
 
-/** Links in a Map, copied in and out so callers never share state with the store. */
+/**
+ * Links in Maps, kept compact (see {@link StoredLink}) and copied in and out so callers never share state with
+ * the store: by id, and by domain then slug, both maps holding the same record and its own strings as keys.
+ */
 export class InMemoryLinkRepository implements LinkRepository {
-  private readonly byId = new Map<string, Link>();
-  private readonly bySlug = new Map<string, string>();
+  private readonly byId = new Map<string, StoredLink>();
+  private readonly byDomain = new Map<string, Map<string, StoredLink>>();
+  private readonly pool = new StringPool();
 
   async create(link: Link): Promise<void> {
-    const slugKey = keyOf(link.domain, link.slug);
-    if (this.bySlug.has(slugKey)) throw slugTaken(link.slug);
-    this.byId.set(link.id, structuredClone(link));
-    this.bySlug.set(slugKey, link.id);
+    if (this.bySlug(link.domain, link.slug) !== undefined) throw slugTaken(link.slug);
+    this.put(storedLink(link, this.pool, link.clickCount));
   }
 
   async findById(id: string): Promise<Link | null> {
-    const link = this.byId.get(id);
-    return link === undefined ? null : structuredClone(link);
+    return this.byId.get(id)?.toLink() ?? null;
   }
 
   async findBySlug(domain: string, slug: string): Promise<Link | null> {
-    const id = this.bySlug.get(keyOf(domain, slug));
-    return id === undefined ? null : this.findById(id);
+    return this.bySlug(domain, slug)?.toLink() ?? null;
   }
 
   async update(link: Link, previous: Link): Promise<boolean> {
     const stored = this.byId.get(link.id);
     if (stored === undefined) throw new DomainError("link_not_found", "No link with this id exists.");
-    const oldKey = keyOf(previous.domain, previous.slug);
     const isPrevious =
-      stored.updatedAt.getTime() === previous.updatedAt.getTime() &&
-      keyOf(stored.domain, stored.slug) === oldKey;
+      stored.createdAt + stored.updatedAfter === previous.updatedAt.getTime() &&
+      stored.domain === previous.domain &&
+      stored.slug === previous.slug;
     if (!isPrevious) return false;
-    const newKey = keyOf(link.domain, link.slug);
-    if (newKey !== oldKey) {
-      if (this.bySlug.has(newKey)) throw slugTaken(link.slug);
-      this.bySlug.delete(oldKey);
-      this.bySlug.set(newKey, link.id);
-    }
-    this.byId.set(link.id, { ...structuredClone(link), clickCount: stored.clickCount });
+    const moved = link.domain !== stored.domain || link.slug !== stored.slug;
+    if (moved && this.bySlug(link.domain, link.slug) !== undefined) throw slugTaken(link.slug);
+    this.remove(stored);
+    this.put(storedLink(link, this.pool, stored.clickCount));
     return true;
   }
 
   async delete(id: string): Promise<boolean> {
-    const link = this.byId.get(id);
-    if (link === undefined) return false;
-    this.byId.delete(id);
-    this.bySlug.delete(keyOf(link.domain, link.slug));
+    const stored = this.byId.get(id);
+    if (stored === undefined) return false;
+    this.remove(stored);
     return true;
   }
 
   async listByAccount(accountId: string, query: LinkQuery): Promise<LinkPage> {
-    const after = query.after;
+    const after =
+      query.after === null ? null : { createdAt: query.after.createdAt.getTime(), id: query.after.id };
     const matching = [...this.byId.values()]
       .filter((link) => link.accountId === accountId)
       .filter((link) => query.domain === undefined || link.domain === query.domain)
       .filter((link) => query.status === undefined || link.status === query.status)
-      .sort(newestFirst)
-      .filter(
-        (link) => after === null || newestFirst(link, { createdAt: after.createdAt, id: after.id }) > 0,
-      );
-    const links = matching.slice(0, query.limit).map((link) => structuredClone(link));
+      .sort(newestFirstStored)
+      .filter((link) => after === null || newestFirstStored(link, after) > 0);
+    const links = matching.slice(0, query.limit).map((link) => link.toLink());
     const last = links[links.length - 1];
     const next =
       matching.length > query.limit && last !== undefined ? { createdAt: last.createdAt, id: last.id } : null;
@@ -70,14 +66,30 @@ export class InMemoryLinkRepository implements LinkRepository {
   async consumeClick(id: string): Promise<number | null> {
     const link = this.byId.get(id);
     if (link === undefined || (link.maxClicks !== null && link.clickCount >= link.maxClicks)) return null;
-    const clickCount = link.clickCount + 1;
-    this.byId.set(id, { ...link, clickCount });
-    return clickCount;
+    link.clickCount += 1;
+    return link.clickCount;
   }
-}
 
-function keyOf(domain: string, slug: string): string {
-  return `${domain}/${slug}`;
+  private bySlug(domain: string, slug: string): StoredLink | undefined {
+    return this.byDomain.get(domain)?.get(slug);
+  }
+
+  private put(stored: StoredLink): void {
+    this.byId.set(stored.id, stored);
+    let slugs = this.byDomain.get(stored.domain);
+    if (slugs === undefined) {
+      slugs = new Map();
+      this.byDomain.set(stored.domain, slugs);
+    }
+    slugs.set(stored.slug, stored);
+  }
+
+  private remove(stored: StoredLink): void {
+    this.byId.delete(stored.id);
+    const slugs = this.byDomain.get(stored.domain);
+    slugs?.delete(stored.slug);
+    if (slugs?.size === 0) this.byDomain.delete(stored.domain);
+  }
 }
 
 function slugTaken(slug: string): DomainError {
@@ -86,7 +98,17 @@ function slugTaken(slug: string): DomainError {
 
 /** Newest first; ties broken by id, descending. Negative when `a` comes before `b`. */
 export function newestFirst(a: Pick<Link, "createdAt" | "id">, b: Pick<Link, "createdAt" | "id">): number {
-  const byTime = b.createdAt.getTime() - a.createdAt.getTime();
+  return newestFirstStored(
+    { createdAt: a.createdAt.getTime(), id: a.id },
+    { createdAt: b.createdAt.getTime(), id: b.id },
+  );
+}
+
+function newestFirstStored(
+  a: { createdAt: number; id: string },
+  b: { createdAt: number; id: string },
+): number {
+  const byTime = b.createdAt - a.createdAt;
   if (byTime !== 0) return byTime;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
