@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from "node:child_process";
+import { execFile, spawn, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
 
@@ -33,6 +33,8 @@ export async function load(
       `-c${connections}`,
       `-d${seconds}s`,
       "--latency",
+      "-H",
+      `User-Agent: ${BROWSER_UA}`,
       ...(script ? ["-s", script] : []),
       url,
     ];
@@ -49,6 +51,24 @@ export async function load(
     headers: { "user-agent": BROWSER_UA },
   });
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors };
+}
+
+/** Runs wrk against `url` until the returned function is called: load beside a measurement. */
+export function flood(url: string, connections: number, script?: string): () => void {
+  const child = spawn(
+    "wrk",
+    [
+      "-t1",
+      `-c${connections}`,
+      "-d3600s",
+      "-H",
+      `User-Agent: ${BROWSER_UA}`,
+      ...(script ? ["-s", script] : []),
+      url,
+    ],
+    { stdio: "ignore" },
+  );
+  return () => child.kill("SIGINT");
 }
 
 function parseLatency(text: string): number {

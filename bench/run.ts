@@ -1,100 +1,94 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { cpus, totalmem } from "node:os";
+import { execFile } from "node:child_process";
+import { cpus, loadavg, totalmem } from "node:os";
+import { promisify } from "node:util";
 import { startRedisServer } from "../test/support/redis-server.js";
-import { type Figures, HAVE_WRK, load } from "./load.js";
+import { type BenchChild, startChild, stopChild } from "./children.js";
+import { HAVE_WRK } from "./load.js";
+import { CONNECTIONS, clickCheck, compare, createRow, SETTINGS } from "./redirects.js";
+import { startupRows } from "./startup.js";
 
-// Each target is measured in alternation with the bare node:http baseline, in the same run,
-// so the machine's noise hits both; the figure that matters is the ratio.
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const CONNECTIONS = 50;
+// Every figure of docs/benchmarks.md. BENCH_ONLY=redirect,create,flood,heap,startup picks sections (all by
+// default); BENCH_DURATION and BENCH_ROUNDS size the HTTP rounds, BENCH_LINKS the heap run, BENCH_BUILD=0
+// skips the build before the start-up run.
+const ONLY = new Set((process.env.BENCH_ONLY ?? "redirect,create,flood,heap,startup").split(","));
+const run = promisify(execFile);
 
-async function startChild(
-  script: string,
-  env: Record<string, string> = {},
-): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
-    env: { ...process.env, ...env, NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
-    child.stdout?.on("data", (chunk: Buffer) => {
-      const match = /ready (\d+)/.exec(chunk.toString());
-      if (match?.[1] !== undefined) resolve(Number(match[1]));
-    });
-  });
-  return { port, child };
+interface Target {
+  readonly label: string;
+  readonly store: "memory" | "redis";
+  readonly clicks: "on" | "off";
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
-async function compare(label: string, bareUrl: string, targetUrl: string): Promise<string> {
-  const ratios: number[] = [];
-  const base: Figures[] = [];
-  const target: Figures[] = [];
-  await load(targetUrl, 1, CONNECTIONS); // warm-up: JIT and caches
-  await load(bareUrl, 1, CONNECTIONS);
-  for (let round = 0; round < ROUNDS; round++) {
-    const b = await load(bareUrl, DURATION_S, CONNECTIONS);
-    const t = await load(targetUrl, DURATION_S, CONNECTIONS);
-    base.push(b);
-    target.push(t);
-    ratios.push(t.rps / b.rps);
-  }
-  const rps = median(target.map((f) => f.rps));
-  const bareRps = median(base.map((f) => f.rps));
-  return `| ${label} | ${Math.round(rps)} | ${median(target.map((f) => f.p99))} | ${Math.round(bareRps)} | ${median(ratios).toFixed(2)} |`;
-}
+const TARGETS: readonly Target[] = [
+  { label: "hexlink redirect, memory, clicks off", store: "memory", clicks: "off" },
+  { label: "hexlink redirect, memory, clicks on", store: "memory", clicks: "on" },
+  { label: "hexlink redirect, redis, clicks on", store: "redis", clicks: "on" },
+];
 
 async function main(): Promise<void> {
-  const children: ChildProcess[] = [];
+  if (!HAVE_WRK) throw new Error("the benchmark needs wrk (apt-get install wrk)");
+  const children: BenchChild[] = [];
   const redis = await startRedisServer();
+  const rows: string[] = [];
+  const checks: string[] = [];
+  const loads: string[] = [loadNow()];
   try {
     const bare = await startChild("bench/servers/bare.ts");
-    children.push(bare.child);
+    children.push(bare);
     const bareUrl = `http://127.0.0.1:${bare.port}/bench`;
-    const rows: string[] = [];
-    const targets: [string, Record<string, string>][] = [
-      ["hexlink redirect, memory, clicks off", { BENCH_STORE: "memory", BENCH_CLICKS: "off" }],
-      ["hexlink redirect, memory, clicks on", { BENCH_STORE: "memory", BENCH_CLICKS: "on" }],
-      [
-        "hexlink redirect, redis, clicks on",
-        { BENCH_STORE: "redis", BENCH_CLICKS: "on", BENCH_REDIS_URL: redis.url },
-      ],
-    ];
-    for (const [label, env] of targets) {
+    for (const target of TARGETS) {
+      const env = { BENCH_STORE: target.store, BENCH_CLICKS: target.clicks, BENCH_REDIS_URL: redis.url };
       const server = await startChild("bench/servers/hexlink.ts", env);
-      children.push(server.child);
-      rows.push(await compare(label, bareUrl, `http://127.0.0.1:${server.port}/bench`));
-      if (env.BENCH_STORE === "redis") rows.push(await createThroughput(server.port));
-      server.child.kill("SIGTERM");
+      children.push(server);
+      const url = `http://127.0.0.1:${server.port}/bench`;
+      if (ONLY.has("redirect")) {
+        rows.push(await compare(target.label, bareUrl, url));
+        if (target.clicks === "on") checks.push(await clickCheck(`${target.store}`, server.port));
+      }
+      if (ONLY.has("flood") && target.store === "memory" && target.clicks === "on") {
+        const qr = { path: "/bench/qr?format=png&size=512", connections: 4 };
+        rows.push(await compare(`${target.label}, under a QR flood (4 connections)`, bareUrl, url, qr));
+        const creates = { path: "/v1/links", connections: 4, script: "bench/post-link.lua" };
+        rows.push(
+          await compare(`${target.label}, under a create flood (4 connections)`, bareUrl, url, creates),
+        );
+      }
+      if (ONLY.has("create") && target.clicks === "on")
+        rows.push(await createRow(`v1 create link, ${target.store}`, server.port));
+      loads.push(loadNow());
+      await stopChild(server.child);
     }
-    console.log(
-      `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
-    );
-    console.log(
-      `load: ${HAVE_WRK ? "wrk -t1" : "autocannon"}, ${CONNECTIONS} connections, ${DURATION_S} s × ${ROUNDS} rounds each, alternating with the baseline\n`,
-    );
+  } finally {
+    for (const { child } of children) await stopChild(child);
+    await redis.stop();
+  }
+  const other: string[] = [];
+  if (ONLY.has("heap")) {
+    const { stdout } = await run(process.execPath, ["--expose-gc", "--import", "tsx", "bench/heap.ts"]);
+    other.push(`| ${stdout.trim()} |`);
+  }
+  if (ONLY.has("startup")) other.push(...(await startupRows()));
+  loads.push(loadNow());
+  console.log(
+    `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, ${new Date().toISOString()}`,
+  );
+  console.log(`load average (1 min) during the run: ${loads.join(", ")}`);
+  console.log(`load: wrk -t1, ${CONNECTIONS} connections, ${SETTINGS}\n`);
+  if (rows.length > 0) {
     console.log("| target | req/s | p99 ms | bare node:http req/s | ratio to bare |");
     console.log("|---|---|---|---|---|");
     for (const row of rows) console.log(row);
-  } finally {
-    for (const child of children) child.kill("SIGTERM");
-    await redis.stop();
+    console.log("");
+  }
+  for (const check of checks) console.log(check);
+  if (other.length > 0) {
+    console.log("\n| measurement | figure |\n|---|---|");
+    for (const row of other) console.log(row);
   }
 }
 
-// Link creation through the v1 API on Redis, with rate limits lifted far above the load.
-async function createThroughput(port: number): Promise<string> {
-  const url = `http://127.0.0.1:${port}/v1/links`;
-  if (!HAVE_WRK) return "| v1 create link, redis | (needs wrk) | | | |";
-  const result = await load(url, DURATION_S, 10, "bench/post-link.lua");
-  return `| v1 create link, redis (non-2xx: ${result.errors}) | ${Math.round(result.rps)} | ${result.p99} | – | – |`;
+function loadNow(): string {
+  return (loadavg()[0] ?? 0).toFixed(1);
 }
 
 await main();

@@ -1,7 +1,8 @@
-import { createServer } from "node:http";
+import { createServer, type RequestListener } from "node:http";
 import { pino } from "pino";
 import { createHexlinkServerListener } from "../../src/adapters/express/index.js";
 import { redisSharedState, redisStores } from "../../src/adapters/redis/index.js";
+import { ClickRecorder } from "../../src/application/services/click-recorder.js";
 import { createHexlink } from "../../src/bootstrap/create-hexlink.js";
 
 // A hexlink server for the benchmark: BENCH_STORE=memory|redis, BENCH_CLICKS=on|off.
@@ -23,12 +24,25 @@ server.listen(0, "127.0.0.1", async () => {
     // The benchmark measures the server, not the per-key limits.
     settings: { rateLimits: { perSecond: 1e9, perHour: 1e9, perMonth: 1e9 } },
   });
-  await hexlink.createLink.execute({
+  const link = await hexlink.createLink.execute({
     accountId: "bench",
     url: "https://example.com/landing",
     customSlug: "bench",
   });
-  server.on("request", createHexlinkServerListener(hexlink, { logger: pino({ level: "silent" }) }));
+  const listener = createHexlinkServerListener(hexlink, { logger: pino({ level: "silent" }) });
+  // Redirect requests taken in, to compare with the clicks the store counts after the burst.
+  let served = 0;
+  const stats: RequestListener = async (_req, res) => {
+    if (hexlink.clickSink instanceof ClickRecorder) await hexlink.clickSink.flush();
+    const counted = await hexlink.getLinkAnalytics.execute("bench", link.id);
+    res.writeHead(200, { "Content-Type": "application/json" });
+    res.end(JSON.stringify({ served, clicks: counted.totalClicks, bots: counted.botClicks }));
+  };
+  server.on("request", (req, res) => {
+    if (req.url === "/bench") served += 1;
+    else if (req.url === "/__bench/clicks") return void stats(req, res);
+    listener(req, res);
+  });
   process.stdout.write(`ready ${port}\n`);
   process.on("SIGTERM", async () => {
     await hexlink.close();

@@ -1,0 +1,38 @@
+import { type ChildProcess, spawn } from "node:child_process";
+
+/** A server process of the benchmark, once it printed `ready <port>`. */
+export interface BenchChild {
+  readonly port: number;
+  readonly child: ChildProcess;
+}
+
+/** Starts a TypeScript server script (through tsx) and waits for its `ready <port>` line. */
+export async function startChild(script: string, env: Record<string, string> = {}): Promise<BenchChild> {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    env: { ...process.env, ...env, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
+    child.stdout?.on("data", (chunk: Buffer) => {
+      const match = /ready (\d+)/.exec(chunk.toString());
+      if (match?.[1] !== undefined) resolve(Number(match[1]));
+    });
+  });
+  return { port, child };
+}
+
+/** Stops a child and waits for it to exit. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/** The median of a non-empty list. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
