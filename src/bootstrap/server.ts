@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { createServer, type RequestListener, type Server } from "node:http";
-import { answerClientError } from "../adapters/express/http/client-error.js";
-import { createLogger } from "../adapters/express/http/logger.js";
 import { createHexlinkServerListener } from "../adapters/express/index.js";
+import { createLogger } from "../adapters/express/logging/logger.js";
+import { answerClientError } from "../adapters/express/server/parser-error-response.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { hexlinkFromConfig } from "./hexlink-from-config.js";
 

@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pino } from "pino";
-import { answerClientError } from "../../src/adapters/express/http/client-error.js";
 import { createHexlinkServerListener, type HexlinkHttpOptions } from "../../src/adapters/express/index.js";
+import { answerClientError } from "../../src/adapters/express/server/parser-error-response.js";
 import type { Hexlink } from "../../src/application/hexlink.js";
 import { type CreateHexlinkOptions, createHexlink } from "../../src/bootstrap/create-hexlink.js";
 import { defaultTestStores } from "./http-store.js";

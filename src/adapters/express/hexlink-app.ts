@@ -2,11 +2,11 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import helmet from "helmet";
 import type { HexlinkHttpUseCases } from "./hexlink-http-use-cases.js";
 import { createHexlinkRouter } from "./hexlink-router.js";
-import { createLogger } from "./http/logger.js";
-import { sendPage } from "./http/page-headers.js";
 import type { HexlinkHttpOptions } from "./http-options.js";
-import { genericErrorPage, notFoundPage } from "./pages/error-pages.js";
+import { createLogger } from "./logging/logger.js";
+import { sendPage } from "./pages/send-page.js";
 import { parseTrustProxy } from "./server/trust-proxy.js";
+import { genericErrorPage, notFoundPage } from "./views/error-pages.js";
 
 /** A complete Express app for hexlink: security headers, every route, HTML 404 and error pages. */
 export function createHexlinkApp(hexlink: HexlinkHttpUseCases, options: HexlinkHttpOptions = {}): Express {

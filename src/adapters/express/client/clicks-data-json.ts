@@ -2,7 +2,7 @@ import type { ShortUrls } from "../../../application/short-urls.js";
 import type { Dimension } from "../../../domain/click/click.js";
 import { type ClickStats, type NamedCount, sortedCounts } from "../../../domain/click/click-counts.js";
 import type { Link } from "../../../domain/link/link.js";
-import { countryName } from "../http/country-names.js";
+import { countryName } from "../views/country-name.js";
 import { formatClientDate } from "./client-date.js";
 
 /** The `body` of a successful `clicksdata/*`: one breakdown, sorted by clicks, descending. */

@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { type ErrorCode, isDomainError } from "../../../domain/errors/domain-error.js";
-import { sendPage } from "../http/page-headers.js";
-import { genericErrorPage, notFoundPage } from "./error-pages.js";
+import { genericErrorPage, notFoundPage } from "../views/error-pages.js";
+import { sendPage } from "./send-page.js";
 
 /**
  * HTTP status of the page shown for each error code. Exhaustive: a new code does not compile until

@@ -2,14 +2,14 @@ import type { Request } from "express";
 import { z } from "zod";
 import type { Hexlink } from "../../../application/hexlink.js";
 import { isValidSlug } from "../../../domain/link/slug.js";
-import { countryName } from "../http/country-names.js";
-import { sendPage } from "../http/page-headers.js";
 import { pageRoutesOf } from "../routing/page-route.js";
-import { genericErrorPage, gonePage, notFoundPage } from "./error-pages.js";
-import { homePage } from "./home-page.js";
-import { clampQrSize, qrPng, qrSvg } from "./qr.js";
-import { STYLESHEET, STYLESHEET_HASH, STYLESHEET_PATH } from "./stylesheet.js";
-import { trackingPage } from "./tracking-page.js";
+import { countryName } from "../views/country-name.js";
+import { genericErrorPage, gonePage, notFoundPage } from "../views/error-pages.js";
+import { homePage } from "../views/home-page.js";
+import { clampQrSize, qrPng, qrSvg } from "../views/qr.js";
+import { STYLESHEET, STYLESHEET_HASH, STYLESHEET_PATH } from "../views/stylesheet.js";
+import { trackingPage } from "../views/tracking-page.js";
+import { sendPage } from "./send-page.js";
 
 /** The slice of hexlink the pages call. */
 export type PageUseCases = Pick<Hexlink, "settings" | "getTrackingPage" | "findQrLink">;

@@ -2,10 +2,10 @@ import express, { type Request, type Response } from "express";
 import { z } from "zod";
 import type { Hexlink } from "../../../application/hexlink.js";
 import { isValidSlug } from "../../../domain/link/slug.js";
-import { sendPage } from "../http/page-headers.js";
-import { type RedirectOptions, serveRedirect } from "../http/serve-redirect.js";
-import { notFoundPage } from "../pages/error-pages.js";
+import { sendPage } from "../pages/send-page.js";
 import { pageRoutesOf } from "../routing/page-route.js";
+import { notFoundPage } from "../views/error-pages.js";
+import { type RedirectOptions, serveRedirect } from "./serve-redirect.js";
 
 /** What the redirect routes need: the use case that follows a link, and the status redirects answer with. */
 export interface RedirectContext {

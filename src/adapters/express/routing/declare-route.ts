@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { validate } from "../http/validate.js";
 import type { HttpMethod, PathParam, RouteDeclaration, RouteSuccess } from "./route-declaration.js";
+import { validate } from "./validate.js";
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 

@@ -1,9 +1,9 @@
 import type { RequestListener } from "node:http";
 import { createHexlinkApp } from "../hexlink-app.js";
 import type { HexlinkHttpUseCases } from "../hexlink-http-use-cases.js";
-import { clientIp, type TrustFunction } from "../http/client-ip.js";
-import { redirectFastPath } from "../http/fast-path.js";
 import type { HexlinkHttpOptions } from "../http-options.js";
+import { redirectFastPath } from "../redirect/redirect-fast-path.js";
+import { clientIp, type TrustFunction } from "./client-ip.js";
 import { parseTrustProxy } from "./trust-proxy.js";
 
 /** The server's request listener: the redirect fast path in front of the Express app. */

@@ -1,5 +1,5 @@
 import type { ClickStats } from "../../../domain/click/click-counts.js";
-import { countryName } from "../http/country-names.js";
+import { countryName } from "../views/country-name.js";
 
 /** The v1 analytics object; countries carry their English name and ISO code. */
 export function analyticsJson(linkId: string, stats: ClickStats) {

@@ -1,10 +1,10 @@
 import { type NextFunction, type Request, type Response, Router } from "express";
 import type { Logger } from "pino";
 import { DomainError } from "../../../domain/errors/domain-error.js";
-import { apiKeyAuth, requestKey } from "../http/api-key-auth.js";
-import { jsonBody } from "../http/json-body.js";
-import { toDomainError } from "../http/to-domain-error.js";
+import { apiKeyAuth, requestKey } from "../auth/api-key-auth.js";
 import { expressPath } from "../routing/declare-route.js";
+import { jsonBody } from "../routing/json-body.js";
+import { toDomainError } from "../routing/to-domain-error.js";
 import { V1_API } from "./v1-api.js";
 import { V1_ERROR_STATUS } from "./v1-error-status.js";
 import type { V1UseCases } from "./v1-use-cases.js";

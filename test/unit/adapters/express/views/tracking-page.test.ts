@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   type TrackingPageView,
   trackingPage,
-} from "../../../../../src/adapters/express/pages/tracking-page.js";
+} from "../../../../../src/adapters/express/views/tracking-page.js";
 import type { ClickStats } from "../../../../../src/domain/click/click-counts.js";
 import { expectCspSafe } from "./csp.js";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeHtml, html, isWebUrl } from "../../../../../src/adapters/express/pages/escape.js";
+import { escapeHtml, html, isWebUrl } from "../../../../../src/adapters/express/views/escape.js";
 
 const ENTITIES: Record<string, string> = {
   "&amp;": "&",

@@ -4,7 +4,7 @@ import {
   barChart,
   timeseriesChart,
   truncateLabel,
-} from "../../../../../src/adapters/express/pages/charts.js";
+} from "../../../../../src/adapters/express/views/charts.js";
 
 const ariaLabel = (svg: string): string => /aria-label="([^"]*)"/.exec(svg)?.[1] ?? "";
 /** The text of each `<text>`, its `<tspan>`s joined by a space. */

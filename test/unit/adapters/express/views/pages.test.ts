@@ -4,10 +4,10 @@ import {
   genericErrorPage,
   gonePage,
   notFoundPage,
-} from "../../../../../src/adapters/express/pages/error-pages.js";
-import { html } from "../../../../../src/adapters/express/pages/escape.js";
-import { page } from "../../../../../src/adapters/express/pages/layout.js";
-import { passwordPage } from "../../../../../src/adapters/express/pages/password-page.js";
+} from "../../../../../src/adapters/express/views/error-pages.js";
+import { html } from "../../../../../src/adapters/express/views/escape.js";
+import { page } from "../../../../../src/adapters/express/views/layout.js";
+import { passwordPage } from "../../../../../src/adapters/express/views/password-page.js";
 import { FixedClock } from "../../../../support/fixed-clock.js";
 import { httpRequest, REDIRECT_SERVERS } from "../../../../support/http-client.js";
 import { expectCspSafe } from "./csp.js";
