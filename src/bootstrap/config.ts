@@ -1,15 +1,49 @@
-import { existsSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { isIP } from "node:net";
 import proxyAddr from "proxy-addr";
 import { z } from "zod";
 
-const PORT_MESSAGE = "must be a whole number from 0 to 65535";
-const port = z.coerce
-  .number({ error: PORT_MESSAGE })
-  .int(PORT_MESSAGE)
-  .min(0, PORT_MESSAGE)
-  .max(65_535, PORT_MESSAGE);
-const POSITIVE_MESSAGE = "must be a whole number of at least 1";
-const positive = z.coerce.number({ error: POSITIVE_MESSAGE }).int(POSITIVE_MESSAGE).min(1, POSITIVE_MESSAGE);
+/** Decimal digits only: `1e3`, `0x10`, `1.0` and ` 5` are refused rather than read as numbers. */
+const wholeNumber = (message: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,15}$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message));
+
+const port = wholeNumber("must be a whole number from 0 to 65535", 0, 65_535);
+const positive = wholeNumber("must be a whole number of at least 1", 1, Number.MAX_SAFE_INTEGER);
+
+/** A listen address: an IP address or a DNS name (letters, digits, hyphens and dots). */
+const listenHost = z
+  .string()
+  .refine(
+    (value) =>
+      isIP(value) !== 0 ||
+      /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(
+        value,
+      ),
+    "must be an IP address or a hostname, such as 0.0.0.0, :: or localhost",
+  );
+
+/** True when the file is readable and ends with a MaxMind DB's metadata marker (checked, not trusted to load). */
+function isMmdbFile(path: string): boolean {
+  const MARKER = Buffer.from("\xAB\xCD\xEFMaxMind.com", "latin1");
+  try {
+    const size = statSync(path).size;
+    const length = Math.min(size, 128 * 1024);
+    const tail = Buffer.alloc(length);
+    const fd = openSync(path, "r");
+    try {
+      readSync(fd, tail, 0, length, size - length);
+    } finally {
+      closeSync(fd);
+    }
+    return tail.includes(MARKER);
+  } catch {
+    return false;
+  }
+}
 const optionalString = z
   .string()
   .optional()
@@ -81,9 +115,10 @@ const url = (protocols: readonly string[]) =>
 export const configSchema = z
   .object({
     PORT: port.default(3000),
-    HOST: z.string().min(1).default("0.0.0.0"),
+    HOST: listenHost.default("0.0.0.0"),
     HEXLINK_BASE_URL: url(["http:", "https:"])
       .refine((value) => {
+        if (!URL.canParse(value)) return true; // reported by url() above
         const parsed = new URL(value);
         return parsed.pathname === "/" && parsed.search === "" && parsed.hash === "";
       }, "must be an origin such as https://sho.rt, without a path: slugs are the first path segment")
@@ -108,8 +143,8 @@ export const configSchema = z
       "must be true, false, a hop count, or comma-separated addresses, subnets or loopback/linklocal/uniquelocal",
     ),
     HEXLINK_GEOIP_DB: optionalString.refine(
-      (value) => value === undefined || existsSync(value),
-      "must be the path of a readable .mmdb file",
+      (value) => value === undefined || isMmdbFile(value),
+      "must be the path of a readable MaxMind .mmdb database (country or city)",
     ),
     HEXLINK_VISITOR_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     HEXLINK_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

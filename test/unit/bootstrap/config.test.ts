@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../../src/bootstrap/config.js";
 
@@ -96,6 +97,16 @@ describe("loadConfig", () => {
     ["HEXLINK_ALLOW_PRIVATE_DESTINATIONS", { HEXLINK_ALLOW_PRIVATE_DESTINATIONS: "yes" }],
     ["HEXLINK_UNKNOWN_HOSTS", { HEXLINK_UNKNOWN_HOSTS: "drop" }],
     ["HEXLINK_AUTH_FAILURES_PER_MINUTE", { HEXLINK_AUTH_FAILURES_PER_MINUTE: "0" }],
+    ["HEXLINK_BASE_URL", { HEXLINK_BASE_URL: "sho.rt" }],
+    ["HEXLINK_BASE_URL", { HEXLINK_BASE_URL: "://" }],
+    ["HOST", { HOST: "not a host!" }],
+    ["HOST", { HOST: "exa_mple" }],
+    ["HEXLINK_RATE_LIMIT_PER_SECOND", { HEXLINK_RATE_LIMIT_PER_SECOND: "1e3" }],
+    ["HEXLINK_RATE_LIMIT_PER_SECOND", { HEXLINK_RATE_LIMIT_PER_SECOND: "0x10" }],
+    ["HEXLINK_RATE_LIMIT_PER_SECOND", { HEXLINK_RATE_LIMIT_PER_SECOND: "2.5" }],
+    ["PORT", { PORT: "3e3" }],
+    ["PORT", { PORT: "-1" }],
+    ["HEXLINK_GEOIP_DB", { HEXLINK_GEOIP_DB: "/etc/hostname" }],
   ])("throws a ConfigError of one line naming %s", (variable, env) => {
     const error = errorFor(env);
     expect(error.name).toBe("ConfigError");
@@ -109,6 +120,20 @@ describe("loadConfig", () => {
       expect(loadConfig({ HEXLINK_TRUST_PROXY: value }).HEXLINK_TRUST_PROXY).toBe(value);
     },
   );
+
+  it.each(["0.0.0.0", "::", "127.0.0.1", "::1", "localhost", "api.internal.example"])(
+    "accepts %j as HOST",
+    (value) => {
+      expect(loadConfig({ HOST: value }).HOST).toBe(value);
+    },
+  );
+
+  it("accepts the bundled country database as HEXLINK_GEOIP_DB, as a MaxMind file", () => {
+    const bundled = createRequire(import.meta.url).resolve(
+      "@ip-location-db/geo-whois-asn-country-mmdb/geo-whois-asn-country.mmdb",
+    );
+    expect(loadConfig({ HEXLINK_GEOIP_DB: bundled }).HEXLINK_GEOIP_DB).toBe(bundled);
+  });
 
   it("never repeats a secret in the message", () => {
     expect(errorFor({ HEXLINK_API_KEYS: "acme:tooshort" }).message).not.toContain("tooshort");
