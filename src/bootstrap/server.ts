@@ -1,8 +1,6 @@
 #!/usr/bin/env node
 import { createServer, type RequestListener, type Server } from "node:http";
-import { createHexlinkServerListener } from "../adapters/express/index.js";
-import { createLogger } from "../adapters/express/logging/logger.js";
-import { answerClientError } from "../adapters/express/server/parser-error-response.js";
+import { answerParserError, createHexlinkServerListener, createLogger } from "../adapters/express/index.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { hexlinkFromConfig } from "./hexlink-from-config.js";
 
@@ -41,7 +39,7 @@ async function main(): Promise<void> {
     res.writeHead(503, { "Retry-After": "1", "Content-Length": "0" }).end();
   };
   const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => handle(req, res));
-  server.on("clientError", answerClientError);
+  server.on("clientError", answerParserError);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.PORT, config.HOST, resolve);

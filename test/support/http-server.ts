@@ -1,8 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pino } from "pino";
-import { createHexlinkServerListener, type HexlinkHttpOptions } from "../../src/adapters/express/index.js";
-import { answerClientError } from "../../src/adapters/express/server/parser-error-response.js";
+import {
+  answerParserError,
+  createHexlinkServerListener,
+  type HexlinkHttpOptions,
+} from "../../src/adapters/express/index.js";
 import type { Hexlink } from "../../src/application/hexlink.js";
 import { type CreateHexlinkOptions, createHexlink } from "../../src/bootstrap/create-hexlink.js";
 import { defaultTestStores } from "./http-store.js";
@@ -27,7 +30,7 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   const server = createServer();
-  server.on("clientError", answerClientError);
+  server.on("clientError", answerParserError);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;

@@ -3,7 +3,7 @@ import helmet from "helmet";
 import type { HexlinkHttpUseCases } from "./hexlink-http-use-cases.js";
 import { createHexlinkRouter } from "./hexlink-router.js";
 import type { HexlinkHttpOptions } from "./http-options.js";
-import { createLogger } from "./logging/logger.js";
+import { createLogger } from "./logging/create-logger.js";
 import { sendPage } from "./pages/send-page.js";
 import { parseTrustProxy } from "./server/trust-proxy.js";
 import { genericErrorPage, notFoundPage } from "./views/error-pages.js";

@@ -1,26 +1,8 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Hexlink } from "../../../application/hexlink.js";
-import type { ApiKey } from "../../../domain/api-key/api-key.js";
 import { DomainError } from "../../../domain/errors/domain-error.js";
 
-/** How an API reads its key from the Authorization header. */
-export type KeyScheme = "bearer" | "bearer-or-raw";
-
-/** The key presented in an Authorization header, by scheme; undefined when there is none. */
-export function presentedKey(header: string | undefined, scheme: KeyScheme): string | undefined {
-  if (header === undefined) return undefined;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (match?.[1] !== undefined) return match[1];
-  return scheme === "bearer-or-raw" && /^\S+$/.test(header.trim()) ? header.trim() : undefined;
-}
-
-/** The API key that authenticated this request (set by {@link apiKeyAuth}). */
-export function requestKey(res: Response): ApiKey {
-  const key: unknown = res.locals.apiKey;
-  if (typeof key !== "object" || key === null)
-    throw new DomainError("unauthorized", "A valid API key is required.");
-  return key as ApiKey;
-}
+import { type KeyScheme, presentedKey } from "./presented-key.js";
 
 /**
  * Authenticates the key, counts the request against its limits and sets the X-RateLimit headers.

@@ -3,9 +3,10 @@ import type { Hexlink } from "../../../application/hexlink.js";
 import type { RedirectOutcome } from "../../../application/use-cases/link/resolve-redirect.js";
 import { isDomainError } from "../../../domain/errors/domain-error.js";
 import type { Link } from "../../../domain/link/link.js";
-import { PASSWORD_PAGE_HEADERS, safeHeaderValue, sendPage } from "../pages/send-page.js";
+import { PASSWORD_PAGE_HEADERS, sendPage } from "../pages/send-page.js";
 import { genericErrorPage, gonePage, notFoundPage } from "../views/error-pages.js";
 import { passwordPage } from "../views/password-page.js";
+import { safeHeaderValue } from "./safe-header-value.js";
 
 export interface RedirectOptions {
   /** `HEXLINK_REDIRECT_STATUS`: 301, 302, 307 or 308. */

@@ -8,7 +8,7 @@ interface ParserError extends Error {
  * Answers a request Node's HTTP parser refused before any handler saw it (headers too large, conflicting
  * Content-Length and Transfer-Encoding, garbage) with the contract's JSON error body instead of a bare status.
  */
-export function answerClientError(error: ParserError, socket: Socket): void {
+export function answerParserError(error: ParserError, socket: Socket): void {
   if (!socket.writable || (socket as Socket & { _httpMessage?: unknown })._httpMessage) {
     socket.destroy();
     return;

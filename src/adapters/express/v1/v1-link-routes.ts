@@ -7,7 +7,6 @@ import {
   createLinkBody,
   emptyBody,
   listLinksQuery,
-  toDate,
   updateLinkBody,
 } from "./v1-request-schemas.js";
 import {
@@ -29,6 +28,11 @@ const LINK_CONTENT: readonly ErrorCode[] = [
 const linkParams = z.object({ id: z.string().describe("The link's id: `lnk_` and 21 characters.") });
 const linkAnswer = { description: "{success:true, link}", body: v1LinkResponse } as const;
 const done = { status: 200, description: "{success:true}", body: v1DoneResponse } as const;
+
+/** Parses an optional ISO date field into the use cases' shape. */
+export function toDate(value: string | null | undefined): Date | null | undefined {
+  return value === undefined ? undefined : value === null ? null : new Date(value);
+}
 
 /** `/v1/links`: create, list, read, update, delete and analytics of the key's own links. */
 export const V1_LINK_ROUTES: readonly V1Route[] = [

@@ -55,8 +55,3 @@ export const createDomainBody = z.strictObject({
 
 /** No body expected: only an empty object is accepted when a client sends JSON anyway. */
 export const emptyBody = z.strictObject({});
-
-/** Parses an optional ISO date field into the use cases' shape. */
-export function toDate(value: string | null | undefined): Date | null | undefined {
-  return value === undefined ? undefined : value === null ? null : new Date(value);
-}

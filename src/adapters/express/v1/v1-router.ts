@@ -1,7 +1,8 @@
 import { type NextFunction, type Request, type Response, Router } from "express";
 import type { Logger } from "pino";
 import { DomainError } from "../../../domain/errors/domain-error.js";
-import { apiKeyAuth, requestKey } from "../auth/api-key-auth.js";
+import { apiKeyAuth } from "../auth/api-key-auth.js";
+import { requestKey } from "../auth/request-key.js";
 import { expressPath } from "../routing/declare-route.js";
 import { jsonBody } from "../routing/json-body.js";
 import { toDomainError } from "../routing/to-domain-error.js";

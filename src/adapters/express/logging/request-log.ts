@@ -1,10 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import { type Logger, pino } from "pino";
-
-/** The structured JSON logger; one line per API request, never a client IP or a secret. */
-export function createLogger(level: string = process.env.HEXLINK_LOG_LEVEL ?? "info"): Logger {
-  return pino({ level, base: { service: "hexlink" }, redact: ["req.headers.authorization"] });
-}
+import type { Logger } from "pino";
 
 /** Logs method, path, status and duration when the response finishes. */
 export function requestLog(logger: Logger) {
