@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_API } from "../../src/adapters/express/client/client-routes.js";
+import { CLIENT_API } from "../../src/adapters/express/client/client-api.js";
 import { createHexlinkApp } from "../../src/adapters/express/index.js";
 import type { RunningServer } from "../support/http-server.js";
 import { type ClientAnswer, clientPost, type PostOptions, startClientServer } from "./client-api-requests.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_API } from "../../src/adapters/express/client/client-routes.js";
+import { CLIENT_API } from "../../src/adapters/express/client/client-api.js";
 import type { RunningServer } from "../support/http-server.js";
 import { clientPost, startClientServer } from "./client-api-requests.js";
 

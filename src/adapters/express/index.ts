@@ -1,10 +1,10 @@
-export { createHexlinkApp } from "./hexlink-app.js";
+export { createHexlinkApp } from "./create-hexlink-app.js";
+export { createHexlinkRouter } from "./create-hexlink-router.js";
+export type { HexlinkHttpOptions } from "./hexlink-http-options.js";
 export type { HexlinkHttpUseCases } from "./hexlink-http-use-cases.js";
-export { createHexlinkRouter } from "./hexlink-router.js";
-export type { HexlinkHttpOptions } from "./http-options.js";
 export { createLogger } from "./logging/create-logger.js";
 export { ALL_OPERATIONS } from "./openapi/all-operations.js";
+export { createHexlinkServerListener } from "./server/create-hexlink-server-listener.js";
+export { parseTrustProxy } from "./server/parse-trust-proxy.js";
 export { answerParserError } from "./server/parser-error-response.js";
-export { createHexlinkServerListener } from "./server/server-listener.js";
-export { parseTrustProxy } from "./server/trust-proxy.js";
 export { V1_ERROR_STATUS } from "./v1/v1-error-status.js";

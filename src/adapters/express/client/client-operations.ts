@@ -1,9 +1,9 @@
 import { codesByStatus } from "../openapi/codes-by-status.js";
 import type { ApiOperation, ApiResponse } from "../openapi/openapi-document.js";
 import { tableOperations } from "../openapi/table-operations.js";
+import { CLIENT_API } from "./client-api.js";
 import { CLIENT_ERROR_CODES, type ClientErrorCode } from "./client-error-codes.js";
 import { clientFailureResponse } from "./client-response-schemas.js";
-import { CLIENT_API } from "./client-routes.js";
 
 /** Codes any client route may answer: a malformed request, the key and its limits. */
 const COMMON: readonly ClientErrorCode[] = ["LI00", "LI03", "LI04", "LI01", "LI02"];

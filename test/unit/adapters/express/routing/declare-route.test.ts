@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { CLIENT_API } from "../../../../../src/adapters/express/client/client-routes.js";
+import { CLIENT_API } from "../../../../../src/adapters/express/client/client-api.js";
 import {
   declareRoute,
   expressPath,

@@ -1,10 +1,10 @@
 import type { RequestListener } from "node:http";
-import { createHexlinkApp } from "../hexlink-app.js";
+import { createHexlinkApp } from "../create-hexlink-app.js";
+import type { HexlinkHttpOptions } from "../hexlink-http-options.js";
 import type { HexlinkHttpUseCases } from "../hexlink-http-use-cases.js";
-import type { HexlinkHttpOptions } from "../http-options.js";
 import { redirectFastPath } from "../redirect/redirect-fast-path.js";
 import { clientIp, type TrustFunction } from "./client-ip.js";
-import { parseTrustProxy } from "./trust-proxy.js";
+import { parseTrustProxy } from "./parse-trust-proxy.js";
 
 /** The server's request listener: the redirect fast path in front of the Express app. */
 export function createHexlinkServerListener(

@@ -1,8 +1,8 @@
 import { Router } from "express";
-import { clientApiRouter } from "./client/client-router.js";
-import { CLIENT_API } from "./client/client-routes.js";
+import { CLIENT_API } from "./client/client-api.js";
+import { clientApiRouter } from "./client/client-api-router.js";
+import type { HexlinkHttpOptions } from "./hexlink-http-options.js";
 import type { HexlinkHttpUseCases } from "./hexlink-http-use-cases.js";
-import type { HexlinkHttpOptions } from "./http-options.js";
 import { createLogger } from "./logging/create-logger.js";
 import { requestLog } from "./logging/request-log.js";
 import { ALL_OPERATIONS } from "./openapi/all-operations.js";

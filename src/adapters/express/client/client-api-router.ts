@@ -6,8 +6,8 @@ import { requestKey } from "../auth/request-key.js";
 import { expressPath } from "../routing/declare-route.js";
 import { jsonBody } from "../routing/json-body.js";
 import { toDomainError } from "../routing/to-domain-error.js";
+import { CLIENT_API } from "./client-api.js";
 import { type ClientOperation, clientFailure } from "./client-failure.js";
-import { CLIENT_API } from "./client-routes.js";
 import type { ClientUseCases } from "./client-use-cases.js";
 
 /**

@@ -1,11 +1,11 @@
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
+import { createHexlinkRouter } from "./create-hexlink-router.js";
+import type { HexlinkHttpOptions } from "./hexlink-http-options.js";
 import type { HexlinkHttpUseCases } from "./hexlink-http-use-cases.js";
-import { createHexlinkRouter } from "./hexlink-router.js";
-import type { HexlinkHttpOptions } from "./http-options.js";
 import { createLogger } from "./logging/create-logger.js";
 import { sendPage } from "./pages/send-page.js";
-import { parseTrustProxy } from "./server/trust-proxy.js";
+import { parseTrustProxy } from "./server/parse-trust-proxy.js";
 import { genericErrorPage, notFoundPage } from "./views/error-pages.js";
 
 /** A complete Express app for hexlink: security headers, every route, HTML 404 and error pages. */
