@@ -12,9 +12,10 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     reporters: ["default"],
-    // Vitest's default on 2 cores is one worker; much of the suite waits on Redis, MongoDB, Chromium and
-    // child processes, so a third worker keeps both cores busy.
-    maxWorkers: 3,
+    // Vitest's default on 2 cores is one worker, which leaves a core idle while a file waits on Redis,
+    // MongoDB, Chromium or a child process. A third worker was no faster on 2 cores and stretched the files
+    // that spawn processes towards their timeouts.
+    maxWorkers: 2,
     // Whatever a test stubs or spies on is undone before the next test and at the end of its file, so nothing
     // leaks into a later file that runs in the same worker.
     restoreMocks: true,
