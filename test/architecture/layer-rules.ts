@@ -8,12 +8,22 @@ export const ADAPTERS = ["memory", "redis", "mongodb", "express", "node", "class
 
 export type Adapter = (typeof ADAPTERS)[number];
 
-/** Where a file of src sits: "index" is src/index.ts alone, the package's main export. */
-export type Zone = "domain" | "application" | "index" | "bootstrap" | `adapters/${Adapter}`;
+/**
+ * Where a file of src sits: "index" is src/index.ts alone, the package's main export; "testing" is
+ * src/testing, the hexlink/testing export (contract suites, a manual clock, a test instance).
+ */
+export type Zone = "domain" | "application" | "index" | "bootstrap" | "testing" | `adapters/${Adapter}`;
 
 export const ADAPTER_ZONES: readonly Zone[] = ADAPTERS.map((name): Zone => `adapters/${name}`);
 
-export const ZONES: readonly Zone[] = ["domain", "application", "index", ...ADAPTER_ZONES, "bootstrap"];
+export const ZONES: readonly Zone[] = [
+  "domain",
+  "application",
+  "index",
+  ...ADAPTER_ZONES,
+  "bootstrap",
+  "testing",
+];
 
 /**
  * Which zones a zone's relative imports may reach. Inner layers never see outer ones; an adapter sees
@@ -30,6 +40,8 @@ export const MAY_IMPORT: Readonly<Record<Zone, readonly Zone[]>> = {
   "adapters/node": ["domain", "application", "adapters/node"],
   "adapters/classify": ["domain", "application", "adapters/classify"],
   bootstrap: ["domain", "application", ...ADAPTER_ZONES, "bootstrap"],
+  // Test helpers for embedders: the memory adapters, and createHexlink for createTestHexlink's wiring.
+  testing: ["domain", "application", "adapters/memory", "bootstrap", "testing"],
 };
 
 /** One file of another adapter that an adapter may import, with the reason it is shared. */
@@ -48,8 +60,10 @@ export const SHARED_HELPERS: readonly SharedHelper[] = [
   },
 ];
 
-/** Zones that may import Node built-ins (always as node:…); the core stays free of the platform. */
-export const MAY_USE_NODE: readonly Zone[] = [...ADAPTER_ZONES, "bootstrap"];
+/**
+ * Zones that may import packages and Node built-ins (always as node:…); the core stays free of the platform.
+ */
+export const MAY_USE_NODE: readonly Zone[] = [...ADAPTER_ZONES, "bootstrap", "testing"];
 
 /**
  * The packages each zone imports (including `require.resolve` of a package's files). The core and the
@@ -72,6 +86,8 @@ export const PACKAGES: Readonly<Record<Zone, readonly string[]>> = {
     "ua-parser-js",
   ],
   bootstrap: ["pino", "proxy-addr", "reflect-metadata", "tsyringe", "zod"],
+  // Optional peer dependencies of hexlink/testing only: the contract suites are vitest suites.
+  testing: ["fast-check", "vitest"],
 };
 
 /** The frameworks and drivers, and the only zones that may ever import them. */

@@ -43,7 +43,8 @@ export function zoneOf(file: string): Zone | undefined {
   if (file === "src/index.ts") return "index";
   const [top, layer, folder, ...rest] = file.split("/");
   if (top !== "src" || folder === undefined) return undefined;
-  if (layer === "domain" || layer === "application" || layer === "bootstrap") return layer;
+  if (layer === "domain" || layer === "application" || layer === "bootstrap" || layer === "testing")
+    return layer;
   const adapter = ADAPTERS.find((name) => name === folder);
   return layer === "adapters" && adapter !== undefined && rest.length > 0 ? `adapters/${adapter}` : undefined;
 }

@@ -38,6 +38,7 @@ const RULES: Readonly<Record<Zone, string>> = {
   "adapters/node": "imports the core, its own folder and its listed packages",
   "adapters/classify": "imports the core, its own folder and its listed packages",
   bootstrap: "sees every adapter and imports only its listed packages",
+  testing: "imports the core, the memory adapters, createHexlink, vitest and fast-check",
 };
 
 describe("layering of src", () => {

@@ -4,13 +4,13 @@ import { InMemoryDomainRepository } from "../../src/adapters/memory/in-memory-do
 import { InMemoryLinkRepository } from "../../src/adapters/memory/in-memory-link-repository.js";
 import { InMemoryRateLimiter } from "../../src/adapters/memory/in-memory-rate-limiter.js";
 import { LruLinkCache } from "../../src/adapters/memory/lru-link-cache.js";
-import { apiKeyRepositoryContract } from "./api-key-repository.contract.js";
-import { clickStoreContract } from "./click-store.contract.js";
-import { domainRepositoryContract } from "./domain-repository.contract.js";
+import { apiKeyRepositoryContract } from "../../src/testing/contracts/api-key-repository.contract.js";
+import { clickStoreContract } from "../../src/testing/contracts/click-store.contract.js";
+import { domainRepositoryContract } from "../../src/testing/contracts/domain-repository.contract.js";
+import { linkCacheContract } from "../../src/testing/contracts/link-cache.contract.js";
+import { linkRepositoryContract } from "../../src/testing/contracts/link-repository.contract.js";
+import { rateLimiterContract } from "../../src/testing/contracts/rate-limiter.contract.js";
 import { inMemoryClickStoreCases } from "./in-memory-click-store-cases.js";
-import { linkCacheContract } from "./link-cache.contract.js";
-import { linkRepositoryContract } from "./link-repository.contract.js";
-import { rateLimiterContract } from "./rate-limiter.contract.js";
 
 // The memory backend: every port's contract suite, then the memory adapters' own cases.
 linkRepositoryContract("InMemoryLinkRepository", { make: async () => new InMemoryLinkRepository() });

@@ -2,11 +2,11 @@ import { ensureIndexes } from "../../src/adapters/mongodb/ensure-indexes.js";
 import { COLLECTIONS } from "../../src/adapters/mongodb/index-specs.js";
 import { MongoClickStore } from "../../src/adapters/mongodb/mongo-click-store.js";
 import type { StoreBundle } from "../../src/application/ports/store-bundle.js";
+import { apiKeyRepositoryContract } from "../../src/testing/contracts/api-key-repository.contract.js";
+import { clickStoreContract } from "../../src/testing/contracts/click-store.contract.js";
+import { domainRepositoryContract } from "../../src/testing/contracts/domain-repository.contract.js";
+import { linkRepositoryContract } from "../../src/testing/contracts/link-repository.contract.js";
 import { describeWithMongo } from "../support/mongo-backend.js";
-import { apiKeyRepositoryContract } from "./api-key-repository.contract.js";
-import { clickStoreContract } from "./click-store.contract.js";
-import { domainRepositoryContract } from "./domain-repository.contract.js";
-import { linkRepositoryContract } from "./link-repository.contract.js";
 import { mongoCases } from "./mongodb-cases.js";
 
 // Every generated case builds a database with its indexes: fewer runs than in memory keep the suite quick.

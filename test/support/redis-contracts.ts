@@ -6,12 +6,12 @@ import { RedisKeys } from "../../src/adapters/redis/redis-keys.js";
 import { RedisLinkCache } from "../../src/adapters/redis/redis-link-cache.js";
 import { RedisLinkRepository } from "../../src/adapters/redis/redis-link-repository.js";
 import { RedisRateLimiter } from "../../src/adapters/redis/redis-rate-limiter.js";
-import { apiKeyRepositoryContract } from "../contract/api-key-repository.contract.js";
-import { clickStoreContract } from "../contract/click-store.contract.js";
-import { domainRepositoryContract } from "../contract/domain-repository.contract.js";
-import { linkCacheContract } from "../contract/link-cache.contract.js";
-import { linkRepositoryContract } from "../contract/link-repository.contract.js";
-import { rateLimiterContract } from "../contract/rate-limiter.contract.js";
+import { apiKeyRepositoryContract } from "../../src/testing/contracts/api-key-repository.contract.js";
+import { clickStoreContract } from "../../src/testing/contracts/click-store.contract.js";
+import { domainRepositoryContract } from "../../src/testing/contracts/domain-repository.contract.js";
+import { linkCacheContract } from "../../src/testing/contracts/link-cache.contract.js";
+import { linkRepositoryContract } from "../../src/testing/contracts/link-repository.contract.js";
+import { rateLimiterContract } from "../../src/testing/contracts/rate-limiter.contract.js";
 
 let prefixes = 0;
 

@@ -11,7 +11,7 @@ import type { ClickDayDocument } from "../../../../src/adapters/mongodb/click-da
 import { MongoClickStore } from "../../../../src/adapters/mongodb/mongo-click-store.js";
 import { type ClassifiedClick, foldClicks, OVERFLOW_VALUE } from "../../../../src/domain/click/click.js";
 import { STORED_VALUES_PER_DIMENSION } from "../../../../src/domain/click/stored-value.js";
-import { clickStoreContract } from "../../../contract/click-store.contract.js";
+import { clickStoreContract } from "../../../../src/testing/contracts/click-store.contract.js";
 import { aClick } from "./a-click.js";
 import { applyBulkOps } from "./apply-bulk-ops.js";
 import { bulkError, clickDaysInMemory } from "./click-days-in-memory.js";

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { HostRoute, LinkCache } from "../../src/application/ports/link-cache.js";
-import type { Link } from "../../src/domain/link/link.js";
-import { aLink } from "../support/builders.js";
-import { closeAfterAll, type PortHarness } from "./port-harness.js";
+import type { HostRoute, LinkCache } from "../../application/ports/link-cache.js";
+import type { Link } from "../../domain/link/link.js";
+import { aLink } from "../builders.js";
+import { closeAfterAll, type PortHarness } from "../port-harness.js";
 
 /** How a LinkCache adapter takes part in the contract. */
 export interface LinkCacheHarness extends PortHarness<LinkCache> {

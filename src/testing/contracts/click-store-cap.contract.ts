@@ -1,15 +1,10 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import type { ClickStore } from "../../src/application/ports/click-store.js";
-import {
-  type ClickIncrement,
-  DIMENSIONS,
-  type Dimension,
-  OVERFLOW_VALUE,
-} from "../../src/domain/click/click.js";
-import { type ClickCounts, countsFromIncrements } from "../../src/domain/click/click-counts.js";
-import { STORED_VALUES_PER_DIMENSION } from "../../src/domain/click/stored-value.js";
-import type { DayRange } from "../../src/domain/time/day.js";
+import type { ClickStore } from "../../application/ports/click-store.js";
+import { type ClickIncrement, DIMENSIONS, type Dimension, OVERFLOW_VALUE } from "../../domain/click/click.js";
+import { type ClickCounts, countsFromIncrements } from "../../domain/click/click-counts.js";
+import { STORED_VALUES_PER_DIMENSION } from "../../domain/click/stored-value.js";
+import type { DayRange } from "../../domain/time/day.js";
 
 const CAP = STORED_VALUES_PER_DIMENSION;
 const LINK = "lnk_capped";

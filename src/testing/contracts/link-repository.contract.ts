@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { LinkRepository } from "../../src/application/ports/link-repository.js";
-import type { Link } from "../../src/domain/link/link.js";
-import { arbIdSuffix } from "../support/arbitraries.js";
-import { aDomainError, aLink } from "../support/builders.js";
+import type { LinkRepository } from "../../application/ports/link-repository.js";
+import type { Link } from "../../domain/link/link.js";
+import { arbIdSuffix } from "../arbitraries.js";
+import { aDomainError, aLink } from "../builders.js";
+import { closeAfterAll, type PortHarness } from "../port-harness.js";
 import { linkListingProperties } from "./link-listing.properties.js";
-import { closeAfterAll, type PortHarness } from "./port-harness.js";
 
 /** How a LinkRepository adapter takes part in the contract: `make` gives an empty one each time. */
 export type LinkRepositoryHarness = PortHarness<LinkRepository>;

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { DomainRepository } from "../../src/application/ports/domain-repository.js";
-import type { CustomDomain } from "../../src/domain/custom-domain/custom-domain.js";
-import { aCustomDomain, aDomainError } from "../support/builders.js";
-import { closeAfterAll, type PortHarness } from "./port-harness.js";
+import type { DomainRepository } from "../../application/ports/domain-repository.js";
+import type { CustomDomain } from "../../domain/custom-domain/custom-domain.js";
+import { aCustomDomain, aDomainError } from "../builders.js";
+import { closeAfterAll, type PortHarness } from "../port-harness.js";
 
 /** How a DomainRepository adapter takes part in the contract: `make` gives an empty one each time. */
 export type DomainRepositoryHarness = PortHarness<DomainRepository>;

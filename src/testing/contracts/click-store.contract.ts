@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ClickStore } from "../../src/application/ports/click-store.js";
-import { type ClickIncrement, DIMENSIONS, foldClicks } from "../../src/domain/click/click.js";
-import { type ClickCounts, countsFromIncrements } from "../../src/domain/click/click-counts.js";
-import { type DayRange, daysOf } from "../../src/domain/time/day.js";
-import { arbClicks, arbRange, DAYS, LINK_IDS } from "../support/arbitraries.js";
+import type { ClickStore } from "../../application/ports/click-store.js";
+import { type ClickIncrement, DIMENSIONS, foldClicks } from "../../domain/click/click.js";
+import { type ClickCounts, countsFromIncrements } from "../../domain/click/click-counts.js";
+import { type DayRange, daysOf } from "../../domain/time/day.js";
+import { arbClicks, arbRange, DAYS, LINK_IDS } from "../arbitraries.js";
+import { closeAfterAll, type PortHarness } from "../port-harness.js";
 import { clickStoreCapCases } from "./click-store-cap.contract.js";
-import { closeAfterAll, type PortHarness } from "./port-harness.js";
 
 /** How a ClickStore adapter takes part in the contract. */
 export interface ClickStoreHarness extends PortHarness<ClickStore> {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { RateLimiter } from "../../src/application/ports/rate-limiter.js";
-import type { RateWindow } from "../../src/domain/rate-limit/rate-window.js";
-import { closeAfterAll, type PortHarness } from "./port-harness.js";
+import type { RateLimiter } from "../../application/ports/rate-limiter.js";
+import type { RateWindow } from "../../domain/rate-limit/rate-window.js";
+import { closeAfterAll, type PortHarness } from "../port-harness.js";
 
 /** How a RateLimiter adapter takes part in the contract: `make` gives an empty one each time. */
 export type RateLimiterHarness = PortHarness<RateLimiter>;

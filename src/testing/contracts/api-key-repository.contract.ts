@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ApiKeyRepository } from "../../src/application/ports/api-key-repository.js";
-import { arbIdSuffix } from "../support/arbitraries.js";
-import { anApiKey } from "../support/builders.js";
-import { closeAfterAll, type PortHarness } from "./port-harness.js";
+import type { ApiKeyRepository } from "../../application/ports/api-key-repository.js";
+import { arbIdSuffix } from "../arbitraries.js";
+import { anApiKey } from "../builders.js";
+import { closeAfterAll, type PortHarness } from "../port-harness.js";
 
 /** How a ApiKeyRepository adapter takes part in the contract: `make` gives an empty one each time. */
 export type ApiKeyRepositoryHarness = PortHarness<ApiKeyRepository>;

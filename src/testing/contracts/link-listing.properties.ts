@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import type { LinkQuery, LinkRepository } from "../../src/application/ports/link-repository.js";
-import type { Link, LinkStatus } from "../../src/domain/link/link.js";
-import { arbIdSuffix } from "../support/arbitraries.js";
-import { aLink } from "../support/builders.js";
+import type { LinkQuery, LinkRepository } from "../../application/ports/link-repository.js";
+import type { Link, LinkStatus } from "../../domain/link/link.js";
+import { arbIdSuffix } from "../arbitraries.js";
+import { aLink } from "../builders.js";
 
 const ACCOUNTS = ["acct-a", "acct-b"] as const;
 const DOMAINS = ["sho.rt", "links.acme.test"] as const;
