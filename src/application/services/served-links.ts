@@ -23,12 +23,16 @@ export class ServedLinks {
     if (route.domain === null) return { route, link: null };
     const cached = this.cache.getLink(route.domain, slug); // null is a cached "no such link"
     const link = cached !== undefined ? cached : await this.storedLink(route.domain, slug);
-    // A custom domain's links answer only while their account owns it: a hostname deleted and then
-    // registered by another account must not serve the first account's links.
-    return {
-      route,
-      link: link !== null && route.owner !== null && link.accountId !== route.owner ? null : link,
-    };
+    return { route, link: servedBy(route, link) };
+  }
+
+  /** What {@link find} would answer's link, when the cache alone knows it (no store read); else `undefined`. */
+  cachedLink(host: string, slug: string): Link | null | undefined {
+    const route = this.hosts.known(host);
+    if (route === undefined) return undefined;
+    if (route.domain === null) return null;
+    const cached = this.cache.getLink(route.domain, slug);
+    return cached === undefined ? undefined : servedBy(route, cached);
   }
 
   private async storedLink(domain: string, slug: string): Promise<Link | null> {
@@ -36,4 +40,10 @@ export class ServedLinks {
     this.cache.setLink(domain, slug, link);
     return link;
   }
+}
+
+// A custom domain's links answer only while their account owns it: a hostname deleted and then registered by
+// another account must not serve the first account's links.
+function servedBy(route: HostRoute, link: Link | null): Link | null {
+  return link !== null && route.owner !== null && link.accountId !== route.owner ? null : link;
 }

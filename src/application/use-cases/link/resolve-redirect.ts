@@ -49,6 +49,25 @@ export class ResolveRedirect {
   constructor(private readonly deps: ResolveRedirectDeps) {}
 
   async execute(request: RedirectRequest): Promise<RedirectOutcome> {
+    return this.executeCached(request) ?? (await this.resolve(request));
+  }
+
+  /**
+   * The outcome without waiting, when the link cache alone decides it (a cached link with no password and no
+   * click budget, or cached as absent); `undefined` when {@link execute} must be awaited. The redirect hot path
+   * then costs no promise.
+   */
+  executeCached(request: RedirectRequest): RedirectOutcome | undefined {
+    const link = this.deps.served.cachedLink(request.host, request.slug);
+    if (link === undefined) return undefined;
+    if (link === null || link.status === "disabled") return { kind: "not_found" };
+    const now = this.deps.clock.now();
+    if (isGone(link, now)) return { kind: "gone" };
+    if (link.passwordHash !== null || link.maxClicks !== null) return undefined;
+    return this.redirect(link, request, now);
+  }
+
+  private async resolve(request: RedirectRequest): Promise<RedirectOutcome> {
     const { link } = await this.deps.served.find(request.host, request.slug);
     if (link === null || link.status === "disabled") return { kind: "not_found" };
     const now = this.deps.clock.now();
@@ -66,6 +85,10 @@ export class ResolveRedirect {
         await this.deps.cache.invalidateLink(link.domain, link.slug);
       if (count === null) return { kind: "gone" };
     }
+    return this.redirect(link, request, now);
+  }
+
+  private redirect(link: Link, request: RedirectRequest, now: Date): RedirectOutcome {
     this.deps.clicks.record({
       linkId: link.id,
       at: now,
