@@ -1,4 +1,10 @@
-import { type BucketMap, bucketKey, foldInto, newBucketMap } from "../../domain/click/click.js";
+import {
+  type BucketMap,
+  bucketKey,
+  foldIntoBucket,
+  newBucket,
+  newBucketMap,
+} from "../../domain/click/click.js";
 import type { ClickSink, RedirectHit } from "../ports/click-sink.js";
 import type { ClickStore } from "../ports/click-store.js";
 import type { Cancel, Scheduler } from "../ports/scheduler.js";
@@ -100,9 +106,13 @@ export class ClickRecorder implements ClickSink {
         this.uncountedVisitors += 1;
         this.uncountedUnreported += 1;
       }
-      foldInto(this.pending, click, 1, room);
-      bucket ??= this.pending.get(key);
-      this.pendingVisitors += (bucket?.visitors.size ?? 0) - before;
+      if (bucket === undefined) {
+        bucket = newBucket(hit.linkId, day);
+        this.pending.set(key, bucket);
+      }
+      // The bucket found once: the key is not built and hashed a second time on this per-click path.
+      foldIntoBucket(bucket, click, 1, room);
+      this.pendingVisitors += bucket.visitors.size - before;
       if (this.pending.size >= this.options.flushThreshold) this.flushSoon();
     } catch {
       this.drop();

@@ -69,16 +69,24 @@ export function foldInto(
   const key = bucketKey(click.linkId, click.day);
   let bucket = buckets.get(key);
   if (bucket === undefined) {
-    bucket = {
-      linkId: click.linkId,
-      day: click.day,
-      clicks: 0,
-      botClicks: 0,
-      dimensions: new Map(),
-      visitors: new Set(),
-    };
+    bucket = newBucket(click.linkId, click.day);
     buckets.set(key, bucket);
   }
+  foldIntoBucket(bucket, click, weight, keepVisitor);
+}
+
+/** An empty bucket of one link and day. */
+export function newBucket(linkId: string, day: Day): MutableIncrement {
+  return { linkId, day, clicks: 0, botClicks: 0, dimensions: new Map(), visitors: new Set() };
+}
+
+/** {@link foldInto} for a click of this bucket's link and day, the bucket already found. */
+export function foldIntoBucket(
+  bucket: MutableIncrement,
+  click: ClassifiedClick,
+  weight = 1,
+  keepVisitor = true,
+): void {
   if (click.bot) {
     bucket.botClicks += weight;
     return;
