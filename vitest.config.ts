@@ -1,4 +1,23 @@
+import { readFileSync } from "node:fs";
 import { configDefaults, defineConfig } from "vitest/config";
+
+/**
+ * "hexlink/<subpath>" as an embedder imports it: through package.json's exports, to the source of the built
+ * file each names (./dist/x.js → src/x.ts), so tests of the public entry points need no build first.
+ */
+const SELF_REFERENCE = Object.entries(
+  (
+    JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as {
+      exports: Record<string, string | { import?: string }>;
+    }
+  ).exports,
+).flatMap(([subpath, target]) => {
+  const built = typeof target === "object" ? target.import : undefined;
+  if (built === undefined) return [];
+  const source = built.replace(/^\.\/dist\//, "./src/").replace(/\.js$/, ".ts");
+  const find = new RegExp(`^hexlink${subpath.slice(1).replace(/[/.]/g, "\\$&")}$`);
+  return [{ find, replacement: new URL(source, import.meta.url).pathname }];
+});
 
 /**
  * Test files that get a fresh module registry of their own. A MongoDB HTTP suite imports another test file
@@ -8,6 +27,7 @@ import { configDefaults, defineConfig } from "vitest/config";
 const ISOLATED = ["test/http/mongodb/**/*.test.ts", "test/contract/**/*.test.ts"];
 
 export default defineConfig({
+  resolve: { alias: SELF_REFERENCE },
   test: {
     testTimeout: 20_000,
     hookTimeout: 60_000,
