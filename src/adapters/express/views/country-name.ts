@@ -1,9 +1,10 @@
-import { UNKNOWN_COUNTRY } from "../../../domain/click/click.js";
+import { OVERFLOW_VALUE, UNKNOWN_COUNTRY } from "../../../domain/click/click.js";
 
 const names = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
 
-/** English name of an ISO 3166 country code; `Unknown` for ZZ or anything unrecognised. */
+/** English name of an ISO 3166 country code; `Other` for the values folded past the bound; else `Unknown`. */
 export function countryName(code: string): string {
+  if (code === OVERFLOW_VALUE) return OVERFLOW_VALUE;
   if (code === UNKNOWN_COUNTRY || !/^[A-Z]{2}$/.test(code)) return "Unknown";
   try {
     return names.of(code) ?? code;
