@@ -9,6 +9,8 @@ export interface Figures {
   readonly rps: number;
   readonly p99: number;
   readonly errors: number;
+  /** Responses completed in the run. */
+  readonly requests: number;
 }
 
 /** A real browser's user agent, so click recording classifies a human click, not a bot's (empty UA). */
@@ -42,7 +44,8 @@ export async function load(
     const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? 0);
     const p99 = parseLatency(/\s99%\s+([\d.]+\w+)/.exec(stdout)?.[1] ?? "0ms");
     const errors = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout)?.[1] ?? 0);
-    return { rps, p99, errors };
+    const requests = Number(/(\d+) requests in/.exec(stdout)?.[1] ?? 0);
+    return { rps, p99, errors, requests };
   }
   const result = await autocannon({
     url,
@@ -50,7 +53,12 @@ export async function load(
     duration: seconds,
     headers: { "user-agent": BROWSER_UA },
   });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors };
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.errors,
+    requests: result.requests.total,
+  };
 }
 
 /** Runs wrk against `url` until the returned function is called: load beside a measurement. */

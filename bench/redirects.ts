@@ -1,4 +1,4 @@
-import { median } from "./children.js";
+import { type BenchChild, cpuMicros, median } from "./children.js";
 import { type Figures, flood, load } from "./load.js";
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
@@ -18,11 +18,14 @@ export interface Flood {
  */
 export async function compare(
   label: string,
-  bareUrl: string,
-  targetUrl: string,
+  bare: BenchChild,
+  server: BenchChild,
   extra?: Flood,
 ): Promise<string> {
+  const bareUrl = `http://127.0.0.1:${bare.port}/bench`;
+  const targetUrl = `http://127.0.0.1:${server.port}/bench`;
   const ratios: number[] = [];
+  const cpuRatios: number[] = [];
   const base: Figures[] = [];
   const target: Figures[] = [];
   const stop =
@@ -33,11 +36,12 @@ export async function compare(
     await load(targetUrl, 1, CONNECTIONS); // warm-up: JIT and caches
     await load(bareUrl, 1, CONNECTIONS);
     for (let round = 0; round < ROUNDS; round++) {
-      const b = await load(bareUrl, DURATION_S, CONNECTIONS);
-      const t = await load(targetUrl, DURATION_S, CONNECTIONS);
-      base.push(b);
-      target.push(t);
-      ratios.push(t.rps / b.rps);
+      const b = await measured(bare, bareUrl);
+      const t = await measured(server, targetUrl);
+      base.push(b.figures);
+      target.push(t.figures);
+      ratios.push(t.figures.rps / b.figures.rps);
+      cpuRatios.push(b.cpuPerRequest / t.cpuPerRequest);
     }
   } finally {
     stop?.();
@@ -45,9 +49,22 @@ export async function compare(
   const rps = median(target.map((f) => f.rps));
   const bareRps = median(base.map((f) => f.rps));
   const p99 = median(target.map((f) => f.p99));
+  const bareP99 = median(base.map((f) => f.p99));
   const errors = target.reduce((sum, f) => sum + f.errors, 0);
   const shown = errors === 0 ? label : `${label} (non-3xx: ${errors})`;
-  return `| ${shown} | ${Math.round(rps)} | ${p99.toFixed(2)} | ${Math.round(bareRps)} | ${median(ratios).toFixed(2)} |`;
+  // Under a flood the target's CPU time serves the flood too: no CPU ratio then.
+  const cpu = extra === undefined ? median(cpuRatios).toFixed(2) : "–";
+  return `| ${shown} | ${Math.round(rps)} | ${p99.toFixed(2)} | ${Math.round(bareRps)} | ${bareP99.toFixed(2)} | ${median(ratios).toFixed(2)} | ${cpu} |`;
+}
+
+/** One load run and the server's CPU time per response during it. */
+async function measured(
+  child: BenchChild,
+  url: string,
+): Promise<{ figures: Figures; cpuPerRequest: number }> {
+  const before = cpuMicros(child.child.pid);
+  const figures = await load(url, DURATION_S, CONNECTIONS);
+  return { figures, cpuPerRequest: (cpuMicros(child.child.pid) - before) / Math.max(1, figures.requests) };
 }
 
 /** Link creation through the v1 API, rate limits lifted far above the load. */
@@ -59,7 +76,7 @@ export async function createRow(label: string, port: number): Promise<string> {
   const errors = results.reduce((sum, f) => sum + f.errors, 0);
   const rps = median(results.map((f) => f.rps));
   const p99 = median(results.map((f) => f.p99));
-  return `| ${label} (10 connections${errors === 0 ? "" : `, non-2xx: ${errors}`}) | ${Math.round(rps)} | ${p99.toFixed(2)} | – | – |`;
+  return `| ${label} (10 connections${errors === 0 ? "" : `, non-2xx: ${errors}`}) | ${Math.round(rps)} | ${p99.toFixed(2)} | – | – | – | – |`;
 }
 
 /** After a burst: redirects the server took in and clicks its store counted for the link (must be equal). */

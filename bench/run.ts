@@ -35,22 +35,20 @@ async function main(): Promise<void> {
   try {
     const bare = await startChild("bench/servers/bare.ts");
     children.push(bare);
-    const bareUrl = `http://127.0.0.1:${bare.port}/bench`;
     for (const target of TARGETS) {
       const env = { BENCH_STORE: target.store, BENCH_CLICKS: target.clicks, BENCH_REDIS_URL: redis.url };
       const server = await startChild("bench/servers/hexlink.ts", env);
       children.push(server);
-      const url = `http://127.0.0.1:${server.port}/bench`;
       if (ONLY.has("redirect")) {
-        rows.push(await compare(target.label, bareUrl, url));
+        rows.push(await compare(target.label, bare, server));
         if (target.clicks === "on") checks.push(await clickCheck(`${target.store}`, server.port));
       }
       if (ONLY.has("flood") && target.store === "memory" && target.clicks === "on") {
         const qr = { path: "/bench/qr?format=png&size=512", connections: 4 };
-        rows.push(await compare(`${target.label}, under a QR flood (4 connections)`, bareUrl, url, qr));
+        rows.push(await compare(`${target.label}, under a QR flood (4 connections)`, bare, server, qr));
         const creates = { path: "/v1/links", connections: 4, script: "bench/post-link.lua" };
         rows.push(
-          await compare(`${target.label}, under a create flood (4 connections)`, bareUrl, url, creates),
+          await compare(`${target.label}, under a create flood (4 connections)`, bare, server, creates),
         );
       }
       if (ONLY.has("create") && target.clicks === "on")
@@ -75,8 +73,10 @@ async function main(): Promise<void> {
   console.log(`load average (1 min) during the run: ${loads.join(", ")}`);
   console.log(`load: wrk -t1, ${CONNECTIONS} connections, ${SETTINGS}\n`);
   if (rows.length > 0) {
-    console.log("| target | req/s | p99 ms | bare node:http req/s | ratio to bare |");
-    console.log("|---|---|---|---|---|");
+    console.log(
+      "| target | req/s | p99 ms | bare node:http req/s | bare p99 ms | ratio to bare | CPU ratio (bare µs/req ÷ target's) |",
+    );
+    console.log("|---|---|---|---|---|---|---|");
     for (const row of rows) console.log(row);
     console.log("");
   }
