@@ -1,0 +1,126 @@
+import { createServer, type RequestListener, type Server } from "node:http";
+import { answerParserError, createHexlinkServerListener, createLogger } from "../adapters/express/index.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { hexlinkFromConfig } from "./hexlink-from-config.js";
+
+/** The one deadline of a shutdown, from the signal: past it the process exits 1. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+/** Requests in flight may finish until this long after the signal; their connections are cut then. */
+const DRAIN_MS = 2_000;
+/**
+ * The click recorder's last flush ends this long after the signal, and what the store has not confirmed by then
+ * is logged as lost. The rest of the deadline closes the stores: against a Redis that does not answer that takes
+ * about 4 s (the shared state's connections close during the flush, then the stores' one, each QUIT waiting out
+ * the 2 s command timeout).
+ */
+const CLICKS_MS = 3_500;
+
+/** Where the server reads its configuration and writes its start-up lines. */
+export interface ServerIo {
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+}
+
+/** Stops taking requests, lets those in flight finish, delivers the clicks, then closes the stores. */
+async function shutDown(
+  server: Server,
+  hexlink: { close(deadline?: Date): Promise<void> },
+  signalledAt: number,
+): Promise<void> {
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  // Cuts every connection left, a half-sent request's included, so none holds the exit past the drain.
+  const cut = setTimeout(() => server.closeAllConnections(), signalledAt + DRAIN_MS - Date.now());
+  await drained;
+  clearTimeout(cut);
+  await hexlink.close(new Date(signalledAt + CLICKS_MS));
+}
+
+/**
+ * Starts the HTTP server from the environment (spec §1) and serves until SIGTERM or SIGINT; resolves with the
+ * exit code once it has stopped: 0 after a clean shutdown, 1 when start-up or the shutdown failed or timed out.
+ */
+export async function runServer(io: ServerIo): Promise<number> {
+  try {
+    return await serve(io);
+  } catch (error) {
+    io.stderr.write(
+      `${error instanceof ConfigError ? error.message : `hexlink failed to start: ${String(error)}`}\n`,
+    );
+    return 1;
+  }
+}
+
+async function serve(io: ServerIo): Promise<number> {
+  const config = loadConfig(io.env);
+  const logger = createLogger(config.HEXLINK_LOG_LEVEL);
+  const print = (line: string) => io.stdout.write(`${line}\n`);
+  // Listen first, answering 503 until ready, so that PORT=0 gets its real port into the default base URL.
+  let handle: RequestListener = (_req, res) => {
+    res.writeHead(503, { "Retry-After": "1", "Content-Length": "0" }).end();
+  };
+  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => handle(req, res));
+  server.on("clientError", answerParserError);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.PORT, config.HOST, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address !== null ? address.port : config.PORT;
+  let hexlink: Awaited<ReturnType<typeof hexlinkFromConfig>>;
+  try {
+    hexlink = await hexlinkFromConfig(
+      { ...config, baseUrl: config.HEXLINK_BASE_URL ?? `http://localhost:${port}` },
+      logger,
+    );
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  handle = createHexlinkServerListener(hexlink, {
+    redirectStatus: config.HEXLINK_REDIRECT_STATUS,
+    ...(config.HEXLINK_TRUST_PROXY === undefined ? {} : { trustProxy: config.HEXLINK_TRUST_PROXY }),
+    logger,
+  });
+  const shown = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
+  print(
+    `hexlink listening on http://${shown}:${port} (short links: ${hexlink.settings.baseUrl.origin}, store: ${hexlink.stores.kind})`,
+  );
+  if (hexlink.stores.kind === "memory" && config.HEXLINK_API_KEYS.length === 0) {
+    print("hint: no API key yet: start with HEXLINK_API_KEYS=account:key (16+ characters) to use the APIs.");
+  }
+  if (hexlink.stores.kind === "memory") {
+    print(
+      "warning: memory store: every link, key and click is lost when the process stops (set HEXLINK_STORE).",
+    );
+  }
+  const running = hexlink;
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      const signalledAt = Date.now();
+      logger.info({ signal }, "shutting down");
+      // Referenced: it also keeps the process up until the shutdown ends, whatever else is left running.
+      const force = setTimeout(() => {
+        logger.error("shutdown timed out; exiting");
+        resolve(1);
+      }, SHUTDOWN_TIMEOUT_MS);
+      shutDown(server, running, signalledAt).then(
+        () => {
+          clearTimeout(force);
+          resolve(0);
+        },
+        (error: unknown) => {
+          clearTimeout(force);
+          logger.error({ error: String(error) }, "shutdown failed; exiting");
+          resolve(1);
+        },
+      );
+    };
+    process.on("SIGTERM", stop);
+    process.on("SIGINT", stop);
+  });
+}
