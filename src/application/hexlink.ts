@@ -1,3 +1,4 @@
+import type { HexlinkEventName, HexlinkListener } from "./hexlink-events.js";
 import type { ClickSink } from "./ports/click-sink.js";
 import type { SharedState, StoreBundle } from "./ports/store-bundle.js";
 import type { Clock } from "./ports/technical.js";
@@ -58,6 +59,11 @@ export interface Hexlink {
   readonly consumeRateLimit: ConsumeRateLimit;
   readonly getLinkAnalytics: GetLinkAnalytics;
   readonly getTrackingPage: GetTrackingPage;
+  /**
+   * Calls `listener` on each `event` (store connection lost and back, clicks flushed or dropped, errors no
+   * caller awaits); returns a function that removes it. A listener that throws is reported as `error`.
+   */
+  on<E extends HexlinkEventName>(event: E, listener: HexlinkListener<E>): () => void;
   /** Pings every store; never throws. */
   ready(): Promise<Readiness>;
   /** Sends the clicks counted so far to the click store now (tests, admin tools). */

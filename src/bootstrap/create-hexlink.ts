@@ -8,6 +8,8 @@ import { SystemClock } from "../adapters/node/system-clock.js";
 import type { Hexlink } from "../application/hexlink.js";
 import type { ClickSink } from "../application/ports/click-sink.js";
 import type { SharedState, StoreBundle } from "../application/ports/store-bundle.js";
+import type { ClickRecorder } from "../application/services/click-recorder.js";
+import { HexlinkEmitter } from "../application/services/hexlink-emitter.js";
 import { type HexlinkSettings, makeSettings } from "../application/settings.js";
 import type { SeedKey } from "../application/use-cases/api-key/seed-api-keys.js";
 import { type ClickRecordingOptions, createClickRecorder } from "./click-recording.js";
@@ -25,8 +27,12 @@ export interface CreateHexlinkOptions {
   readonly shared?: SharedState;
   /** Any technical port, replaced by the caller's own. */
   readonly ports?: Partial<Omit<HexlinkPorts, "stores" | "shared" | "clickSink">>;
-  /** Where redirects hand their clicks; a ClickRecorder over the click store when absent. */
-  readonly clickSink?: ClickSink;
+  /**
+   * Where redirects hand their clicks; a ClickRecorder over the click store when absent. A function gets that
+   * recorder to wrap: hexlink still flushes and stops it, and hears its events. A sink object of your own is
+   * flushed and stopped through its `flush` and `stop`, when it has them.
+   */
+  readonly clickSink?: ClickSink | ((recorder: ClickRecorder) => ClickSink);
   /** Classification and flushing of the default ClickRecorder. */
   readonly clickRecording?: ClickRecordingOptions;
   /** API keys to create if missing (idempotent). */
@@ -41,10 +47,15 @@ export async function createHexlink(options: CreateHexlinkOptions = {}): Promise
   const settings = makeSettings(options.baseUrl ?? "http://localhost:3000", options.settings ?? {});
   const clock = options.ports?.clock ?? new SystemClock();
   const stores = options.stores ?? memoryStores();
+  const emitter = new HexlinkEmitter();
   const ports: HexlinkPorts = {
     stores,
     shared: options.shared ?? memorySharedState(clock),
-    clickSink: options.clickSink ?? createClickRecorder(stores.clicks, clock, options.clickRecording),
+    clickSink: clickSink(options, () => {
+      const recording = options.clickRecording ?? {};
+      const recorder = { ...recording.recorder, events: recording.recorder?.events ?? emitter };
+      return createClickRecorder(stores.clicks, clock, { ...recording, recorder });
+    }),
     codes: options.ports?.codes ?? new NanoidCodeGenerator(),
     ids: options.ports?.ids ?? new NanoidIdGenerator(),
     passwords: options.ports?.passwords ?? new ScryptPasswordHasher(),
@@ -53,8 +64,24 @@ export async function createHexlink(options: CreateHexlinkOptions = {}): Promise
     domainVerifier: options.ports?.domainVerifier ?? new DnsDomainVerifier(),
   };
   const container = buildContainer(settings, ports);
-  const hexlink = resolveHexlink(container);
+  const hexlink = resolveHexlink(container, emitter);
   if (options.apiKeys !== undefined && options.apiKeys.length > 0)
-    await hexlink.seedApiKeys.execute(options.apiKeys);
+    await hexlink.seedApiKeys.execute({ seeds: options.apiKeys });
   return hexlink;
+}
+
+/** The caller's sink, the default recorder, or the caller's wrapper around it with the recorder's lifecycle. */
+function clickSink(options: CreateHexlinkOptions, recorder: () => ClickRecorder): ClickSink {
+  const given = options.clickSink;
+  if (given === undefined) return recorder();
+  if (typeof given !== "function") return given;
+  const inner = recorder();
+  const outer = given(inner);
+  const wrapped: ClickSink & Pick<ClickRecorder, "flush" | "stop" | "health"> = {
+    record: (hit) => outer.record(hit),
+    flush: () => inner.flush(),
+    stop: (deadline?: Date) => inner.stop(deadline),
+    health: () => inner.health(),
+  };
+  return wrapped;
 }

@@ -1,8 +1,10 @@
 import type { DependencyContainer } from "tsyringe";
 import type { Hexlink } from "../application/hexlink.js";
 import type { ClickSink } from "../application/ports/click-sink.js";
+import type { HexlinkEmitter } from "../application/services/hexlink-emitter.js";
 import { type Get, resolve } from "./token.js";
 import { TOKENS } from "./tokens.js";
+import { watchStores } from "./watch-stores.js";
 
 /** A click sink with a lifecycle, such as the ClickRecorder. */
 interface ManagedSink extends ClickSink {
@@ -32,11 +34,15 @@ async function check(ping: () => Promise<void>): Promise<{ ok: boolean; detail?:
   }
 }
 
-/** Resolves every use case from the container into a {@link Hexlink}. */
-export function resolveHexlink(c: DependencyContainer): Hexlink {
+/**
+ * Resolves every use case from the container into a {@link Hexlink} whose events `emitter` carries; the
+ * stores' connection changes reach it from now on.
+ */
+export function resolveHexlink(c: DependencyContainer, emitter: HexlinkEmitter): Hexlink {
   const r: Get = (token) => resolve(c, token);
   const stores = r(TOKENS.stores);
   const shared = r(TOKENS.shared);
+  const unwatch = watchStores(stores, shared, emitter);
   // The default sink is a ClickRecorder; a caller's own sink may lack these members.
   const sink: ManagedSink = r(TOKENS.clickSink);
   let closed: Promise<void> | undefined;
@@ -67,6 +73,7 @@ export function resolveHexlink(c: DependencyContainer): Hexlink {
     consumeRateLimit: r(TOKENS.consumeRateLimit),
     getLinkAnalytics: r(TOKENS.getLinkAnalytics),
     getTrackingPage: r(TOKENS.getTrackingPage),
+    on: (event, listener) => emitter.on(event, listener),
     async ready() {
       // Both pings at once: an outage costs one timeout, not two.
       const [store, sharedCheck] = await Promise.all([
@@ -89,6 +96,7 @@ export function resolveHexlink(c: DependencyContainer): Hexlink {
     },
     close(deadline) {
       closed ??= (async () => {
+        unwatch();
         // The click store is among the stores, so they close last; the cache and limiter need not wait.
         await Promise.all([sink.stop?.(deadline), shared.close()]);
         await stores.close();

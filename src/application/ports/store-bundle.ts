@@ -4,9 +4,10 @@ import type { DomainRepository } from "./domain-repository.js";
 import type { LinkCache } from "./link-cache.js";
 import type { LinkRepository } from "./link-repository.js";
 import type { RateLimiter } from "./rate-limiter.js";
+import type { WatchesStatus } from "./store-status.js";
 
 /** The storage ports one backend provides, with its lifecycle. */
-export interface StoreBundle {
+export interface StoreBundle extends WatchesStatus {
   /** `memory`, `redis`, `mongodb` or a caller's own name; shown at start-up and in /readyz. */
   readonly kind: string;
   readonly links: LinkRepository;
@@ -20,7 +21,7 @@ export interface StoreBundle {
 }
 
 /** Rate limits and the link cache, which may live apart from the stores (e.g. Redis beside MongoDB). */
-export interface SharedState {
+export interface SharedState extends WatchesStatus {
   readonly kind: string;
   readonly rateLimiter: RateLimiter;
   readonly cache: LinkCache;

@@ -1,4 +1,5 @@
 import type { ClickIncrement } from "../../domain/click/click.js";
+import type { HexlinkEventSink } from "../hexlink-events.js";
 import type { ClickStore } from "../ports/click-store.js";
 import type { Scheduler } from "../ports/scheduler.js";
 import type { Clock } from "../ports/technical.js";
@@ -27,6 +28,8 @@ export interface ClickBatchSenderParts {
   readonly scheduler: Scheduler;
   readonly settings: RecorderSettings;
   readonly log: RecorderLogger;
+  /** Hears of each batch stored or given up, and of the first failure of a run. */
+  readonly events: HexlinkEventSink;
   /** Names each new batch. */
   readonly batchIds: () => string;
   /** Buckets held in all, pending ones included, for the log. */
@@ -135,6 +138,7 @@ export class ClickBatchSender {
       this.retryAt = 0;
       this.lastError = null;
       this.lastSentAt = this.parts.clock.now();
+      this.parts.events.emit("clicks:flushed", { batchId: batch.id, clicks: clicksIn(batch.increments) });
       return true;
     } catch (error) {
       // Abandoned by a stop while it was out: its clicks are counted already.
@@ -145,6 +149,8 @@ export class ClickBatchSender {
   }
 
   private failed(batch: Batch, error: string): void {
+    // Once per run of failures, as the log's retries would flood a listener.
+    if (this.failures === 0) this.parts.events.emit("error", { error: new Error(error), source: "clicks" });
     this.failures += 1;
     const retryInMs = this.retryDelay();
     this.retryAt = this.now() + retryInMs;
@@ -163,6 +169,12 @@ export class ClickBatchSender {
     this.retained = null;
     const lost = clicksIn(batch.increments);
     this.givenUpClicks += lost;
+    this.parts.events.emit("clicks:dropped", {
+      clicks: lost,
+      reason: "store_refused",
+      batchId: batch.id,
+      error,
+    });
     this.parts.log("error", "Click batch dropped: the click store refused it too many times", {
       error,
       batchId: batch.id,

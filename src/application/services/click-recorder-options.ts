@@ -1,3 +1,4 @@
+import type { HexlinkEventSink } from "../hexlink-events.js";
 import type { RecorderLogger } from "./recorder-logger.js";
 
 /** Tuning of {@link ClickRecorder}; every field has a default. */
@@ -42,6 +43,8 @@ export interface ClickRecorderOptions {
    */
   readonly batchIds?: () => string;
   readonly logger?: RecorderLogger;
+  /** Where `clicks:flushed`, `clicks:dropped` and flush `error` events go (createHexlink passes its emitter). */
+  readonly events?: HexlinkEventSink;
 }
 
 /** What /readyz shows of click recording. */
@@ -59,7 +62,7 @@ export interface ClickRecorderHealth {
 }
 
 /** The options with every default filled in. */
-export type RecorderSettings = Required<Omit<ClickRecorderOptions, "logger" | "batchIds">>;
+export type RecorderSettings = Required<Omit<ClickRecorderOptions, "logger" | "batchIds" | "events">>;
 
 /** Fills in the defaults of {@link ClickRecorderOptions}. */
 export function withDefaults(options: ClickRecorderOptions): RecorderSettings {

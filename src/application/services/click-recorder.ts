@@ -5,6 +5,7 @@ import {
   newBucket,
   newBucketMap,
 } from "../../domain/click/click.js";
+import type { HexlinkEventSink } from "../hexlink-events.js";
 import type { ClickSink, RedirectHit } from "../ports/click-sink.js";
 import type { ClickStore } from "../ports/click-store.js";
 import type { Cancel, Scheduler } from "../ports/scheduler.js";
@@ -17,6 +18,7 @@ import {
   withDefaults,
 } from "./click-recorder-options.js";
 import { type ClassificationPorts, HitClassifier } from "./hit-classifier.js";
+import { quietEventSink } from "./quiet-event-sink.js";
 import { type RecorderLogger, safeLogger } from "./recorder-logger.js";
 import { sequentialBatchIds } from "./sequential-batch-ids.js";
 import { settlesWithin, sleep } from "./with-timeout.js";
@@ -44,6 +46,7 @@ export class ClickRecorder implements ClickSink {
   private readonly options: RecorderSettings;
   private readonly classifier: HitClassifier;
   private readonly log: RecorderLogger;
+  private readonly events: HexlinkEventSink;
   private readonly batches: ClickBatchSender;
   private pending: BucketMap = newBucketMap();
   /** Visitor ids the pending buckets hold. */
@@ -65,6 +68,7 @@ export class ClickRecorder implements ClickSink {
   ) {
     this.options = withDefaults(options);
     this.log = safeLogger(options.logger);
+    this.events = quietEventSink(options.events);
     this.classifier = new HitClassifier(ports, this.options.clientMemoSize);
     this.batches = new ClickBatchSender({
       store: ports.store,
@@ -72,6 +76,7 @@ export class ClickRecorder implements ClickSink {
       scheduler: ports.scheduler,
       settings: this.options,
       log: this.log,
+      events: this.events,
       batchIds: options.batchIds ?? sequentialBatchIds(ports.ids.id("")),
       bucketsHeld: () => this.bucketsHeld(),
     });
@@ -160,9 +165,11 @@ export class ClickRecorder implements ClickSink {
     this.pending = newBucketMap();
     this.pendingVisitors = 0;
     this.droppedClicks += lost;
+    const error = this.batches.lastFlushError ?? "";
+    this.events.emit("clicks:dropped", { clicks: lost, reason: "shutdown", error });
     this.log("error", "Clicks lost at shutdown: the click store did not confirm them in time", {
       lostClicks: lost,
-      error: this.batches.lastFlushError ?? "",
+      error,
     });
   }
 
@@ -232,6 +239,7 @@ export class ClickRecorder implements ClickSink {
       maxPendingBuckets: this.options.maxPendingBuckets,
     };
     this.log("error", "Clicks dropped: too many pending link-day buckets", fields);
+    this.events.emit("clicks:dropped", { clicks: this.droppedUnreported, reason: "pending_full" });
     this.droppedUnreported = 0;
   }
 
