@@ -23,6 +23,8 @@ export interface HexlinkSettings {
   readonly passwordAttemptsPerMinute: number;
   /** Failed API authentications allowed per client address and minute before every attempt is refused. */
   readonly authFailuresPerMinute: number;
+  /** QR code requests allowed per client address and minute (anonymous and costly to draw). */
+  readonly qrCodesPerMinute: number;
 }
 
 export function defaultDomainOf(baseUrl: URL): string {
@@ -45,6 +47,7 @@ export function makeSettings(
     rateLimits: { perSecond: 10, perHour: 1000, perMonth: 100_000 },
     passwordAttemptsPerMinute: 5,
     authFailuresPerMinute: 30,
+    qrCodesPerMinute: 60,
     ...overrides,
     domainAliases: (overrides.domainAliases ?? []).map((alias) => alias.toLowerCase()),
   };

@@ -53,11 +53,12 @@ export function registerUseCases(c: DependencyContainer): void {
         passwords: r(T.passwords),
         clock: r(T.clock),
         settings: r(T.settings),
+        urls: r(T.shortUrls),
       }),
   );
-  add(T.getLink, (r) => new GetLink(r(T.links)));
-  add(T.getLinkByShortUrl, (r) => new GetLinkByShortUrl(r(T.links)));
-  add(T.listLinks, (r) => new ListLinks(r(T.links)));
+  add(T.getLink, (r) => new GetLink(r(T.links), r(T.shortUrls)));
+  add(T.getLinkByShortUrl, (r) => new GetLinkByShortUrl(r(T.links), r(T.shortUrls)));
+  add(T.listLinks, (r) => new ListLinks(r(T.links), r(T.shortUrls)));
   add(
     T.updateLink,
     (r) =>
@@ -67,6 +68,7 @@ export function registerUseCases(c: DependencyContainer): void {
         destinations: r(T.destinations),
         passwords: r(T.passwords),
         clock: r(T.clock),
+        urls: r(T.shortUrls),
       }),
   );
   add(T.deleteLink, (r) => new DeleteLink(r(T.links), r(T.cache), r(T.clickStore)));
@@ -85,7 +87,15 @@ export function registerUseCases(c: DependencyContainer): void {
         settings: r(T.settings),
       }),
   );
-  add(T.findQrLink, (r) => new FindQrLink(r(T.servedLinks), r(T.shortUrls), r(T.clock)));
+  add(
+    T.findQrLink,
+    (r) =>
+      new FindQrLink(r(T.servedLinks), r(T.shortUrls), r(T.clock), {
+        limiter: r(T.rateLimiter),
+        hasher: r(T.keyHasher),
+        settings: r(T.settings),
+      }),
+  );
   add(T.registerDomain, (r) => new RegisterDomain(r(T.domains), r(T.ids), r(T.clock), r(T.settings)));
   add(T.verifyDomain, (r) => new VerifyDomain(r(T.domains), r(T.domainVerifier), r(T.domainActivation)));
   add(T.activateDomain, (r) => new ActivateDomain(r(T.domains), r(T.domainActivation)));
@@ -106,6 +116,6 @@ export function registerUseCases(c: DependencyContainer): void {
   );
   add(T.revokeApiKey, (r) => new RevokeApiKey(r(T.apiKeys), r(T.clock)));
   add(T.consumeRateLimit, (r) => new ConsumeRateLimit(r(T.rateLimiter), r(T.clock), r(T.settings)));
-  add(T.getLinkAnalytics, (r) => new GetLinkAnalytics(r(T.links), r(T.linkClicks)));
+  add(T.getLinkAnalytics, (r) => new GetLinkAnalytics(r(T.links), r(T.linkClicks), r(T.shortUrls)));
   add(T.getTrackingPage, (r) => new GetTrackingPage(r(T.links), r(T.linkClicks), r(T.shortUrls), r(T.clock)));
 }

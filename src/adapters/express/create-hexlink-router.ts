@@ -15,6 +15,11 @@ import { REDIRECT_ROUTES } from "./redirect/redirect-routes.js";
 import { pageRouter } from "./routing/page-router.js";
 import { V1_API } from "./v1/v1-api.js";
 import { v1Router } from "./v1/v1-router.js";
+import { QrCodes } from "./views/qr-codes.js";
+import { WorkerQrRenderer } from "./views/qr-renderer.js";
+
+// One drawing thread per process, started on the first QR code, however many routers are made.
+const SHARED_RENDERER = new WorkerQrRenderer();
 
 /**
  * hexlink's routes as one Express router, to mount inside a team's own Express app.
@@ -35,8 +40,11 @@ export function createHexlinkRouter(hexlink: HexlinkHttpUseCases, options: Hexli
   );
   router.use(V1_API.base, v1Router(hexlink, logger));
   router.use(CLIENT_API.base, clientApiRouter(hexlink, logger));
+  const qrCodes = new QrCodes(options.qrRenderer ?? SHARED_RENDERER);
   router.use(
-    pageRouter(PAGE_ROUTES, hexlink, (error, req, res) => sendPageError(res, error, req.method === "HEAD")),
+    pageRouter(PAGE_ROUTES, { hexlink, qrCodes }, (error, req, res) =>
+      sendPageError(res, error, req.method === "HEAD"),
+    ),
   );
   // Last: `/{slug}` would answer any one-segment path.
   router.use(pageRouter(REDIRECT_ROUTES, { hexlink, redirectStatus }));

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { QrRenderer } from "./views/qr-renderer.js";
 
 /** Options of the HTTP adapter, from the server's environment. */
 export interface HexlinkHttpOptions {
@@ -7,4 +8,6 @@ export interface HexlinkHttpOptions {
   /** `HEXLINK_TRUST_PROXY`: Express's `trust proxy` value. Unset: the socket address is the client. */
   readonly trustProxy?: string | boolean | number;
   readonly logger?: Logger;
+  /** Draws QR codes; default: one worker thread per process, shared by every router. */
+  readonly qrRenderer?: QrRenderer;
 }

@@ -8,3 +8,4 @@ export { createHexlinkServerListener } from "./server/create-hexlink-server-list
 export { parseTrustProxy } from "./server/parse-trust-proxy.js";
 export { answerParserError } from "./server/parser-error-response.js";
 export { V1_ERROR_STATUS } from "./v1/v1-error-status.js";
+export { type QrRenderer, WorkerQrRenderer } from "./views/qr-renderer.js";

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { QrRenderer } from "../../src/adapters/express/index.js";
+import { memorySharedState, memoryStores } from "../../src/adapters/memory/memory-stores.js";
+import { ApiClient, httpRequest, RELAXED_LIMITS } from "../support/http-client.js";
+import { type RunningServer, startServer } from "../support/http-server.js";
+
+const KEY = "hxk_qr_codes_suite_key_0001";
+
+/** A renderer that writes what it was asked to draw, and remembers every drawing. */
+function countingRenderer(): QrRenderer & { drawn: string[] } {
+  const drawn: string[] = [];
+  return {
+    drawn,
+    render: async (text, format, size) => {
+      drawn.push(`${text} ${format} ${size}`);
+      return Buffer.from(`${text} ${format} ${size}`);
+    },
+  };
+}
+
+describe("QR codes are cheap to serve and limited per client address (issue 13)", () => {
+  const renderer = countingRenderer();
+  // Two instances of one deployment: one store, one shared rate limiter.
+  const stores = memoryStores();
+  const shared = memorySharedState();
+  let one: RunningServer;
+  let two: RunningServer;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    const options = {
+      stores,
+      shared,
+      apiKeys: [{ accountId: "acme", key: KEY }],
+      settings: { rateLimits: RELAXED_LIMITS, qrCodesPerMinute: 4 },
+      http: { trustProxy: "loopback", qrRenderer: renderer },
+    };
+    one = await startServer(options);
+    two = await startServer({ ...options, baseUrl: () => one.url });
+    api = new ApiClient(one.url, KEY);
+  });
+  afterAll(async () => {
+    await Promise.all([one.close(), two.close()]);
+  });
+
+  const from = (address: string) => ({ headers: { "x-forwarded-for": address } });
+
+  it("draws a code once: a repeat, and any size of the same step, come from the cache", async () => {
+    await api.createLink({ url: "https://example.com/menu", custom_slug: "menu" });
+    const first = await httpRequest(`${one.url}/menu/qr?format=png&size=300`, from("203.0.113.1"));
+    const again = await httpRequest(`${one.url}/menu/qr?format=png&size=512`, from("203.0.113.1"));
+    expect(first.status).toBe(200);
+    expect(first.headers["content-type"]).toBe("image/png");
+    expect(again.body).toBe(first.body);
+    expect(first.body).toBe(`${one.url}/menu png 512`);
+    expect(renderer.drawn.filter((drawing) => drawing.includes("/menu "))).toEqual([
+      `${one.url}/menu png 512`,
+    ]);
+  });
+
+  it("draws the code again once the link's slug changes, never the old one", async () => {
+    const link = await api.createLink({ url: "https://example.com/old", custom_slug: "before" });
+    expect((await httpRequest(`${one.url}/before/qr`, from("203.0.113.2"))).body).toBe(
+      `${one.url}/before svg 256`,
+    );
+    expect((await api.patch(`/v1/links/${link.id}`, { custom_slug: "after" })).status).toBe(200);
+    const moved = await httpRequest(`${one.url}/after/qr`, from("203.0.113.2"));
+    expect(moved.status).toBe(200);
+    expect(moved.body).toBe(`${one.url}/after svg 256`);
+    expect((await httpRequest(`${one.url}/before/qr`, from("203.0.113.2"))).status).toBe(404);
+  });
+
+  it("answers 429 with Retry-After past the per-minute limit of one address, on every instance", async () => {
+    await api.createLink({ url: "https://example.com/flood", custom_slug: "flood" });
+    const statuses: number[] = [];
+    for (const server of [one, two, one, two]) {
+      statuses.push((await httpRequest(`${server.url}/flood/qr`, from("198.51.100.7"))).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200]);
+    const refused = await httpRequest(`${two.url}/flood/qr?format=png`, from("198.51.100.7"));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers["retry-after"])).toBeLessThanOrEqual(60);
+    expect(refused.headers["content-type"]).toMatch(/^text\/html/);
+    expect((await httpRequest(`${one.url}/flood/qr`, from("198.51.100.7"))).status).toBe(429);
+    // Another address is not affected.
+    expect((await httpRequest(`${one.url}/flood/qr`, from("198.51.100.8"))).status).toBe(200);
+  });
+});
