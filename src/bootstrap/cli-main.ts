@@ -1,100 +1,124 @@
-import { parseArgs } from "node:util";
+import { readFileSync } from "node:fs";
 import { isDomainError } from "../domain/errors/domain-error.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { type CliIo, type CommandGroup, type StoreCommand, UsageError } from "./cli/cli-command.js";
+import { domainsCommands } from "./cli/domains-commands.js";
+import { keysCommands } from "./cli/keys-commands.js";
+import { linksCommands } from "./cli/links-commands.js";
+import { commandUsage, runStoreCommand } from "./cli/run-store-command.js";
+import { statsCommand } from "./cli/stats-commands.js";
+import { ConfigError } from "./config.js";
 
-const USAGE = `usage:
-  hexlink keys create --account <name>   make an API key (printed once; only its hash is stored)
-  hexlink keys revoke <key-id>           revoke a key by its id (key_…)
-  hexlink domains activate <hostname>    activate a custom domain without DNS verification
-Stores are chosen by the same environment as the server (HEXLINK_STORE, REDIS_URL, MONGODB_URL).`;
+export type { CliIo } from "./cli/cli-command.js";
 
-/** Where the CLI reads its configuration and writes its answers. */
-export interface CliIo {
-  readonly env: NodeJS.ProcessEnv;
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
+const GROUPS: Readonly<Record<string, CommandGroup>> = {
+  keys: keysCommands,
+  domains: domainsCommands,
+  links: linksCommands,
+};
+
+function groupUsage(group: string, commands: CommandGroup): string {
+  return Object.entries(commands)
+    .map(([name, command]) => `  hexlink ${group} ${name} ${command.synopsis}\n      ${command.summary}`)
+    .join("\n");
+}
+
+const USAGE = `usage: hexlink <command> [options] [--json]
+
+  hexlink serve                 start the HTTP server (same as node dist/bootstrap/server.js)
+  hexlink doctor                check the configuration, the stores and the GeoIP database
+${Object.entries(GROUPS)
+  .map(([group, commands]) => groupUsage(group, commands))
+  .join("\n")}
+  hexlink stats ${statsCommand.synopsis}
+      ${statsCommand.summary}
+  hexlink --version
+
+Every command takes --help and --json. The stores are chosen by the same environment as the server
+(HEXLINK_STORE, REDIS_URL, MONGODB_URL); the memory store lives inside the server, so only serve and doctor
+work on it. Exit codes: 0 done, 1 failed, 2 usage.`;
+
+/** The installed package's version, read from its package.json (two levels above src/ and dist/ alike). */
+export function packageVersion(): string {
+  const manifest: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  return typeof manifest === "object" && manifest !== null && "version" in manifest
+    ? String(manifest.version)
+    : "unknown";
 }
 
 /**
  * Runs one operator command against the configured stores, writing to the given streams. Exit codes: 0 done,
- * 1 failed, 2 usage. Never throws: a failure is written to `stderr` as one line with its code.
+ * 1 failed, 2 usage. Never throws: a failure is written to `stderr` as one line with its code (a JSON
+ * `{"error":{code,message}}` with `--json`).
  */
 export async function cliMain(argv: readonly string[], io: CliIo): Promise<number> {
-  const out = (text: string) => io.stdout.write(`${text}\n`);
-  const err = (text: string) => io.stderr.write(`${text}\n`);
+  const [first, second, ...rest] = argv;
+  const json = argv.includes("--json");
   try {
-    return await run(argv, io.env, out, err);
+    return await dispatch(first, second, rest, io);
   } catch (error) {
-    if (error instanceof ConfigError) err(error.message);
-    else if (isDomainError(error)) err(`${error.code}: ${error.message}`);
-    else err(`hexlink: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  }
-}
-
-async function run(
-  argv: readonly string[],
-  env: NodeJS.ProcessEnv,
-  out: (text: string) => void,
-  err: (text: string) => void,
-): Promise<number> {
-  let parsed: ReturnType<typeof parseCommandLine>;
-  try {
-    parsed = parseCommandLine(argv);
-  } catch (error) {
-    // An unknown option or one missing its value is a usage error, like an unknown command.
-    err(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  const { positionals, values } = parsed;
-  const [group, command, argument] = positionals;
-  if (values.help === true || group === undefined) {
-    out(USAGE);
-    return values.help === true ? 0 : 2;
-  }
-  const known =
-    (group === "keys" && command === "create" && values.account !== undefined) ||
-    (group === "keys" && command === "revoke" && argument !== undefined) ||
-    (group === "domains" && command === "activate" && argument !== undefined);
-  if (!known) {
-    err(USAGE);
-    return 2;
-  }
-  const config = loadConfig(env);
-  if (config.HEXLINK_STORE === "memory") {
-    // The memory store lives inside the server process: a key or domain made here would work nowhere.
-    err(
-      "hexlink: HEXLINK_STORE=memory keeps everything inside the server process, so the CLI cannot change it.\n" +
-        "Seed keys with HEXLINK_API_KEYS=account:key when starting the server, or use HEXLINK_STORE=redis or mongodb.",
+    if (error instanceof UsageError) {
+      io.stderr.write(`hexlink: ${error.message}\n${usageFor(first, second)}\n`);
+      return 2;
+    }
+    const code =
+      error instanceof ConfigError ? "configuration" : isDomainError(error) ? error.code : "failed";
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(
+      json ? `${JSON.stringify({ error: { code, message } })}\n` : `hexlink: ${code}: ${message}\n`,
     );
     return 1;
   }
-  // Loaded only now: help, usage errors and the refusal above need none of the stores and use cases.
-  const { hexlinkFromConfig } = await import("./hexlink-from-config.js");
-  const hexlink = await hexlinkFromConfig(config);
-  try {
-    if (group === "keys" && command === "create" && values.account !== undefined) {
-      const { key, apiKey } = await hexlink.createApiKey.execute(values.account);
-      out(
-        `key id:  ${apiKey.id}\naccount: ${apiKey.accountId}\nkey:     ${key}\nStore the key now: it is not shown again.`,
-      );
-    } else if (group === "keys" && argument !== undefined) {
-      await hexlink.revokeApiKey.execute(argument);
-      out(`revoked ${argument}`);
-    } else if (argument !== undefined) {
-      const domain = await hexlink.activateDomain.execute(argument);
-      out(`${domain.hostname} is ${domain.status}`);
-    }
-    return 0;
-  } finally {
-    await hexlink.close();
-  }
 }
 
-function parseCommandLine(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: { account: { type: "string" }, help: { type: "boolean", short: "h" } },
-  });
+async function dispatch(
+  first: string | undefined,
+  second: string | undefined,
+  rest: readonly string[],
+  io: CliIo,
+): Promise<number> {
+  if (first === "--version" || first === "-v" || first === "version") {
+    io.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
+  if (first === undefined || first === "--help" || first === "-h" || first === "help") {
+    (first === undefined ? io.stderr : io.stdout).write(`${USAGE}\n`);
+    return first === undefined ? 2 : 0;
+  }
+  const tail = second === undefined ? rest : [second, ...rest];
+  if (first === "serve") {
+    if (tail.includes("--help") || tail.includes("-h")) {
+      io.stdout.write(
+        "usage: hexlink serve\n  start the HTTP server; configured by the environment (see README)\n",
+      );
+      return 0;
+    }
+    if (tail.length > 0) throw new UsageError(`serve takes no arguments (configure it by the environment)`);
+    const { runServer } = await import("./run-server.js");
+    return runServer(io);
+  }
+  if (first === "doctor") {
+    const { runDoctor } = await import("./cli/doctor-command.js");
+    return runDoctor(tail, io);
+  }
+  if (first === "stats") return runStoreCommand("stats", statsCommand, tail, io);
+  const group = GROUPS[first];
+  if (group === undefined) throw new UsageError(`unknown command '${first}'`);
+  const command: StoreCommand | undefined = second === undefined ? undefined : group[second];
+  if (second === undefined || second === "--help" || second === "-h") {
+    (second === undefined ? io.stderr : io.stdout).write(`usage:\n${groupUsage(first, group)}\n`);
+    return second === undefined ? 2 : 0;
+  }
+  if (command === undefined) throw new UsageError(`unknown command '${first} ${second}'`);
+  return runStoreCommand(`${first} ${second}`, command, rest, io);
+}
+
+/** The usage of the command a bad command line was meant for, else the whole usage. */
+function usageFor(first: string | undefined, second: string | undefined): string {
+  if (first === "stats") return commandUsage("stats", statsCommand);
+  const group = first === undefined ? undefined : GROUPS[first];
+  if (group === undefined || first === undefined) return USAGE;
+  const command = second === undefined ? undefined : group[second];
+  return command === undefined
+    ? `usage:\n${groupUsage(first, group)}`
+    : commandUsage(`${first} ${second}`, command);
 }
