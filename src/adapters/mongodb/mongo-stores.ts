@@ -14,6 +14,7 @@ import {
   MongoDomainRepository,
 } from "./mongo-domain-repository.js";
 import { MongoLinkRepository } from "./mongo-link-repository.js";
+import { followMongoStatus } from "./mongo-status.js";
 
 /** A connection string (hexlink owns and closes the client) or the caller's own client. */
 export type MongoStoresOptions = ({ readonly url: string } | { readonly client: MongoClient }) & {
@@ -34,6 +35,7 @@ export async function mongoStores(options: MongoStoresOptions): Promise<StoreBun
   const owned = "url" in options;
   const client = "url" in options ? new MongoClient(options.url, clientOptions(options.url)) : options.client;
   const db = client.db(options.dbName ?? ("url" in options ? databaseOf(options.url) : undefined));
+  const status = followMongoStatus(client);
   try {
     await mongoCall(() => ensureIndexes(db));
   } catch (error) {
@@ -51,6 +53,7 @@ export async function mongoStores(options: MongoStoresOptions): Promise<StoreBun
     ),
     apiKeys: new MongoApiKeyRepository(db.collection<ApiKeyDocument>(COLLECTIONS.apiKeys)),
     clicks: new MongoClickStore(clickDays, links),
+    watchStatus: (listener) => status.watch(listener),
     ping: async () => {
       // The signal bounds a ping on a connection that went silent, which server selection cannot see.
       const signal = AbortSignal.timeout(SERVER_SELECTION_TIMEOUT_MS);

@@ -1,4 +1,5 @@
 import { Cluster, Redis } from "ioredis";
+import { StoreStatusTracker } from "../../application/services/store-status-tracker.js";
 import { RedisKeys } from "./redis-keys.js";
 
 const DEFAULT_COMMAND_TIMEOUT_MS = 2000;
@@ -28,17 +29,19 @@ export interface RedisConnectionOptions {
   readonly reconnectMaxMs?: number;
 }
 
-/** A client, the keys to use on it, and whether closing it is ours to do. */
+/** A client, the keys to use on it, whether closing it is ours to do, and its connection's changes. */
 export interface RedisConnection {
   readonly client: RedisClient;
   readonly keys: RedisKeys;
   readonly owned: boolean;
+  readonly status: StoreStatusTracker;
 }
 
 /** Opens (or adopts) a client. @throws TypeError when neither `url` nor `client` is given */
 export function connectRedis(options: RedisConnectionOptions): RedisConnection {
   const keys = new RedisKeys(options.prefix);
-  if (options.client !== undefined) return { client: options.client, keys, owned: false };
+  if (options.client !== undefined)
+    return { client: options.client, keys, owned: false, status: watch(options.client) };
   if (options.url === undefined) throw new TypeError("Redis needs either a url or a client.");
   const timeout = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
   const reconnectMaxMs = options.reconnectMaxMs ?? DEFAULT_RECONNECT_MAX_MS;
@@ -64,9 +67,20 @@ export function connectRedis(options: RedisConnectionOptions): RedisConnection {
         clusterRetryStrategy: retryStrategy,
       })
     : new Redis(url.toString(), failFast);
-  // Errors reach callers through rejected commands; without a listener ioredis would print each one.
-  client.on("error", () => {});
-  return { client, keys, owned: true };
+  return { client, keys, owned: true, status: watch(client) };
+}
+
+/**
+ * Follows a client's connection: the first error or close of an outage is a loss (ioredis repeats them on every
+ * retry), "ready" after it a return. Errors also reach callers through rejected commands; this listener also
+ * keeps ioredis from printing each one.
+ */
+function watch(client: RedisClient): StoreStatusTracker {
+  const status = new StoreStatusTracker();
+  client.on("error", (error: unknown) => status.lost(error instanceof Error ? error.message : String(error)));
+  client.on("close", () => status.lost("connection closed"));
+  client.on("ready", () => status.back());
+  return status;
 }
 
 /** Closes a client politely, or at once when it cannot answer. */

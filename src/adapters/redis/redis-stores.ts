@@ -30,6 +30,7 @@ export function redisStores(options: RedisConnectionOptions): StoreBundle {
     apiKeys: new RedisApiKeyRepository(client, keys),
     // Clicks of a link count only while its record exists: a deleted link's pending clicks stay deleted.
     clicks: new RedisClickStore(client, keys, { requireLink: true }),
+    watchStatus: (listener) => connection.status.watch(listener),
     ping: () => ping(connection),
     close: () => close(connection),
   };
@@ -44,6 +45,7 @@ export function redisSharedState(options: RedisSharedStateOptions): SharedState 
     kind: "redis",
     rateLimiter: new RedisRateLimiter(client, keys),
     cache,
+    watchStatus: (listener) => connection.status.watch(listener),
     ping: () => ping(connection),
     close: async () => {
       await cache.close();
