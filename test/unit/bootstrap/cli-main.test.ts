@@ -1,25 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redisStores } from "../../../src/adapters/redis/index.js";
-import { cliMain } from "../../../src/bootstrap/cli-main.js";
 import { type RedisServer, redisAvailable, startRedisServer } from "../../support/redis-server.js";
-
-interface Finished {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the CLI in this process with `env` as its whole environment, collecting what it writes. */
-async function cli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Finished> {
-  let stdout = "";
-  let stderr = "";
-  const code = await cliMain(args, {
-    env,
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
+import { runCli as cli } from "../../support/run-cli.js";
 
 describe("the CLI (cliMain)", () => {
   it("refuses to change the memory store, which lives inside the server process, and says what to do", async () => {
