@@ -13,6 +13,8 @@ const wholeNumber = (message: string, min: number, max: number) =>
 
 const port = wholeNumber("must be a whole number from 0 to 65535", 0, 65_535);
 const positive = wholeNumber("must be a whole number of at least 1", 1, Number.MAX_SAFE_INTEGER);
+/** Milliseconds a client may take: at least 100 (a test's), at most an hour. */
+const timeoutMs = wholeNumber("must be a whole number of milliseconds from 100 to 3600000", 100, 3_600_000);
 
 /** A listen address: an IP address or a DNS name (letters, digits, hyphens and dots). */
 const listenHost = z
@@ -131,6 +133,9 @@ export const configSchema = z
     HEXLINK_RATE_LIMIT_PER_HOUR: positive.default(1000),
     HEXLINK_RATE_LIMIT_PER_MONTH: positive.default(100_000),
     HEXLINK_AUTH_FAILURES_PER_MINUTE: positive.default(30),
+    HEXLINK_QR_CODES_PER_MINUTE: positive.default(60),
+    HEXLINK_HEADERS_TIMEOUT_MS: timeoutMs.default(10_000),
+    HEXLINK_REQUEST_TIMEOUT_MS: timeoutMs.default(30_000),
     HEXLINK_BLOCKED_DOMAINS: list.pipe(z.array(hostEntry)),
     HEXLINK_ALLOW_PRIVATE_DESTINATIONS: flag.transform((value) => value === "true"),
     HEXLINK_UNKNOWN_HOSTS: z
@@ -152,6 +157,13 @@ export const configSchema = z
   .superRefine((env, ctx) => {
     if (env.HEXLINK_STORE === "redis" && env.REDIS_URL === undefined) {
       ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: "is required when HEXLINK_STORE=redis" });
+    }
+    if (env.HEXLINK_REQUEST_TIMEOUT_MS < env.HEXLINK_HEADERS_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HEXLINK_REQUEST_TIMEOUT_MS"],
+        message: `must be at least HEXLINK_HEADERS_TIMEOUT_MS (${env.HEXLINK_HEADERS_TIMEOUT_MS})`,
+      });
     }
     if (env.HEXLINK_STORE === "mongodb" && env.MONGODB_URL === undefined) {
       ctx.addIssue({

@@ -13,6 +13,7 @@ export async function hexlinkFromConfig(config: HexlinkConfig, logger?: Logger):
       blockedDomains: config.HEXLINK_BLOCKED_DOMAINS,
       allowPrivateDestinations: config.HEXLINK_ALLOW_PRIVATE_DESTINATIONS,
       authFailuresPerMinute: config.HEXLINK_AUTH_FAILURES_PER_MINUTE,
+      qrCodesPerMinute: config.HEXLINK_QR_CODES_PER_MINUTE,
       unknownHosts: config.HEXLINK_UNKNOWN_HOSTS,
       domainAliases: config.HEXLINK_DOMAIN_ALIASES,
       rateLimits: {

@@ -1,5 +1,10 @@
 import { createServer, type RequestListener, type Server } from "node:http";
-import { answerParserError, createHexlinkServerListener, createLogger } from "../adapters/express/index.js";
+import {
+  answerParserError,
+  createHexlinkServerListener,
+  createLogger,
+  hexlinkServerOptions,
+} from "../adapters/express/index.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { hexlinkFromConfig } from "./hexlink-from-config.js";
 
@@ -60,7 +65,11 @@ async function serve(io: ServerIo): Promise<number> {
   let handle: RequestListener = (_req, res) => {
     res.writeHead(503, { "Retry-After": "1", "Content-Length": "0" }).end();
   };
-  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => handle(req, res));
+  const timeouts = {
+    headersTimeoutMs: config.HEXLINK_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: config.HEXLINK_REQUEST_TIMEOUT_MS,
+  };
+  const server = createServer(hexlinkServerOptions(timeouts), (req, res) => handle(req, res));
   server.on("clientError", answerParserError);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

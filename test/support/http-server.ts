@@ -5,6 +5,8 @@ import {
   answerParserError,
   createHexlinkServerListener,
   type HexlinkHttpOptions,
+  type HexlinkServerTimeouts,
+  hexlinkServerOptions,
 } from "../../src/adapters/express/index.js";
 import type { Hexlink } from "../../src/application/hexlink.js";
 import { type CreateHexlinkOptions, createHexlink } from "../../src/bootstrap/create-hexlink.js";
@@ -27,14 +29,16 @@ export async function startServer(
   options: Omit<CreateHexlinkOptions, "baseUrl"> & {
     http?: HexlinkHttpOptions;
     baseUrl?: (port: number) => string;
+    /** The server's slow-client timeouts; production's defaults when unset. */
+    timeouts?: HexlinkServerTimeouts;
   } = {},
 ): Promise<RunningServer> {
-  const server = createServer();
+  const server = createServer(hexlinkServerOptions(options.timeouts));
   server.on("clientError", answerParserError);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
-  const { http, baseUrl, ...core } = options;
+  const { http, baseUrl, timeouts: _timeouts, ...core } = options;
   const stores = core.stores ?? (await defaultTestStores());
   const hexlink = await createHexlink({ ...core, stores, baseUrl: baseUrl?.(port) ?? url });
   server.on("request", createHexlinkServerListener(hexlink, { logger: pino({ level: "silent" }), ...http }));

@@ -5,6 +5,7 @@ export type { HexlinkHttpUseCases } from "./hexlink-http-use-cases.js";
 export { createLogger } from "./logging/create-logger.js";
 export { ALL_OPERATIONS } from "./openapi/all-operations.js";
 export { createHexlinkServerListener } from "./server/create-hexlink-server-listener.js";
+export { type HexlinkServerTimeouts, hexlinkServerOptions } from "./server/hexlink-server-options.js";
 export { parseTrustProxy } from "./server/parse-trust-proxy.js";
 export { answerParserError } from "./server/parser-error-response.js";
 export { V1_ERROR_STATUS } from "./v1/v1-error-status.js";

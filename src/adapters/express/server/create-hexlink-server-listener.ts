@@ -6,7 +6,11 @@ import { redirectFastPath } from "../redirect/redirect-fast-path.js";
 import { clientIp, type TrustFunction } from "./client-ip.js";
 import { parseTrustProxy } from "./parse-trust-proxy.js";
 
-/** The server's request listener: the redirect fast path in front of the Express app. */
+/**
+ * The server's request listener: the redirect fast path in front of the Express app. Run it on a `node:http`
+ * server made with `hexlinkServerOptions` (timeouts for slow clients) and `answerParserError` as its
+ * `clientError` handler, as the hexlink server does.
+ */
 export function createHexlinkServerListener(
   hexlink: HexlinkHttpUseCases,
   options: HexlinkHttpOptions = {},
