@@ -1,6 +1,6 @@
 import { type NextFunction, type Request, type Response, Router } from "express";
 import type { Logger } from "pino";
-import { DomainError } from "../../../domain/errors/domain-error.js";
+import { DomainError, isDomainError } from "../../../domain/errors/domain-error.js";
 import { apiKeyAuth } from "../auth/api-key-auth.js";
 import { requestKey } from "../auth/request-key.js";
 import { expressPath } from "../routing/declare-route.js";
@@ -21,6 +21,8 @@ export function clientApiRouter(useCases: ClientUseCases, logger: Logger): Route
   const fail = (res: Response, error: unknown, operation: ClientOperation, status?: number): void => {
     const { error: domainError, unexpected } = toDomainError(error);
     if (unexpected) logger.error({ err: error }, "unexpected error in the client API");
+    else if (domainError.code === "unavailable")
+      logger.warn({ err: error }, "a store did not answer the client API");
     const failure = clientFailure(domainError, operation);
     res.status(status ?? failure.status).json(failure.body);
   };
@@ -43,8 +45,26 @@ export function clientApiRouter(useCases: ClientUseCases, logger: Logger): Route
   router.use((_req, res) =>
     fail(res, new DomainError("invalid_request", "No such endpoint in the client API."), "other", 404),
   );
-  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) =>
-    fail(res, error, "other"),
-  );
+  // Errors before a route ran: the key or its limits. Store trouble there still answers as the operation
+  // would (LI08/LI09 on a create, spec §5), so the body is read for it, as the route would have.
+  router.use(async (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const operation =
+      isDomainError(error) && error.code === "unavailable" ? await operationOf(req, res) : "other";
+    fail(res, error, operation);
+  });
   return router;
+}
+
+/** What the client request was doing, read from its route and body; "other" when neither says. */
+async function operationOf(req: Request, res: Response): Promise<ClientOperation> {
+  const route = CLIENT_API.routes.find((candidate) => expressPath(candidate.path) === req.path);
+  if (route === undefined) return "other";
+  try {
+    await new Promise<void>((resolve, reject) =>
+      jsonBody()(req, res, (error?: unknown) => (error === undefined ? resolve() : reject(error))),
+    );
+    return route.prepare(req.body).operation;
+  } catch {
+    return "other";
+  }
 }
