@@ -7,6 +7,7 @@ import {
 } from "../adapters/express/index.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { hexlinkFromConfig } from "./hexlink-from-config.js";
+import { logHexlinkEvents } from "./log-hexlink-events.js";
 
 /** The one deadline of a shutdown, from the signal: past it the process exits 1. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -87,6 +88,7 @@ async function serve(io: ServerIo): Promise<number> {
     server.close();
     throw error;
   }
+  logHexlinkEvents(hexlink, logger);
   handle = createHexlinkServerListener(hexlink, {
     redirectStatus: config.HEXLINK_REDIRECT_STATUS,
     ...(config.HEXLINK_TRUST_PROXY === undefined ? {} : { trustProxy: config.HEXLINK_TRUST_PROXY }),
