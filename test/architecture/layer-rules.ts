@@ -76,7 +76,16 @@ export const PACKAGES: Readonly<Record<Zone, readonly string[]>> = {
   "adapters/memory": ["lru-cache"],
   "adapters/redis": ["ioredis", "lru-cache"],
   "adapters/mongodb": ["mongodb"],
-  "adapters/express": ["express", "helmet", "pino", "proxy-addr", "qrcode", "swagger-ui-dist", "zod"],
+  "adapters/express": [
+    "express",
+    "helmet",
+    "pino",
+    "prom-client",
+    "proxy-addr",
+    "qrcode",
+    "swagger-ui-dist",
+    "zod",
+  ],
   "adapters/node": ["nanoid"],
   "adapters/classify": [
     "@ip-location-db/geo-whois-asn-country-mmdb",

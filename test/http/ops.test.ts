@@ -1,6 +1,11 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memoryStores } from "../../src/adapters/memory/memory-stores.js";
 import { type RunningServer, startServer } from "../support/http-server.js";
+
+const PACKAGE = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
 
 describe("operations endpoints", () => {
   let healthy: RunningServer;
@@ -27,7 +32,7 @@ describe("operations endpoints", () => {
       const response = await fetch(`${server.url}/healthz`);
       expect(response.status).toBe(200);
       expect(response.headers.get("cache-control")).toBe("no-store");
-      expect(await response.json()).toEqual({ status: "ok" });
+      expect(await response.json()).toEqual({ status: "ok", version: PACKAGE.version });
     }
   });
 

@@ -4,6 +4,7 @@ import { createHexlinkRouter } from "./create-hexlink-router.js";
 import type { HexlinkHttpOptions } from "./hexlink-http-options.js";
 import type { HexlinkHttpUseCases } from "./hexlink-http-use-cases.js";
 import { createLogger } from "./logging/create-logger.js";
+import { requestLogger } from "./logging/request-logger.js";
 import { sendPage } from "./pages/send-page.js";
 import { parseTrustProxy } from "./server/parse-trust-proxy.js";
 import { genericErrorPage, notFoundPage } from "./views/error-pages.js";
@@ -21,7 +22,7 @@ export function createHexlinkApp(hexlink: HexlinkHttpUseCases, options: HexlinkH
     const status =
       typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
     if (!(status >= 400 && status < 500))
-      (options.logger ?? createLogger()).error({ err: error }, "unexpected error");
+      requestLogger(res, options.logger ?? createLogger()).error({ err: error }, "unexpected error");
     const shown = status >= 400 && status < 500 ? status : 500;
     sendPage(
       res,

@@ -1,14 +1,18 @@
 import { Router } from "express";
 import { CLIENT_API } from "./client/client-api.js";
 import { clientApiRouter } from "./client/client-api-router.js";
+import { apiCors } from "./cors/api-cors.js";
 import type { HexlinkHttpOptions } from "./hexlink-http-options.js";
 import type { HexlinkHttpUseCases } from "./hexlink-http-use-cases.js";
 import { createLogger } from "./logging/create-logger.js";
+import { requestIds } from "./logging/request-id.js";
 import { requestLog } from "./logging/request-log.js";
+import { HexlinkMetrics } from "./metrics/hexlink-metrics.js";
+import { routeTemplates } from "./metrics/route-templates.js";
 import { ALL_OPERATIONS } from "./openapi/all-operations.js";
 import { DOCS_ROUTES } from "./openapi/docs-routes.js";
 import { openApiDocument } from "./openapi/openapi-document.js";
-import { OPS_ROUTES } from "./ops/ops-routes.js";
+import { OPS_ROUTES, opsContext } from "./ops/ops-routes.js";
 import { sendPageError } from "./pages/page-error-status.js";
 import { PAGE_ROUTES } from "./pages/page-routes.js";
 import { REDIRECT_ROUTES } from "./redirect/redirect-routes.js";
@@ -28,11 +32,21 @@ const SHARED_RENDERER = new WorkerQrRenderer();
 export function createHexlinkRouter(hexlink: HexlinkHttpUseCases, options: HexlinkHttpOptions = {}): Router {
   const logger = options.logger ?? createLogger();
   const redirectStatus = options.redirectStatus ?? 302;
+  const metrics = options.metrics ?? new HexlinkMetrics();
   const router = Router();
   // One line per request that reaches Express; the server's fast path answers redirects before it.
-  router.use(requestLog(logger));
+  router.use(
+    requestLog({
+      logger,
+      metrics,
+      routeOf: routeTemplates(ALL_OPERATIONS),
+      ids: options.requestIds ?? requestIds(),
+    }),
+  );
+  if (options.corsOrigins !== undefined)
+    router.use([V1_API.base, CLIENT_API.base], apiCors(options.corsOrigins));
   let document: Record<string, unknown> | undefined;
-  router.use(pageRouter(OPS_ROUTES, hexlink));
+  router.use(pageRouter(OPS_ROUTES, opsContext(hexlink, metrics, options.metricsToken)));
   router.use(
     pageRouter(DOCS_ROUTES, {
       document: () => (document ??= openApiDocument(ALL_OPERATIONS, hexlink.settings.baseUrl.origin)),

@@ -1,27 +1,46 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
+import { type HexlinkMetrics, redirectOutcome } from "../metrics/hexlink-metrics.js";
 
-/** Logs method, path, status and duration when the response finishes. */
-export function requestLog(logger: Logger) {
+/** The route template of short links: their answers are logged at debug level, unless they fail. */
+export const REDIRECT_ROUTE = "/{slug}";
+
+/** What {@link requestLog} needs: where to log and count, how to name routes and requests. */
+export interface RequestLogOptions {
+  readonly logger: Logger;
+  readonly metrics: HexlinkMetrics | undefined;
+  /** The route template of a path (never the raw path, so that metric labels stay bounded). */
+  readonly routeOf: (path: string) => string;
+  /** The X-Request-Id of a request from the one it presented. */
+  readonly ids: (presented: string | string[] | undefined) => string;
+}
+
+/**
+ * Gives the request its X-Request-Id (spec §11) and a logger whose lines carry it (`requestLogger`), then logs
+ * method, route, path, status and duration when the response finishes and counts it in the metrics.
+ */
+export function requestLog({ logger, metrics, routeOf, ids }: RequestLogOptions) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const started = process.hrtime.bigint();
+    const started = performance.now();
+    const reqId = ids(req.headers["x-request-id"]);
+    res.setHeader("X-Request-Id", reqId);
+    const log = logger.child({ reqId });
+    res.locals.log = log;
     res.on("finish", () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info(
-        {
-          method: req.method,
-          path: loggedPath(req.originalUrl),
-          status: res.statusCode,
-          ms: Math.round(ms * 10) / 10,
-        },
-        "request",
-      );
+      const seconds = (performance.now() - started) / 1000;
+      const path = (req.originalUrl.split("?")[0] ?? "").replace(/^\/t\/[^/]+/, "/t/:id");
+      const route = routeOf(path);
+      const status = res.statusCode;
+      if (metrics !== undefined) {
+        metrics.http.of(route).record(status, seconds);
+        if (route === REDIRECT_ROUTE) metrics.redirect(redirectOutcome(status));
+      }
+      const line = { method: req.method, route, path, status, ms: Math.round(seconds * 1e4) / 10 };
+      if (status >= 500) log.error(line, "request failed");
+      // Redirects are the bulk of the traffic: debug level shows them.
+      else if (route === REDIRECT_ROUTE) log.debug(line, "redirect");
+      else log.info(line, "request");
     });
     next();
   };
-}
-
-// A tracking id alone opens its tracking page, so it is not written to logs.
-function loggedPath(url: string): string {
-  return (url.split("?")[0] ?? "").replace(/^\/t\/[^/]+/, "/t/:id");
 }

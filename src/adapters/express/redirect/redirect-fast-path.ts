@@ -1,26 +1,65 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import type { Logger } from "pino";
 import type { Hexlink } from "../../../application/hexlink.js";
 import { isValidSlug } from "../../../domain/link/slug.js";
+import { REDIRECT_ROUTE } from "../logging/request-log.js";
+import { type HexlinkMetrics, redirectOutcome } from "../metrics/hexlink-metrics.js";
 import { type RedirectOptions, serveRedirect } from "./serve-redirect.js";
 
 const SLUG_PATH = /^\/([A-Za-z0-9_-]{3,64})(?:\?(.*))?$/s;
 
+/** What the fast path needs besides the redirect's own options: where it logs and counts, and request ids. */
+export interface FastPathOptions extends RedirectOptions {
+  readonly logger: Logger;
+  readonly metrics: HexlinkMetrics | undefined;
+  /** The X-Request-Id of a request from the one it presented. */
+  readonly ids: (presented: string | string[] | undefined) => string;
+}
+
 /**
  * A request listener that answers `GET|HEAD /:slug` itself and hands every other request to `next`
  * (the Express app): redirects skip Express's router and middleware, which cost most of its time.
+ * Redirects are logged at debug level only, failures (5xx) always.
  */
 export function redirectFastPath(
   hexlink: Pick<Hexlink, "resolveRedirect">,
   next: RequestListener,
-  options: RedirectOptions,
+  options: FastPathOptions,
 ): RequestListener {
+  const { logger, metrics, ids } = options;
+  const stats = metrics?.http.of(REDIRECT_ROUTE);
+  const debug = logger.isLevelEnabled("debug");
+  const answered = (req: IncomingMessage, res: ServerResponse, reqId: string, started: number) => {
+    const status = res.statusCode;
+    const seconds = (performance.now() - started) / 1000;
+    if (stats !== undefined) {
+      stats.record(status, seconds);
+      metrics?.redirect(redirectOutcome(status));
+    }
+    if (status < 500 && !debug) return;
+    const line = {
+      reqId,
+      method: req.method,
+      route: REDIRECT_ROUTE,
+      path: (req.url ?? "").split("?")[0],
+      status,
+      ms: Math.round(seconds * 1e4) / 10,
+    };
+    if (status >= 500) logger.error(line, "request failed");
+    else logger.debug(line, "redirect");
+  };
   return (req: IncomingMessage, res: ServerResponse) => {
     const method = req.method;
     if (method === "GET" || method === "HEAD") {
       const match = SLUG_PATH.exec(req.url ?? "");
       const slug = match?.[1];
       if (slug !== undefined && isValidSlug(slug)) {
-        void serveRedirect(hexlink, req, res, { slug, query: match?.[2] ?? "" }, options);
+        const started = performance.now();
+        const reqId = ids(req.headers["x-request-id"]);
+        res.setHeader("X-Request-Id", reqId);
+        void serveRedirect(hexlink, req, res, { slug, query: match?.[2] ?? "" }, options).then(() =>
+          answered(req, res, reqId, started),
+        );
         return;
       }
     }

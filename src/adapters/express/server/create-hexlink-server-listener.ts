@@ -2,6 +2,9 @@ import type { RequestListener } from "node:http";
 import { createHexlinkApp } from "../create-hexlink-app.js";
 import type { HexlinkHttpOptions } from "../hexlink-http-options.js";
 import type { HexlinkHttpUseCases } from "../hexlink-http-use-cases.js";
+import { createLogger } from "../logging/create-logger.js";
+import { requestIds } from "../logging/request-id.js";
+import { HexlinkMetrics } from "../metrics/hexlink-metrics.js";
 import { redirectFastPath } from "../redirect/redirect-fast-path.js";
 import { clientIp, type TrustFunction } from "./client-ip.js";
 import { parseTrustProxy } from "./parse-trust-proxy.js";
@@ -15,11 +18,21 @@ export function createHexlinkServerListener(
   hexlink: HexlinkHttpUseCases,
   options: HexlinkHttpOptions = {},
 ): RequestListener {
-  const app = createHexlinkApp(hexlink, options);
+  // The fast path and the app share one logger, one set of metrics and one sequence of request ids.
+  const shared = {
+    ...options,
+    logger: options.logger ?? createLogger(),
+    metrics: options.metrics ?? new HexlinkMetrics(),
+    requestIds: options.requestIds ?? requestIds(),
+  };
+  const app = createHexlinkApp(hexlink, shared);
   const trust = parseTrustProxy(options.trustProxy);
   const trustFn = trust === undefined ? undefined : (app.get("trust proxy fn") as TrustFunction);
   return redirectFastPath(hexlink, app, {
     redirectStatus: options.redirectStatus ?? 302,
     ipOf: (req) => clientIp(req, trustFn),
+    logger: shared.logger,
+    metrics: shared.metrics,
+    ids: shared.requestIds,
   });
 }

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { DomainError } from "../../../domain/errors/domain-error.js";
 import { apiKeyAuth } from "../auth/api-key-auth.js";
 import { requestKey } from "../auth/request-key.js";
+import { requestLogger } from "../logging/request-logger.js";
 import { expressPath } from "../routing/declare-route.js";
 import { jsonBody } from "../routing/json-body.js";
 import { toDomainError } from "../routing/to-domain-error.js";
@@ -34,7 +35,7 @@ export function v1Router(useCases: V1UseCases, logger: Logger): Router {
   );
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const { error: domainError, unexpected } = toDomainError(error);
-    if (unexpected) logger.error({ err: error }, "unexpected error in the v1 API");
+    if (unexpected) requestLogger(res, logger).error({ err: error }, "unexpected error in the v1 API");
     sendFailure(res, V1_ERROR_STATUS[domainError.code], domainError);
   });
   return router;
