@@ -16,16 +16,30 @@ export interface ServerProcess {
 
 const started: ServerProcess[] = [];
 
+/** What to run instead of src/bootstrap/server.ts: a command and its arguments, in a folder. */
+export interface ServerCommand {
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+}
+
 /**
- * Starts src/bootstrap/server.ts on a free loopback port with `env` over the machine's environment (its own
- * hexlink settings removed), and waits until it listens.
+ * Starts src/bootstrap/server.ts (or `run`, e.g. an installed package's `hexlink serve`) on a free loopback port
+ * with `env` over the machine's environment (its own hexlink settings removed), and waits until it listens.
  */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  run: ServerCommand = {
+    command: process.execPath,
+    args: ["--import", "tsx", "src/bootstrap/server.ts"],
+    cwd: ROOT,
+  },
+): Promise<ServerProcess> {
   const inherited = Object.entries(process.env).filter(
     ([name]) => !/^(HEXLINK_|PORT$|HOST$|REDIS_URL$|MONGODB_URL$)/.test(name),
   );
-  const child = spawn(process.execPath, ["--import", "tsx", "src/bootstrap/server.ts"], {
-    cwd: ROOT,
+  const child = spawn(run.command, [...run.args], {
+    cwd: run.cwd,
     env: { ...Object.fromEntries(inherited), PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
