@@ -55,5 +55,5 @@ describe("hexlink serve and the CLI's exit codes as processes (src/bootstrap/cli
     expect(extra.code).toBe(2);
     expect(missing.code).toBe(2);
     expect(version.code).toBe(0);
-  });
+  }, 60_000);
 });
