@@ -1,6 +1,7 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../support/http-server.js";
+import { killServerProcesses, startServerProcess } from "../support/server-process.js";
 
 const HEADERS_MS = 300;
 const REQUEST_MS = 600;
@@ -60,5 +61,20 @@ describe("slow clients get 408 with the contract's JSON body within the configur
   it("still serves a client that sends its request in time", async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
+  });
+});
+
+describe("the server process takes its slow-client timeouts from the environment", () => {
+  afterAll(() => killServerProcesses());
+
+  it("answers 408 within about HEXLINK_HEADERS_TIMEOUT_MS", async () => {
+    const running = await startServerProcess({
+      HEXLINK_HEADERS_TIMEOUT_MS: "300",
+      HEXLINK_REQUEST_TIMEOUT_MS: "600",
+    });
+    const { answer, afterMs } = await stall(Number(new URL(running.url).port), "GET /healthz HTTP/1.1\r\nHo");
+    expect(answer.startsWith("HTTP/1.1 408 ")).toBe(true);
+    expect(bodyOf(answer)).toEqual({ success: false, error: expect.any(String), code: "invalid_request" });
+    expect(afterMs).toBeLessThan(5_000);
   });
 });
