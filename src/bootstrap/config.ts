@@ -113,6 +113,37 @@ const url = (protocols: readonly string[]) =>
     `must be an absolute URL starting with ${protocols.map((protocol) => `${protocol}//`).join(" or ")}`,
   );
 
+/** `*`, or a comma list of browser origins (`https://app.example`, no path), each kept as browsers send it. */
+const corsOrigins = z.string().transform((value, ctx): "*" | string[] => {
+  if (value.trim() === "*") return "*";
+  const origins = value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  const bad = origins.find((origin) => !isOrigin(origin));
+  if (bad !== undefined || origins.length === 0) {
+    ctx.addIssue({
+      code: "custom",
+      message: `must be * or comma-separated origins such as https://app.example (no path)${bad === undefined ? "" : `; '${bad}' is not one`}`,
+    });
+    return z.NEVER;
+  }
+  return origins.map((origin) => new URL(origin).origin);
+});
+
+function isOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (
+    (url.protocol === "http:" || url.protocol === "https:") &&
+    url.username === "" &&
+    url.password === "" &&
+    url.pathname === "/" &&
+    url.search === "" &&
+    url.hash === ""
+  );
+}
+
 /** The environment, as §1 of the HTTP contract lists it. */
 export const configSchema = z
   .object({
@@ -153,6 +184,8 @@ export const configSchema = z
     ),
     HEXLINK_VISITOR_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     HEXLINK_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    HEXLINK_CORS_ORIGINS: corsOrigins.optional(),
+    HEXLINK_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.HEXLINK_STORE === "redis" && env.REDIS_URL === undefined) {
@@ -188,7 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HexlinkConfig 
   if (!result.success) {
     const issue = result.error.issues[0];
     const variable = String(issue?.path[0] ?? "environment");
-    const shown = /KEYS|URL|SECRET/.test(variable) ? "" : ` (got '${String(env[variable] ?? "")}')`;
+    const shown = /KEYS|URL|SECRET|TOKEN/.test(variable) ? "" : ` (got '${String(env[variable] ?? "")}')`;
     throw new ConfigError(`Invalid ${variable}: ${issue?.message ?? "invalid value"}${shown}`);
   }
   const config = result.data;

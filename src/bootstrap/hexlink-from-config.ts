@@ -1,13 +1,25 @@
 import type { Logger } from "pino";
+// Straight from their files, not the adapter's index: the CLI builds hexlink here and must not load Express.
+import type { ClickBacklog, HexlinkMetrics } from "../adapters/express/metrics/hexlink-metrics.js";
+import { instrumentStores } from "../adapters/express/metrics/instrument-stores.js";
 import type { Hexlink } from "../application/hexlink.js";
 import type { HexlinkConfig } from "./config.js";
 import { createHexlink } from "./create-hexlink.js";
 import { storesFromConfig } from "./stores-from-config.js";
 
-/** A hexlink core built from validated configuration: stores, limits, blocked domains, seeded keys. */
-export async function hexlinkFromConfig(config: HexlinkConfig, logger?: Logger): Promise<Hexlink> {
-  const { stores, shared } = await storesFromConfig(config);
-  return createHexlink({
+/**
+ * A hexlink core built from validated configuration: stores, limits, blocked domains, seeded keys. With `metrics`,
+ * its store calls, link cache lookups and click backlog are counted there.
+ */
+export async function hexlinkFromConfig(
+  config: HexlinkConfig,
+  logger?: Logger,
+  metrics?: HexlinkMetrics,
+): Promise<Hexlink> {
+  const built = await storesFromConfig(config);
+  const { stores, shared } =
+    metrics === undefined ? built : instrumentStores(built.stores, built.shared, metrics);
+  const hexlink = await createHexlink({
     baseUrl: config.baseUrl,
     settings: {
       blockedDomains: config.HEXLINK_BLOCKED_DOMAINS,
@@ -34,4 +46,18 @@ export async function hexlinkFromConfig(config: HexlinkConfig, logger?: Logger):
       recorder: { logger: (level, message, fields) => logger?.[level](fields, message) },
     },
   });
+  metrics?.readClicksFrom(() => clickBacklog(hexlink.clickSink));
+  return hexlink;
+}
+
+/** The recorder's backlog, when the sink is one that reports it (the default ClickRecorder). */
+function clickBacklog(sink: object): ClickBacklog | undefined {
+  if (!("health" in sink) || typeof sink.health !== "function") return undefined;
+  const health: unknown = sink.health();
+  return typeof health === "object" &&
+    health !== null &&
+    "pendingBuckets" in health &&
+    "droppedClicks" in health
+    ? (health as ClickBacklog)
+    : undefined;
 }

@@ -3,7 +3,9 @@ import {
   answerParserError,
   createHexlinkServerListener,
   createLogger,
+  HexlinkMetrics,
   hexlinkServerOptions,
+  PACKAGE_VERSION,
 } from "../adapters/express/index.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { hexlinkFromConfig } from "./hexlink-from-config.js";
@@ -60,8 +62,11 @@ export async function runServer(io: ServerIo): Promise<number> {
 
 async function serve(io: ServerIo): Promise<number> {
   const config = loadConfig(io.env);
-  const logger = createLogger(config.HEXLINK_LOG_LEVEL);
-  const print = (line: string) => io.stdout.write(`${line}\n`);
+  // Every line the server writes is one of the logger's JSON lines, start-up notices included.
+  const logger = createLogger(config.HEXLINK_LOG_LEVEL, {
+    write: (line: string) => void io.stdout.write(line),
+  });
+  const metrics = new HexlinkMetrics();
   // Listen first, answering 503 until ready, so that PORT=0 gets its real port into the default base URL.
   let handle: RequestListener = (_req, res) => {
     res.writeHead(503, { "Retry-After": "1", "Content-Length": "0" }).end();
@@ -83,6 +88,7 @@ async function serve(io: ServerIo): Promise<number> {
     hexlink = await hexlinkFromConfig(
       { ...config, baseUrl: config.HEXLINK_BASE_URL ?? `http://localhost:${port}` },
       logger,
+      metrics,
     );
   } catch (error) {
     server.close();
@@ -92,18 +98,22 @@ async function serve(io: ServerIo): Promise<number> {
   handle = createHexlinkServerListener(hexlink, {
     redirectStatus: config.HEXLINK_REDIRECT_STATUS,
     ...(config.HEXLINK_TRUST_PROXY === undefined ? {} : { trustProxy: config.HEXLINK_TRUST_PROXY }),
+    ...(config.HEXLINK_CORS_ORIGINS === undefined ? {} : { corsOrigins: config.HEXLINK_CORS_ORIGINS }),
+    ...(config.HEXLINK_METRICS_TOKEN === undefined ? {} : { metricsToken: config.HEXLINK_METRICS_TOKEN }),
     logger,
+    metrics,
   });
   const shown = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
-  print(
+  logger.info(
+    { version: PACKAGE_VERSION, port, store: hexlink.stores.kind },
     `hexlink listening on http://${shown}:${port} (short links: ${hexlink.settings.baseUrl.origin}, store: ${hexlink.stores.kind})`,
   );
   if (hexlink.stores.kind === "memory" && config.HEXLINK_API_KEYS.length === 0) {
-    print("hint: no API key yet: start with HEXLINK_API_KEYS=account:key (16+ characters) to use the APIs.");
+    logger.info("no API key yet: start with HEXLINK_API_KEYS=account:key (16+ characters) to use the APIs.");
   }
   if (hexlink.stores.kind === "memory") {
-    print(
-      "warning: memory store: every link, key and click is lost when the process stops (set HEXLINK_STORE).",
+    logger.warn(
+      "memory store: every link, key and click is lost when the process stops (set HEXLINK_STORE).",
     );
   }
   const running = hexlink;

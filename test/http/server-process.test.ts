@@ -99,12 +99,14 @@ describe("the server process (npm start)", () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   });
 
-  it("prints its URL, the store in use and the warning that memory is lost on restart", () => {
-    const lines = banner.split("\n");
-    const listening = lines.find((line) => line.includes(`http://localhost:${port}`));
-    expect(listening).toBeDefined();
-    expect(listening).toContain("store: memory");
-    expect(lines.some((line) => /^warning: .*memory.*lost/.test(line))).toBe(true);
+  it("logs its URL, the store in use and the warning that memory is lost on restart, in JSON lines only", () => {
+    const lines = banner
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { level: number; msg: string });
+    const listening = lines.find((line) => line.msg.includes(`http://localhost:${port}`));
+    expect(listening?.msg).toContain("store: memory");
+    expect(lines.some((line) => line.level === 40 && /memory.*lost/.test(line.msg))).toBe(true);
   });
 
   it("answers README's curl flow exactly as the contract says", async () => {

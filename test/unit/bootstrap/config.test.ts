@@ -118,6 +118,12 @@ describe("loadConfig", () => {
     ["PORT", { PORT: "3e3" }],
     ["PORT", { PORT: "-1" }],
     ["HEXLINK_GEOIP_DB", { HEXLINK_GEOIP_DB: "/etc/hostname" }],
+    ["HEXLINK_CORS_ORIGINS", { HEXLINK_CORS_ORIGINS: "app.example" }],
+    ["HEXLINK_CORS_ORIGINS", { HEXLINK_CORS_ORIGINS: "https://app.example/path" }],
+    ["HEXLINK_CORS_ORIGINS", { HEXLINK_CORS_ORIGINS: "https://a.example, *" }],
+    ["HEXLINK_CORS_ORIGINS", { HEXLINK_CORS_ORIGINS: "ftp://files.example" }],
+    ["HEXLINK_CORS_ORIGINS", { HEXLINK_CORS_ORIGINS: " , " }],
+    ["HEXLINK_METRICS_TOKEN", { HEXLINK_METRICS_TOKEN: "short" }],
   ])("throws a ConfigError of one line naming %s", (variable, env) => {
     const error = errorFor(env);
     expect(error.name).toBe("ConfigError");
@@ -146,8 +152,18 @@ describe("loadConfig", () => {
     expect(loadConfig({ HEXLINK_GEOIP_DB: bundled }).HEXLINK_GEOIP_DB).toBe(bundled);
   });
 
+  it("reads HEXLINK_CORS_ORIGINS as * or a list of origins as browsers send them", () => {
+    expect(loadConfig({}).HEXLINK_CORS_ORIGINS).toBeUndefined();
+    expect(loadConfig({ HEXLINK_CORS_ORIGINS: "*" }).HEXLINK_CORS_ORIGINS).toBe("*");
+    expect(
+      loadConfig({ HEXLINK_CORS_ORIGINS: "https://App.Example/, http://localhost:5173" })
+        .HEXLINK_CORS_ORIGINS,
+    ).toEqual(["https://app.example", "http://localhost:5173"]);
+  });
+
   it("never repeats a secret in the message", () => {
     expect(errorFor({ HEXLINK_API_KEYS: "acme:tooshort" }).message).not.toContain("tooshort");
+    expect(errorFor({ HEXLINK_METRICS_TOKEN: "tooshort" }).message).not.toContain("tooshort");
     expect(errorFor({ HEXLINK_STORE: "redis", REDIS_URL: "http://user:pw@host" }).message).not.toContain(
       "pw@",
     );
