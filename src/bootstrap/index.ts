@@ -1,4 +1,5 @@
 export type { Hexlink, Readiness } from "../application/hexlink.js";
+export { type ClickRecordingOptions, createClickRecorder } from "./click-recording.js";
 export { ConfigError, type HexlinkConfig, loadConfig } from "./config.js";
 export { buildContainer, type HexlinkPorts } from "./container.js";
 export { type CreateHexlinkOptions, createHexlink } from "./create-hexlink.js";

@@ -1,5 +1,6 @@
+// hexlink/node: the technical ports on Node: clock, timers, ids and codes, hashing, DNS verification.
 export { DnsDomainVerifier } from "./dns-domain-verifier.js";
-export { BASE62, NanoidCodeGenerator } from "./nanoid-code-generator.js";
+export { NanoidCodeGenerator } from "./nanoid-code-generator.js";
 export { NanoidIdGenerator } from "./nanoid-id-generator.js";
 export { NodeScheduler } from "./node-scheduler.js";
 export { ScryptPasswordHasher } from "./scrypt-password-hasher.js";

@@ -1,3 +1,4 @@
+// hexlink/redis: every store in Redis (redisStores), shared limits and cache (redisSharedState), or each adapter.
 export { RedisApiKeyRepository } from "./redis-api-key-repository.js";
 export { RedisClickStore } from "./redis-click-store.js";
 export {
@@ -9,14 +10,7 @@ export {
 export { RedisDomainRepository } from "./redis-domain-repository.js";
 export { RedisKeys } from "./redis-keys.js";
 export { RedisLinkCache } from "./redis-link-cache.js";
-export {
-  ECHO_WAIT_MS,
-  HEARTBEAT_MS,
-  HEARTBEAT_SLACK_MS,
-  INVALIDATION_GUARD_MS,
-  REDIS_CACHE_TTL_MS,
-  type RedisLinkCacheOptions,
-} from "./redis-link-cache-options.js";
+export { REDIS_CACHE_TTL_MS, type RedisLinkCacheOptions } from "./redis-link-cache-options.js";
 export { RedisLinkRepository } from "./redis-link-repository.js";
 export { RedisRateLimiter } from "./redis-rate-limiter.js";
 export { type RedisSharedStateOptions, redisSharedState, redisStores } from "./redis-stores.js";

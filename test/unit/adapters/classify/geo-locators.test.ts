@@ -6,9 +6,8 @@ import {
   ChainedGeoLocator,
   DEFAULT_GEOIP_DATABASE,
   MaxMindGeoLocator,
-  publicAddress,
 } from "../../../../src/adapters/classify/index.js";
-import { NON_PUBLIC_V4 } from "../../../../src/adapters/classify/private-ip.js";
+import { NON_PUBLIC_V4, publicAddress } from "../../../../src/adapters/classify/private-ip.js";
 
 const NO_HEADERS = {};
 
