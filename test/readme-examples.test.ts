@@ -79,7 +79,7 @@ describe("README's embedding examples", () => {
     const app = express();
     app.use(createHexlinkRouter(hexlink)); // after your own routes: slugs are first path segments
 
-    const { key } = await hexlink.createApiKey.execute("acme");
+    const { key } = await hexlink.createApiKey.execute({ accountId: "acme" });
     const server = app.listen(0, "127.0.0.1");
     try {
       await new Promise<void>((resolve) => server.once("listening", () => resolve()));

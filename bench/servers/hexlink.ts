@@ -1,11 +1,21 @@
 import { createServer, type RequestListener } from "node:http";
 import { pino } from "pino";
-import { createHexlinkServerListener } from "../../src/adapters/express/index.js";
+import QRCode from "qrcode";
+import { createHexlinkServerListener, type QrRenderer } from "../../src/adapters/express/index.js";
 import { redisSharedState, redisStores } from "../../src/adapters/redis/index.js";
 import { ClickRecorder } from "../../src/application/services/click-recorder.js";
 import { createHexlink } from "../../src/bootstrap/create-hexlink.js";
 
 // A hexlink server for the benchmark: BENCH_STORE=memory|redis, BENCH_CLICKS=on|off.
+
+/** QR codes drawn on the event loop, as before the worker thread (BENCH_QR_INLINE=1), for comparison. */
+const INLINE_QR_RENDERER: QrRenderer = {
+  render: async (text, format, size) => {
+    const options = { errorCorrectionLevel: "M", margin: 2, width: size } as const;
+    if (format === "png") return QRCode.toBuffer(text, { ...options, type: "png" });
+    return Buffer.from(await QRCode.toString(text, { ...options, type: "svg" }));
+  },
+};
 const store = process.env.BENCH_STORE ?? "memory";
 const clicksOff = process.env.BENCH_CLICKS === "off";
 const redisUrl = process.env.BENCH_REDIS_URL ?? "";
@@ -21,20 +31,35 @@ server.listen(0, "127.0.0.1", async () => {
       : {}),
     ...(clicksOff ? { clickSink: { record: () => {} } } : {}),
     apiKeys: [{ accountId: "bench", key: "hxk_bench_key_0123456789" }],
-    // The benchmark measures the server, not the per-key limits.
-    settings: { rateLimits: { perSecond: 1e9, perHour: 1e9, perMonth: 1e9 } },
+    // The benchmark measures the server, not the per-key limits, nor the per-address QR limit (a flood from
+    // many addresses); BENCH_QR_LIMIT sets that one.
+    settings: {
+      rateLimits: { perSecond: 1e9, perHour: 1e9, perMonth: 1e9 },
+      qrCodesPerMinute: Number(process.env.BENCH_QR_LIMIT ?? 1e9),
+    },
   });
+  // The links of the cache-busting QR flood (bench/qr-flood.lua).
+  for (let i = 0; i < 200; i++) {
+    await hexlink.createLink.execute({
+      accountId: "bench",
+      url: "https://example.com/qr",
+      customSlug: `qr${i}`,
+    });
+  }
   const link = await hexlink.createLink.execute({
     accountId: "bench",
     url: "https://example.com/landing",
     customSlug: "bench",
   });
-  const listener = createHexlinkServerListener(hexlink, { logger: pino({ level: "silent" }) });
+  const listener = createHexlinkServerListener(hexlink, {
+    logger: pino({ level: "silent" }),
+    ...(process.env.BENCH_QR_INLINE === "1" ? { qrRenderer: INLINE_QR_RENDERER } : {}),
+  });
   // Redirect requests taken in, to compare with the clicks the store counts after the burst.
   let served = 0;
   const stats: RequestListener = async (_req, res) => {
     if (hexlink.clickSink instanceof ClickRecorder) await hexlink.clickSink.flush();
-    const counted = await hexlink.getLinkAnalytics.execute("bench", link.id);
+    const counted = await hexlink.getLinkAnalytics.execute({ accountId: "bench", linkId: link.id });
     res.writeHead(200, { "Content-Type": "application/json" });
     res.end(JSON.stringify({ served, clicks: counted.totalClicks, bots: counted.botClicks }));
   };

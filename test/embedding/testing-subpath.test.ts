@@ -39,16 +39,8 @@ describe("createTestHexlink", () => {
       settings: { rateLimits: { perSecond: 2, perHour: 100, perMonth: 1000 } },
     });
     opened.push(hexlink);
-    const key: Parameters<typeof hexlink.consumeRateLimit.execute>[0] = {
-      id: "key_AAAAAAAAAAAAAAAAAAAAA",
-      accountId: "acme",
-      hash: "0".repeat(64),
-      createdAt: clock.now(),
-      revokedAt: null,
-      apiAccess: true,
-      limits: null,
-    };
-    const allowed = async () => (await hexlink.consumeRateLimit.execute(key)).allowed;
+    const apiKey = { limits: null, rateLimitSubject: `key:${"0".repeat(64)}` };
+    const allowed = async () => (await hexlink.consumeRateLimit.execute({ apiKey })).allowed;
     expect([await allowed(), await allowed(), await allowed()]).toEqual([true, true, false]);
     clock.advance(1_000);
     expect(await allowed()).toBe(true);

@@ -49,8 +49,8 @@ describe.each(STORES)("credential guessing ($name)", ({ stores, skip }) => {
       ports: { clock: new FixedClock("2026-03-15T12:00:20.000Z") },
       settings: { rateLimits: RELAXED_LIMITS, authFailuresPerMinute: FAILURES_PER_MINUTE },
     });
-    const revoked = await server.hexlink.createApiKey.execute("acme");
-    await server.hexlink.revokeApiKey.execute(revoked.apiKey.id);
+    const revoked = await server.hexlink.createApiKey.execute({ accountId: "acme" });
+    await server.hexlink.revokeApiKey.execute({ id: revoked.apiKey.id });
     revokedKey = revoked.key;
   }
 

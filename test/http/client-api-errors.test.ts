@@ -57,8 +57,8 @@ describe("client API failures on a normal server", () => {
   });
 
   it("LI03 for a revoked key", async () => {
-    const { key, apiKey } = await server.hexlink.createApiKey.execute(ACCOUNT);
-    await server.hexlink.revokeApiKey.execute(apiKey.id);
+    const { key, apiKey } = await server.hexlink.createApiKey.execute({ accountId: ACCOUNT });
+    await server.hexlink.revokeApiKey.execute({ id: apiKey.id });
     expectFailure(
       await clientPost(server, "/url/get", { short_url: shortUrl }, { authorization: key }),
       "LI03",
@@ -66,7 +66,7 @@ describe("client API failures on a normal server", () => {
   });
 
   it("LI04 for a key whose account may not use the API", async () => {
-    const { key } = await server.hexlink.createApiKey.execute("free-plan", { apiAccess: false });
+    const { key } = await server.hexlink.createApiKey.execute({ accountId: "free-plan", apiAccess: false });
     expectFailure(
       await clientPost(server, "/url/get", { short_url: shortUrl }, { authorization: key }),
       "LI04",
@@ -135,11 +135,11 @@ describe("client API failures on a normal server", () => {
 
   it("LI14 for an unknown, pending or another account's domain; an active own domain works", async () => {
     const { hexlink } = server;
-    await hexlink.registerDomain.execute(ACCOUNT, "pending.acme.test");
-    await hexlink.registerDomain.execute(ACCOUNT, "links.acme.test");
-    await hexlink.activateDomain.execute("links.acme.test");
-    await hexlink.registerDomain.execute("someone-else", "links.other.test");
-    await hexlink.activateDomain.execute("links.other.test");
+    await hexlink.registerDomain.execute({ accountId: ACCOUNT, hostname: "pending.acme.test" });
+    await hexlink.registerDomain.execute({ accountId: ACCOUNT, hostname: "links.acme.test" });
+    await hexlink.activateDomain.execute({ hostname: "links.acme.test" });
+    await hexlink.registerDomain.execute({ accountId: "someone-else", hostname: "links.other.test" });
+    await hexlink.activateDomain.execute({ hostname: "links.other.test" });
     for (const domain of ["lnnk.in", "pending.acme.test", "links.other.test", "not a host"]) {
       expectFailure(await clientPost(server, "/url/shorten", { long_url: DESTINATION, domain }), "LI14");
     }

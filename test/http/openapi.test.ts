@@ -164,7 +164,7 @@ describe("real v1 answers, as /openapi.json describes them", () => {
 
   it("domains: register, list, verify and delete", async () => {
     check("post", "/v1/domains", await api().post("/v1/domains", { hostname: "documented.example.com" }));
-    await server.hexlink.activateDomain.execute("documented.example.com");
+    await server.hexlink.activateDomain.execute({ hostname: "documented.example.com" });
     check("get", "/v1/domains", await api().get("/v1/domains"));
     check(
       "post",
@@ -181,7 +181,7 @@ describe("real v1 answers, as /openapi.json describes them", () => {
     check("get", "/v1/links/{id}/analytics", await api().get("/v1/links/lnk_x/analytics?start=bad"));
     check("delete", "/v1/domains/{hostname}", await api().delete("/v1/domains/nowhere.example.com"));
     check("get", "/v1/links", await new ApiClient(server.url, undefined).get("/v1/links"));
-    const { key } = await server.hexlink.createApiKey.execute("no-api", { apiAccess: false });
+    const { key } = await server.hexlink.createApiKey.execute({ accountId: "no-api", apiAccess: false });
     check("get", "/v1/links", await new ApiClient(server.url, key).get("/v1/links"));
   });
 

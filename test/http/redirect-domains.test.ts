@@ -13,9 +13,9 @@ describe.each(REDIRECT_SERVERS)("custom domains through the %s", (_name, start) 
     server = await start({});
     defaultHost = `127.0.0.1:${server.port}`;
     const { hexlink } = server;
-    await hexlink.registerDomain.execute(ACCOUNT, CUSTOM);
-    await hexlink.activateDomain.execute(CUSTOM);
-    await hexlink.registerDomain.execute(ACCOUNT, "pending.example.com");
+    await hexlink.registerDomain.execute({ accountId: ACCOUNT, hostname: CUSTOM });
+    await hexlink.activateDomain.execute({ hostname: CUSTOM });
+    await hexlink.registerDomain.execute({ accountId: ACCOUNT, hostname: "pending.example.com" });
     const create = (slug: string, url: string, domain?: string) =>
       hexlink.createLink.execute({
         accountId: ACCOUNT,
@@ -124,14 +124,14 @@ describe.each(REDIRECT_SERVERS)("a deleted custom domain through the %s", (_name
   beforeAll(async () => {
     server = await start({});
     const { hexlink } = server;
-    await hexlink.registerDomain.execute(ACCOUNT, "gone.example.com");
-    await hexlink.activateDomain.execute("gone.example.com");
+    await hexlink.registerDomain.execute({ accountId: ACCOUNT, hostname: "gone.example.com" });
+    await hexlink.activateDomain.execute({ hostname: "gone.example.com" });
     await hexlink.createLink.execute({
       accountId: ACCOUNT,
       url: "https://example.com/x",
       customSlug: "home",
     });
-    await hexlink.deleteDomain.execute(ACCOUNT, "gone.example.com");
+    await hexlink.deleteDomain.execute({ accountId: ACCOUNT, hostname: "gone.example.com" });
   });
 
   afterAll(async () => {

@@ -105,11 +105,13 @@ describe.each(REDIRECT_SERVERS)("Location headers through the %s", (_name, start
   });
 
   it("cannot be made to split a header even by a destination stored with CR/LF", async () => {
-    const link = await server.hexlink.createLink.execute({
+    const created = await server.hexlink.createLink.execute({
       accountId: "acme",
       url: "https://example.com/legacy",
       customSlug: "legacy",
     });
+    const link = await server.hexlink.stores.links.findById(created.id);
+    if (link === null) throw new Error("the link was stored");
     const tampered = {
       ...link,
       destination: "https://example.com/legacy\r\nX-Injected: 1\r\n\r\n<h1>hi</h1>",

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreateLinkInput } from "../../src/application/use-cases/link/create-link.js";
-import type { Link } from "../../src/domain/link/link.js";
+import type { LinkView } from "../../src/application/views/link-view.js";
 import { FixedClock } from "../support/fixed-clock.js";
 import { REDIRECT_SERVERS } from "../support/http-client.js";
 import type { RunningServer } from "../support/http-server.js";
@@ -13,7 +13,7 @@ const ATTEMPTS_PER_MINUTE = 3;
 interface Fixture {
   readonly server: RunningServer;
   readonly clock: FixedClock;
-  create(slug: string, input?: Partial<CreateLinkInput>): Promise<Link>;
+  create(slug: string, input?: Partial<CreateLinkInput>): Promise<LinkView>;
 }
 
 interface Exchange {
@@ -109,7 +109,7 @@ const CASES: readonly RedirectCase[] = [
     arrange: async (f) => {
       const link = await f.create("deleted", { url: "https://example.com/deleted" });
       expect((await send(f.server, { method: "GET", path: "/deleted" })).status).toBe(302);
-      await f.server.hexlink.deleteLink.execute(ACCOUNT, link.id);
+      await f.server.hexlink.deleteLink.execute({ accountId: ACCOUNT, id: link.id });
       return { method: "GET", path: "/deleted" };
     },
     expected: { status: 404, location: null, page: [NOT_FOUND] },

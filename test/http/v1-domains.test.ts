@@ -110,7 +110,7 @@ describe("POST /v1/domains/:hostname/verify", () => {
 describe("DELETE /v1/domains/:hostname", () => {
   it("answers 200 {success:true}; the domain is gone and its links stop redirecting", async () => {
     await api.post("/v1/domains", { hostname: "gone.example.org" });
-    await server.hexlink.activateDomain.execute("gone.example.org");
+    await server.hexlink.activateDomain.execute({ hostname: "gone.example.org" });
     const link = await api.createLink({
       url: "https://example.com/was-on-gone",
       domain: "gone.example.org",

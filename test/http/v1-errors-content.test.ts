@@ -56,7 +56,7 @@ describe("invalid_destination (400)", () => {
 
   it("for a redirect loop to a custom domain served here", async () => {
     await api.post("/v1/domains", { hostname: "loop.example.com" });
-    await server.hexlink.activateDomain.execute("loop.example.com");
+    await server.hexlink.activateDomain.execute({ hostname: "loop.example.com" });
     expectV1Error(await api.post(LINKS, { url: "https://loop.example.com/abc" }), "invalid_destination");
   });
 });
@@ -161,9 +161,9 @@ describe("destination_blocked (400)", () => {
 
 describe("invalid_domain (400)", () => {
   it("for a link on a domain that is unknown, pending or another account's", async () => {
-    const other = await server.hexlink.createApiKey.execute("other-account");
+    const other = await server.hexlink.createApiKey.execute({ accountId: "other-account" });
     await new ApiClient(server.url, other.key).post("/v1/domains", { hostname: "theirs.example.com" });
-    await server.hexlink.activateDomain.execute("theirs.example.com");
+    await server.hexlink.activateDomain.execute({ hostname: "theirs.example.com" });
     await api.post("/v1/domains", { hostname: "pending.example.com" });
     for (const domain of [
       "unknown.example.com",
@@ -177,7 +177,7 @@ describe("invalid_domain (400)", () => {
 
   it("for registering a bad, taken or default hostname", async () => {
     // Taken by another account: registering again from the same account answers its own record.
-    const rival = await server.hexlink.createApiKey.execute("rival-account");
+    const rival = await server.hexlink.createApiKey.execute({ accountId: "rival-account" });
     await new ApiClient(server.url, rival.key).post("/v1/domains", { hostname: "registered.example.com" });
     const hostnames = [
       "",

@@ -163,8 +163,8 @@ describe("rate_limited and quota_exceeded (429 with Retry-After)", () => {
 
 describe("unauthorized (401) and forbidden (403)", () => {
   it("unauthorized for a missing, unknown, malformed or revoked key", async () => {
-    const { key: revoked, apiKey } = await server.hexlink.createApiKey.execute("acme");
-    await server.hexlink.revokeApiKey.execute(apiKey.id);
+    const { key: revoked, apiKey } = await server.hexlink.createApiKey.execute({ accountId: "acme" });
+    await server.hexlink.revokeApiKey.execute({ id: apiKey.id });
     const attempts: Record<string, string>[] = [
       {},
       { authorization: "Bearer hxk_this_key_does_not_exist" },
@@ -182,7 +182,7 @@ describe("unauthorized (401) and forbidden (403)", () => {
   });
 
   it("forbidden for a key whose account may not use the API", async () => {
-    const { key } = await server.hexlink.createApiKey.execute("acct", { apiAccess: false });
+    const { key } = await server.hexlink.createApiKey.execute({ accountId: "acct", apiAccess: false });
     const client = new ApiClient(server.url, key);
     expectV1Error(await client.get(LINKS), "forbidden");
     expectV1Error(await client.post(LINKS, { url: "https://example.com/no" }), "forbidden");

@@ -29,7 +29,7 @@ beforeAll(async () => {
   });
   api = new ApiClient(server.url, KEY);
   await api.post("/v1/domains", { hostname: "fuzz.example.com" });
-  await server.hexlink.activateDomain.execute("fuzz.example.com");
+  await server.hexlink.activateDomain.execute({ hostname: "fuzz.example.com" });
 });
 
 afterAll(async () => {

@@ -97,7 +97,7 @@ describe("account isolation in the v1 API", () => {
 
   it("B can neither use, verify nor delete A's custom domain", async () => {
     await a.post("/v1/domains", { hostname: "a-only.example.com" });
-    await server.hexlink.activateDomain.execute("a-only.example.com");
+    await server.hexlink.activateDomain.execute({ hostname: "a-only.example.com" });
     expectV1Error(
       await b.post("/v1/links", { url: "https://example.com/x", domain: "a-only.example.com" }),
       "invalid_domain",

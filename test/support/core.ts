@@ -35,6 +35,7 @@ import {
   ResolveRedirect,
 } from "../../src/application/use-cases/link/resolve-redirect.js";
 import { UpdateLink } from "../../src/application/use-cases/link/update-link.js";
+import type { Link } from "../../src/domain/link/link.js";
 import { FixedClock } from "./fixed-clock.js";
 
 export const BASE_URL = "https://sho.rt";
@@ -137,11 +138,12 @@ export function buildCore(options: CoreOptions = {}) {
       passwords,
       clock,
       settings,
+      urls: shortUrls,
     }),
-    getLink: new GetLink(links),
-    getLinkByShortUrl: new GetLinkByShortUrl(links),
-    listLinks: new ListLinks(links),
-    updateLink: new UpdateLink({ links, cache, destinations, passwords, clock }),
+    getLink: new GetLink(links, shortUrls),
+    getLinkByShortUrl: new GetLinkByShortUrl(links, shortUrls),
+    listLinks: new ListLinks(links, shortUrls),
+    updateLink: new UpdateLink({ links, cache, destinations, passwords, clock, urls: shortUrls }),
     deleteLink: new DeleteLink(links, cache, stores.clicks),
     resolveRedirect: new ResolveRedirect({
       served,
@@ -171,7 +173,7 @@ export function buildCore(options: CoreOptions = {}) {
     }),
     revokeApiKey: new RevokeApiKey(apiKeys, clock),
     consumeRateLimit: new ConsumeRateLimit(limiter, clock, settings),
-    getLinkAnalytics: new GetLinkAnalytics(links, linkClicks),
+    getLinkAnalytics: new GetLinkAnalytics(links, linkClicks, shortUrls),
     getTrackingPage: new GetTrackingPage(links, linkClicks, shortUrls, clock),
   };
 }
@@ -190,4 +192,11 @@ export function aVisit(slug: string, overrides: Partial<RedirectRequest> = {}): 
     headers: {},
     ...overrides,
   };
+}
+
+/** A link as its repository holds it (password hash, owner, click count): what views never show. */
+export async function storedLink(core: Pick<Core, "stores">, id: string): Promise<Link> {
+  const link = await core.stores.links.findById(id);
+  if (link === null) throw new Error(`link ${id} is not stored`);
+  return link;
 }

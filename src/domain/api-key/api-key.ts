@@ -9,6 +9,8 @@ export interface ApiKey {
   readonly apiAccess: boolean;
   /** Per-key overrides of the server's rate limits. */
   readonly limits: Partial<RateLimits> | null;
+  /** An operator's label for the key (`hexlink keys rename`); absent until given. */
+  readonly name?: string;
 }
 
 export interface RateLimits {
@@ -24,7 +26,7 @@ export function isUsable(key: ApiKey): boolean {
   return key.revokedAt === null;
 }
 
-export function effectiveLimits(key: ApiKey, defaults: RateLimits): RateLimits {
+export function effectiveLimits(key: Pick<ApiKey, "limits">, defaults: RateLimits): RateLimits {
   return { ...defaults, ...(key.limits ?? {}) };
 }
 

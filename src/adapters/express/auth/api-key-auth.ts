@@ -15,14 +15,17 @@ export function apiKeyAuth(
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const key = await hexlink.authenticateApiKey
       // req.ip honours trust proxy: failed attempts are counted per real client address.
-      .execute(presentedKey(req.headers.authorization, scheme), req.ip ?? req.socket.remoteAddress ?? "")
+      .execute({
+        key: presentedKey(req.headers.authorization, scheme),
+        client: req.ip ?? req.socket.remoteAddress ?? "",
+      })
       .catch((error: unknown) => {
         if (error instanceof DomainError && error.retryAfterSeconds !== undefined) {
           res.setHeader("Retry-After", String(error.retryAfterSeconds));
         }
         throw error;
       });
-    const decision = await hexlink.consumeRateLimit.execute(key);
+    const decision = await hexlink.consumeRateLimit.execute({ apiKey: key });
     res.setHeader("X-RateLimit-Limit", String(decision.limit));
     res.setHeader("X-RateLimit-Remaining", String(decision.remaining));
     res.setHeader("X-RateLimit-Reset", String(decision.resetSeconds));

@@ -1,17 +1,16 @@
-import type { ShortUrls } from "../../../application/short-urls.js";
+import type { AnalyticsView } from "../../../application/views/analytics-view.js";
 import type { Dimension } from "../../../domain/click/click.js";
-import { type ClickStats, type NamedCount, sortedCounts } from "../../../domain/click/click-counts.js";
-import type { Link } from "../../../domain/link/link.js";
+import { type NamedCount, sortedCounts } from "../../../domain/click/click-counts.js";
 import { countryName } from "../views/country-name.js";
 import { formatClientDate } from "./client-date.js";
 
 /** The `body` of a successful `clicksdata/*`: one breakdown, sorted by clicks, descending. */
-export function clicksDataJson(link: Link, urls: ShortUrls, stats: ClickStats, dimension: Dimension) {
+export function clicksDataJson(stats: AnalyticsView, dimension: Dimension) {
   return {
-    tracking_id: link.id,
+    tracking_id: stats.linkId,
     start_date: formatClientDate(stats.start),
     end_date: formatClientDate(stats.end),
-    short_url: urls.shortUrl(link),
+    short_url: stats.shortUrl,
     clicks_data:
       dimension === "country" ? byCountryName(stats.breakdown.country) : stats.breakdown[dimension],
   };

@@ -45,9 +45,13 @@ const clicksData = (path: string, names: string, dimension: Dimension) =>
     handle: async (hexlink, body, accountId) => {
       const start = parseClientDate(body.start_date);
       const end = parseClientDate(body.end_date);
-      const link = await hexlink.getLink.execute(accountId, body.tracking_id);
-      const stats = await hexlink.getLinkAnalytics.execute(accountId, link.id, start, end);
-      return { body: clicksDataJson(link, hexlink.shortUrls, stats, dimension) };
+      const stats = await hexlink.getLinkAnalytics.execute({
+        accountId,
+        linkId: body.tracking_id,
+        ...(start === undefined ? {} : { start }),
+        ...(end === undefined ? {} : { end }),
+      });
+      return { body: clicksDataJson(stats, dimension) };
     },
   });
 
@@ -70,7 +74,7 @@ const ROUTES: readonly ClientRoute[] = [
         ...(body.domain === undefined ? {} : { domain: body.domain }),
         ...(body.password === undefined ? {} : { password: body.password }),
       });
-      return { body: shortenedJson(link, hexlink.shortUrls) };
+      return { body: shortenedJson(link) };
     },
   }),
   clientRoute({
@@ -101,7 +105,7 @@ const ROUTES: readonly ClientRoute[] = [
     errors: ["LI11"],
     operation: "by_id",
     handle: async (hexlink, body, accountId) => {
-      await hexlink.deleteLink.execute(accountId, body.tracking_id);
+      await hexlink.deleteLink.execute({ accountId, id: body.tracking_id });
       return {};
     },
   }),
@@ -116,8 +120,8 @@ const ROUTES: readonly ClientRoute[] = [
     errors: ["LI16"],
     operation: "by_short_url",
     handle: async (hexlink, body, accountId) => {
-      const link = await hexlink.getLinkByShortUrl.execute(accountId, body.short_url);
-      return { body: linkDetailsJson(link, hexlink.shortUrls) };
+      const link = await hexlink.getLinkByShortUrl.execute({ accountId, shortUrl: body.short_url });
+      return { body: linkDetailsJson(link) };
     },
   }),
   clicksData("/clicksdata/device", "device type", "device"),

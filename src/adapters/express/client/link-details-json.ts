@@ -1,12 +1,11 @@
-import type { ShortUrls } from "../../../application/short-urls.js";
-import type { Link } from "../../../domain/link/link.js";
+import type { LinkView } from "../../../application/views/link-view.js";
 
 /** The `body` of a successful `url/get`. */
-export function linkDetailsJson(link: Link, urls: ShortUrls) {
+export function linkDetailsJson(link: LinkView) {
   return {
-    short_url: urls.shortUrl(link),
+    short_url: link.shortUrl,
     long_url: link.destination,
-    track_url: urls.trackingUrl(link),
+    track_url: link.trackingUrl,
     tracking_id: link.id,
   };
 }

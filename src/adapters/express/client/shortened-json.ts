@@ -1,7 +1,6 @@
-import type { ShortUrls } from "../../../application/short-urls.js";
-import type { Link } from "../../../domain/link/link.js";
+import type { LinkView } from "../../../application/views/link-view.js";
 
 /** The `body` of a successful shorten: the seed's three fields. */
-export function shortenedJson(link: Link, urls: ShortUrls) {
-  return { short_url: urls.shortUrl(link), track_url: urls.trackingUrl(link), tracking_id: link.id };
+export function shortenedJson(link: LinkView) {
+  return { short_url: link.shortUrl, track_url: link.trackingUrl, tracking_id: link.id };
 }

@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Hexlink } from "../../../application/hexlink.js";
 import type { RedirectOutcome } from "../../../application/use-cases/link/resolve-redirect.js";
 import { isDomainError } from "../../../domain/errors/domain-error.js";
-import type { Link } from "../../../domain/link/link.js";
 import { PASSWORD_PAGE_HEADERS, sendPage } from "../pages/send-page.js";
 import { genericErrorPage, gonePage, notFoundPage } from "../views/error-pages.js";
 import { passwordPage } from "../views/password-page.js";
@@ -54,7 +53,7 @@ export async function serveRedirect(
       "Location",
       safeHeaderValue(outcome.location),
       "Cache-Control",
-      cacheControl(status, outcome.link),
+      cacheControl(status, outcome.mayStop),
       "Content-Length",
       "0",
     ]);
@@ -99,9 +98,7 @@ export async function serveRedirect(
 
 // Shared caches must never answer for us (disabling, expiry and max_clicks would be bypassed); a browser may
 // keep a permanent redirect briefly, unless the link can still stop working by itself.
-function cacheControl(status: number, link: Link): string {
+function cacheControl(status: number, mayStop: boolean): string {
   const permanent = status === 301 || status === 308;
-  return permanent && link.maxClicks === null && link.expiresAt === null
-    ? "private, max-age=300"
-    : "private, no-cache";
+  return permanent && !mayStop ? "private, max-age=300" : "private, no-cache";
 }

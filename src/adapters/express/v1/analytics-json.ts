@@ -1,10 +1,10 @@
-import type { ClickStats } from "../../../domain/click/click-counts.js";
+import type { AnalyticsView } from "../../../application/views/analytics-view.js";
 import { countryName } from "../views/country-name.js";
 
 /** The v1 analytics object; countries carry their English name and ISO code. */
-export function analyticsJson(linkId: string, stats: ClickStats) {
+export function analyticsJson(stats: AnalyticsView) {
   return {
-    link_id: linkId,
+    link_id: stats.linkId,
     start: stats.start,
     end: stats.end,
     total_clicks: stats.totalClicks,

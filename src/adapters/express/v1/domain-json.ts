@@ -1,11 +1,11 @@
-import { type CustomDomain, verificationRecord } from "../../../domain/custom-domain/custom-domain.js";
+import type { DomainView } from "../../../application/views/domain-view.js";
 
 /** The v1 custom domain object. */
-export function domainJson(domain: CustomDomain) {
+export function domainJson(domain: DomainView) {
   return {
     hostname: domain.hostname,
     status: domain.status,
-    verification: verificationRecord(domain),
+    verification: domain.verification,
     created_at: domain.createdAt.toISOString(),
   };
 }

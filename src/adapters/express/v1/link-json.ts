@@ -1,19 +1,18 @@
-import type { ShortUrls } from "../../../application/short-urls.js";
-import type { Link } from "../../../domain/link/link.js";
+import type { LinkView } from "../../../application/views/link-view.js";
 
 /** The v1 link object (spec §3). */
-export function linkJson(link: Link, urls: ShortUrls) {
+export function linkJson(link: LinkView) {
   return {
     id: link.id,
-    short_url: urls.shortUrl(link),
+    short_url: link.shortUrl,
     long_url: link.destination,
     domain: link.domain,
     slug: link.slug,
     status: link.status,
-    password_protected: link.passwordHash !== null,
+    password_protected: link.passwordProtected,
     expires_at: link.expiresAt?.toISOString() ?? null,
     max_clicks: link.maxClicks,
-    tracking_url: urls.trackingUrl(link),
+    tracking_url: link.trackingUrl,
     created_at: link.createdAt.toISOString(),
     updated_at: link.updatedAt.toISOString(),
   };

@@ -17,7 +17,7 @@ export const V1_DOMAIN_ROUTES: readonly V1Route[] = [
     success: { ...domainAnswer, status: 201 },
     errors: ["invalid_domain"],
     handle: async (hexlink, { body, accountId }) => {
-      const domain = await hexlink.registerDomain.execute(accountId, body.hostname);
+      const domain = await hexlink.registerDomain.execute({ accountId, hostname: body.hostname });
       return { domain: domainJson(domain) };
     },
   }),
@@ -27,7 +27,7 @@ export const V1_DOMAIN_ROUTES: readonly V1Route[] = [
     summary: "List the account's custom domains",
     success: { status: 200, description: "{success:true, domains}", body: v1DomainListResponse },
     handle: async (hexlink, { accountId }) => {
-      const domains = await hexlink.listDomains.execute(accountId);
+      const domains = await hexlink.listDomains.execute({ accountId });
       return { domains: domains.map(domainJson) };
     },
   }),
@@ -39,7 +39,7 @@ export const V1_DOMAIN_ROUTES: readonly V1Route[] = [
     success: domainAnswer,
     errors: ["invalid_domain"],
     handle: async (hexlink, { params, accountId }) => {
-      const domain = await hexlink.verifyDomain.execute(accountId, params.hostname);
+      const domain = await hexlink.verifyDomain.execute({ accountId, hostname: params.hostname });
       return { domain: domainJson(domain) };
     },
   }),
@@ -51,7 +51,7 @@ export const V1_DOMAIN_ROUTES: readonly V1Route[] = [
     success: { status: 200, description: "{success:true}", body: v1DoneResponse },
     errors: ["invalid_domain"],
     handle: async (hexlink, { params, accountId }) => {
-      await hexlink.deleteDomain.execute(accountId, params.hostname);
+      await hexlink.deleteDomain.execute({ accountId, hostname: params.hostname });
       return {};
     },
   }),

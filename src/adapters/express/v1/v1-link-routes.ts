@@ -53,7 +53,7 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
         expiresAt: toDate(body.expires_at) ?? null,
         maxClicks: body.max_clicks ?? null,
       });
-      return { link: linkJson(link, hexlink.shortUrls) };
+      return { link: linkJson(link) };
     },
   }),
   v1Route({
@@ -65,7 +65,7 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     handle: async (hexlink, { query, accountId }) => {
       const page = await hexlink.listLinks.execute({ accountId, ...query });
       return {
-        links: page.links.map((link) => linkJson(link, hexlink.shortUrls)),
+        links: page.links.map(linkJson),
         next_cursor: page.nextCursor,
       };
     },
@@ -79,8 +79,8 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     success: { status: 200, ...linkAnswer },
     errors: ["link_not_found"],
     handle: async (hexlink, { params, accountId }) => {
-      const link = await hexlink.getLink.execute(accountId, params.id);
-      return { link: linkJson(link, hexlink.shortUrls) };
+      const link = await hexlink.getLink.execute({ accountId, id: params.id });
+      return { link: linkJson(link) };
     },
   }),
   v1Route({
@@ -102,7 +102,7 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
         ...(body.max_clicks === undefined ? {} : { maxClicks: body.max_clicks }),
         ...(body.status === undefined ? {} : { status: body.status }),
       });
-      return { link: linkJson(link, hexlink.shortUrls) };
+      return { link: linkJson(link) };
     },
   }),
   v1Route({
@@ -113,7 +113,7 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     success: done,
     errors: ["link_not_found"],
     handle: async (hexlink, { params, accountId }) => {
-      await hexlink.deleteLink.execute(accountId, params.id);
+      await hexlink.deleteLink.execute({ accountId, id: params.id });
       return {};
     },
   }),
@@ -126,8 +126,8 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     success: { status: 200, description: "{success:true, analytics}", body: v1AnalyticsResponse },
     errors: ["invalid_date_range", "link_not_found"],
     handle: async (hexlink, { params, query, accountId }) => {
-      const stats = await hexlink.getLinkAnalytics.execute(accountId, params.id, query.start, query.end);
-      return { analytics: analyticsJson(params.id, stats) };
+      const stats = await hexlink.getLinkAnalytics.execute({ accountId, linkId: params.id, ...query });
+      return { analytics: analyticsJson(stats) };
     },
   }),
 ];

@@ -1,10 +1,17 @@
-import { type ApiKey, isUsable } from "../../../domain/api-key/api-key.js";
+import { isUsable } from "../../../domain/api-key/api-key.js";
 import { DomainError } from "../../../domain/errors/domain-error.js";
 import { decide, minuteWindow, type RateWindow } from "../../../domain/rate-limit/rate-window.js";
 import type { ApiKeyRepository } from "../../ports/api-key-repository.js";
 import type { RateLimiter } from "../../ports/rate-limiter.js";
 import type { Clock, KeyHasher } from "../../ports/technical.js";
 import type { HexlinkSettings } from "../../settings.js";
+import { type ApiKeyView, toApiKeyView } from "../../views/api-key-view.js";
+
+/** The key a client presented, with the subject its requests are counted under. */
+export interface AuthenticatedApiKey extends ApiKeyView {
+  /** Derived from the key's hash, so instances that seeded one key under different ids count it once. */
+  readonly rateLimitSubject: string;
+}
 
 export interface AuthenticateApiKeyDeps {
   readonly keys: ApiKeyRepository;
@@ -26,7 +33,13 @@ export class AuthenticateApiKey {
   constructor(private readonly deps: AuthenticateApiKeyDeps) {}
 
   // Lookup is by SHA-256 of the key, so no comparison of secrets happens here to leak timing.
-  async execute(presented: string | undefined, client?: string): Promise<ApiKey> {
+  async execute(request: {
+    /** The key as the client sent it; absent when it sent none. */
+    readonly key: string | undefined;
+    /** The client's address, to count failed attempts by; absent to count none. */
+    readonly client?: string;
+  }): Promise<AuthenticatedApiKey> {
+    const { key: presented, client } = request;
     const failures = client === undefined ? undefined : this.failureCounter(client);
     if (failures !== undefined) await this.refuseIfOver(failures);
     const key =
@@ -38,7 +51,7 @@ export class AuthenticateApiKey {
       throw unauthorized();
     }
     if (!key.apiAccess) throw new DomainError("forbidden", "This account may not use the API.");
-    return key;
+    return { ...toApiKeyView(key), rateLimitSubject: `key:${key.hash}` };
   }
 
   private failureCounter(client: string): { subject: string; window: RateWindow } {

@@ -1,8 +1,9 @@
-import { type ApiKey, effectiveLimits } from "../../../domain/api-key/api-key.js";
+import { effectiveLimits } from "../../../domain/api-key/api-key.js";
 import { apiKeyWindows, decide, type RateDecision } from "../../../domain/rate-limit/rate-window.js";
 import type { RateLimiter } from "../../ports/rate-limiter.js";
 import type { Clock } from "../../ports/technical.js";
 import type { HexlinkSettings } from "../../settings.js";
+import type { AuthenticatedApiKey } from "./authenticate-api-key.js";
 
 /** Counts one API request against the key's second, hour and month windows. */
 export class ConsumeRateLimit {
@@ -13,11 +14,15 @@ export class ConsumeRateLimit {
   ) {}
 
   /** The decision, with the figures for the X-RateLimit headers. Callers map a refusal by `exceeded`. */
-  async execute(key: ApiKey): Promise<RateDecision> {
+  async execute({
+    apiKey,
+  }: {
+    readonly apiKey: Pick<AuthenticatedApiKey, "limits" | "rateLimitSubject">;
+  }): Promise<RateDecision> {
     const now = this.clock.now();
-    const windows = apiKeyWindows(now, effectiveLimits(key, this.settings.rateLimits));
+    const windows = apiKeyWindows(now, effectiveLimits(apiKey, this.settings.rateLimits));
     // By the key's hash, not its id: instances with separate stores seed one key under different ids.
-    const counts = await this.limiter.consume(`key:${key.hash}`, windows);
+    const counts = await this.limiter.consume(apiKey.rateLimitSubject, windows);
     return decide(windows, counts, now);
   }
 }

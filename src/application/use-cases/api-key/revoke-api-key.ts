@@ -9,7 +9,7 @@ export class RevokeApiKey {
     private readonly clock: Clock,
   ) {}
 
-  async execute(id: string): Promise<void> {
+  async execute({ id }: { readonly id: string }): Promise<void> {
     if (!(await this.keys.revoke(id, this.clock.now()))) {
       throw new DomainError("invalid_request", `No API key with id '${id}' exists.`);
     }

@@ -19,12 +19,12 @@ export class SeedApiKeys {
   ) {}
 
   /** Returns how many keys were created. @throws DomainError invalid_request for a key of another account */
-  async execute(seeds: readonly SeedKey[]): Promise<number> {
+  async execute({ seeds }: { readonly seeds: readonly SeedKey[] }): Promise<number> {
     let created = 0;
     for (const seed of seeds) {
       if (await this.isSeeded(seed)) continue;
       try {
-        await this.createKey.execute(seed.accountId, { key: seed.key });
+        await this.createKey.execute({ accountId: seed.accountId, key: seed.key });
         created++;
       } catch (error) {
         // Instances sharing a store start together: another one may have created the key meanwhile.

@@ -1,7 +1,8 @@
-import type { ClickStats } from "../../../domain/click/click-counts.js";
 import type { LinkRepository } from "../../ports/link-repository.js";
 import type { LinkClicks } from "../../services/link-clicks.js";
 import { findOwnedLink } from "../../services/owned-link.js";
+import type { ShortUrls } from "../../short-urls.js";
+import { type AnalyticsView, toAnalyticsView } from "../../views/analytics-view.js";
 
 export { DEFAULT_ANALYTICS_DAYS } from "../../services/link-clicks.js";
 
@@ -10,11 +11,19 @@ export class GetLinkAnalytics {
   constructor(
     private readonly links: LinkRepository,
     private readonly clicks: LinkClicks,
+    private readonly urls: ShortUrls,
   ) {}
 
   /** @throws DomainError link_not_found, invalid_date_range */
-  async execute(accountId: string, linkId: string, start?: string, end?: string): Promise<ClickStats> {
-    const link = await findOwnedLink(this.links, accountId, linkId);
-    return this.clicks.stats(link.id, start, end);
+  async execute(request: {
+    readonly accountId: string;
+    readonly linkId: string;
+    /** First day, `YYYY-MM-DD` (UTC). */
+    readonly start?: string;
+    /** Last day, inclusive. */
+    readonly end?: string;
+  }): Promise<AnalyticsView> {
+    const link = await findOwnedLink(this.links, request.accountId, request.linkId);
+    return toAnalyticsView(link, this.urls, await this.clicks.stats(link.id, request.start, request.end));
   }
 }

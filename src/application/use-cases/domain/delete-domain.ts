@@ -11,7 +11,13 @@ export class DeleteDomain {
     private readonly clock: Clock,
   ) {}
 
-  async execute(accountId: string, hostname: string): Promise<void> {
+  async execute({
+    accountId,
+    hostname,
+  }: {
+    readonly accountId: string;
+    readonly hostname: string;
+  }): Promise<void> {
     const domain = await findOwnedDomain(this.domains, accountId, hostname);
     // Remembered, so for 72 hours the hostname answers 404 rather than the default domain's links.
     await this.domains.delete(domain.hostname, this.clock.now());

@@ -8,6 +8,7 @@ import { DomainError, isDomainError } from "../../../domain/errors/domain-error.
 import type { DomainRepository } from "../../ports/domain-repository.js";
 import type { Clock, IdGenerator } from "../../ports/technical.js";
 import type { HexlinkSettings } from "../../settings.js";
+import { type DomainView, toDomainView } from "../../views/domain-view.js";
 
 /**
  * Registers a custom domain for an account, pending until its TXT record is verified. Registering it again
@@ -23,7 +24,11 @@ export class RegisterDomain {
     private readonly settings: HexlinkSettings,
   ) {}
 
-  async execute(accountId: string, rawHostname: string): Promise<CustomDomain> {
+  async execute(request: { readonly accountId: string; readonly hostname: string }): Promise<DomainView> {
+    return toDomainView(await this.register(request.accountId, request.hostname));
+  }
+
+  private async register(accountId: string, rawHostname: string): Promise<CustomDomain> {
     // A hostname with a port is the same claim as without: custom domains are DNS names.
     const hostname = claimHostname(parseHostname(rawHostname));
     const serverHosts = [this.settings.defaultDomain, ...this.settings.domainAliases].map(claimHostname);

@@ -1,9 +1,10 @@
-import { type CustomDomain, verificationRecord } from "../../../domain/custom-domain/custom-domain.js";
+import { verificationRecord } from "../../../domain/custom-domain/custom-domain.js";
 import { DomainError } from "../../../domain/errors/domain-error.js";
 import type { DomainRepository } from "../../ports/domain-repository.js";
 import type { DomainVerifier } from "../../ports/technical.js";
 import type { DomainActivation } from "../../services/domain-activation.js";
 import { findOwnedDomain } from "../../services/owned-domain.js";
+import { type DomainView, toDomainView } from "../../views/domain-view.js";
 
 /** Activates a custom domain once its `_hexlink.<hostname>` TXT record is found. @throws DomainError invalid_domain */
 export class VerifyDomain {
@@ -13,9 +14,15 @@ export class VerifyDomain {
     private readonly activation: DomainActivation,
   ) {}
 
-  async execute(accountId: string, hostname: string): Promise<CustomDomain> {
+  async execute({
+    accountId,
+    hostname,
+  }: {
+    readonly accountId: string;
+    readonly hostname: string;
+  }): Promise<DomainView> {
     const domain = await findOwnedDomain(this.domains, accountId, hostname);
-    if (domain.status === "active") return domain;
+    if (domain.status === "active") return toDomainView(domain);
     const record = verificationRecord(domain);
     if (!(await this.verifier.hasTxtRecord(record.name, record.value))) {
       throw new DomainError(
@@ -23,6 +30,6 @@ export class VerifyDomain {
         `No TXT record '${record.value}' was found at ${record.name}; add it and try again.`,
       );
     }
-    return this.activation.activate(domain);
+    return toDomainView(await this.activation.activate(domain));
   }
 }

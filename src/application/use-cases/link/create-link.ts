@@ -13,6 +13,8 @@ import type { Clock, CodeGenerator, IdGenerator, PasswordHasher } from "../../po
 import type { DestinationChecker } from "../../services/destination-checker.js";
 import type { LinkDomainResolver } from "../../services/domain-resolver.js";
 import type { HexlinkSettings } from "../../settings.js";
+import type { ShortUrls } from "../../short-urls.js";
+import { type LinkView, toLinkView } from "../../views/link-view.js";
 
 export interface CreateLinkInput {
   readonly accountId: string;
@@ -34,6 +36,7 @@ export interface CreateLinkDeps {
   readonly passwords: PasswordHasher;
   readonly clock: Clock;
   readonly settings: HexlinkSettings;
+  readonly urls: ShortUrls;
 }
 
 /**
@@ -44,7 +47,7 @@ export interface CreateLinkDeps {
 export class CreateLink {
   constructor(private readonly deps: CreateLinkDeps) {}
 
-  async execute(input: CreateLinkInput): Promise<Link> {
+  async execute(input: CreateLinkInput): Promise<LinkView> {
     const { clock } = this.deps;
     const now = clock.now();
     const customSlug = input.customSlug === undefined ? undefined : parseSlug(input.customSlug);
@@ -71,7 +74,7 @@ export class CreateLink {
     const link = customSlug === undefined ? await this.createWithCode(draft) : await this.createCustom(draft);
     // A redirect may have cached "no such link" for this slug just before.
     await this.deps.cache.invalidateLink(link.domain, link.slug);
-    return link;
+    return toLinkView(link, this.deps.urls);
   }
 
   private async createCustom(link: Link): Promise<Link> {

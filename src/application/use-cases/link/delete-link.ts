@@ -11,7 +11,7 @@ export class DeleteLink {
     private readonly clicks: ClickStore,
   ) {}
 
-  async execute(accountId: string, id: string): Promise<void> {
+  async execute({ accountId, id }: { readonly accountId: string; readonly id: string }): Promise<void> {
     const link = await findOwnedLink(this.links, accountId, id);
     if (!(await this.links.delete(link.id))) throw linkNotFound();
     await this.cache.invalidateLink(link.domain, link.slug);

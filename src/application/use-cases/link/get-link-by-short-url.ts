@@ -1,14 +1,24 @@
 import { DomainError } from "../../../domain/errors/domain-error.js";
 import { normaliseHost } from "../../../domain/link/hostname.js";
-import type { Link } from "../../../domain/link/link.js";
 import type { LinkRepository } from "../../ports/link-repository.js";
+import type { ShortUrls } from "../../short-urls.js";
+import { type LinkView, toLinkView } from "../../views/link-view.js";
 
 /** Reads one of the account's links by its short URL (`https://sho.rt/slug`, scheme optional). */
 export class GetLinkByShortUrl {
-  constructor(private readonly links: LinkRepository) {}
+  constructor(
+    private readonly links: LinkRepository,
+    private readonly urls: ShortUrls,
+  ) {}
 
   /** @throws DomainError link_not_found (code LI16 in the client API) */
-  async execute(accountId: string, shortUrl: string): Promise<Link> {
+  async execute({
+    accountId,
+    shortUrl,
+  }: {
+    readonly accountId: string;
+    readonly shortUrl: string;
+  }): Promise<LinkView> {
     const notFound = new DomainError("link_not_found", "No link with this short URL exists.");
     let url: URL;
     let slug: string;
@@ -21,6 +31,6 @@ export class GetLinkByShortUrl {
     }
     const link = await this.links.findBySlug(normaliseHost(url.host), slug);
     if (link === null || link.accountId !== accountId) throw notFound;
-    return link;
+    return toLinkView(link, this.urls);
   }
 }

@@ -1,12 +1,16 @@
-import type { Link } from "../../../domain/link/link.js";
 import type { LinkRepository } from "../../ports/link-repository.js";
 import { findOwnedLink } from "../../services/owned-link.js";
+import type { ShortUrls } from "../../short-urls.js";
+import { type LinkView, toLinkView } from "../../views/link-view.js";
 
 /** Reads one of the account's links by id. @throws DomainError link_not_found */
 export class GetLink {
-  constructor(private readonly links: LinkRepository) {}
+  constructor(
+    private readonly links: LinkRepository,
+    private readonly urls: ShortUrls,
+  ) {}
 
-  execute(accountId: string, id: string): Promise<Link> {
-    return findOwnedLink(this.links, accountId, id);
+  async execute({ accountId, id }: { readonly accountId: string; readonly id: string }): Promise<LinkView> {
+    return toLinkView(await findOwnedLink(this.links, accountId, id), this.urls);
   }
 }

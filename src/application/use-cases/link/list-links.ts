@@ -1,6 +1,8 @@
 import { DomainError } from "../../../domain/errors/domain-error.js";
-import type { Link, LinkStatus } from "../../../domain/link/link.js";
+import type { LinkStatus } from "../../../domain/link/link.js";
 import type { LinkRepository, ListPosition } from "../../ports/link-repository.js";
+import type { ShortUrls } from "../../short-urls.js";
+import { type LinkView, toLinkView } from "../../views/link-view.js";
 
 export interface ListLinksInput {
   readonly accountId: string;
@@ -11,7 +13,7 @@ export interface ListLinksInput {
 }
 
 export interface LinkList {
-  readonly links: readonly Link[];
+  readonly links: readonly LinkView[];
   readonly nextCursor: string | null;
 }
 
@@ -20,7 +22,10 @@ export const LIST_LIMIT_MAX = 100;
 
 /** An account's links, newest first, a page at a time. @throws DomainError invalid_request */
 export class ListLinks {
-  constructor(private readonly links: LinkRepository) {}
+  constructor(
+    private readonly links: LinkRepository,
+    private readonly urls: ShortUrls,
+  ) {}
 
   async execute(input: ListLinksInput): Promise<LinkList> {
     const limit = input.limit ?? LIST_LIMIT_DEFAULT;
@@ -33,7 +38,10 @@ export class ListLinks {
       ...(input.domain === undefined ? {} : { domain: input.domain.toLowerCase() }),
       ...(input.status === undefined ? {} : { status: input.status }),
     });
-    return { links: page.links, nextCursor: page.next === null ? null : encodeCursor(page.next) };
+    return {
+      links: page.links.map((link) => toLinkView(link, this.urls)),
+      nextCursor: page.next === null ? null : encodeCursor(page.next),
+    };
   }
 }
 

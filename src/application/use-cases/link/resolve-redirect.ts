@@ -25,9 +25,15 @@ export interface RedirectRequest {
 
 /** Every normal outcome of following a short link; none of them is an error. */
 export type RedirectOutcome =
-  | { readonly kind: "redirect"; readonly location: string; readonly link: Link }
-  | { readonly kind: "password_required"; readonly link: Link }
-  | { readonly kind: "wrong_password"; readonly link: Link }
+  | {
+      readonly kind: "redirect";
+      readonly location: string;
+      readonly linkId: string;
+      /** True when the link has an expiry or a click budget, so a browser must not keep the redirect. */
+      readonly mayStop: boolean;
+    }
+  | { readonly kind: "password_required"; readonly linkId: string }
+  | { readonly kind: "wrong_password"; readonly linkId: string }
   | { readonly kind: "too_many_attempts"; readonly retryAfterSeconds: number }
   | { readonly kind: "not_found" }
   | { readonly kind: "gone" };
@@ -97,7 +103,12 @@ export class ResolveRedirect {
       referrer: request.referrer,
       headers: request.headers,
     });
-    return { kind: "redirect", location: withForwardedQuery(link.destination, request.query), link };
+    return {
+      kind: "redirect",
+      location: withForwardedQuery(link.destination, request.query),
+      linkId: link.id,
+      mayStop: link.maxClicks !== null || link.expiresAt !== null,
+    };
   }
 
   /** Spends one password guess of this link and client; `null` when the guess is right and allowed. */
@@ -107,7 +118,7 @@ export class ResolveRedirect {
     request: RedirectRequest,
     now: Date,
   ): Promise<RedirectOutcome | null> {
-    if (request.password === undefined) return { kind: "password_required", link };
+    if (request.password === undefined) return { kind: "password_required", linkId: link.id };
     // Every guess counts, so a right guess after the limit is refused too: no oracle for brute force.
     const window = minuteWindow(now, this.deps.settings.passwordAttemptsPerMinute);
     const subject = `pw:${link.id}:${this.deps.keyHasher.hash(request.ip)}`;
@@ -115,6 +126,6 @@ export class ResolveRedirect {
     if (!decision.allowed) return { kind: "too_many_attempts", retryAfterSeconds: decision.resetSeconds };
     return (await this.deps.passwords.verify(request.password, hash))
       ? null
-      : { kind: "wrong_password", link };
+      : { kind: "wrong_password", linkId: link.id };
   }
 }

@@ -14,6 +14,8 @@ import type { LinkRepository } from "../../ports/link-repository.js";
 import type { Clock, PasswordHasher } from "../../ports/technical.js";
 import type { DestinationChecker } from "../../services/destination-checker.js";
 import { findOwnedLink } from "../../services/owned-link.js";
+import type { ShortUrls } from "../../short-urls.js";
+import { type LinkView, toLinkView } from "../../views/link-view.js";
 
 /** What to change; an absent field stays as it is, `null` removes an optional one. */
 export interface UpdateLinkInput {
@@ -33,6 +35,7 @@ export interface UpdateLinkDeps {
   readonly destinations: DestinationChecker;
   readonly passwords: PasswordHasher;
   readonly clock: Clock;
+  readonly urls: ShortUrls;
 }
 
 /** How many times an update is tried on a freshly read link before a concurrent editor is reported. */
@@ -51,7 +54,7 @@ export const UPDATE_ATTEMPTS = 3;
 export class UpdateLink {
   constructor(private readonly deps: UpdateLinkDeps) {}
 
-  async execute(input: UpdateLinkInput): Promise<Link> {
+  async execute(input: UpdateLinkInput): Promise<LinkView> {
     const { links, cache, clock } = this.deps;
     let current = await findOwnedLink(links, input.accountId, input.id);
     const checkedAt = clock.now();
@@ -70,7 +73,7 @@ export class UpdateLink {
         if (next.domain !== current.domain || next.slug !== current.slug) {
           await cache.invalidateLink(next.domain, next.slug);
         }
-        return next;
+        return toLinkView(next, this.deps.urls);
       }
       if (attempt >= UPDATE_ATTEMPTS) {
         throw new DomainError("edit_not_allowed", "The link changed while it was being edited; try again.");

@@ -40,7 +40,7 @@ async function setUp() {
 describe("GetLinkAnalytics", () => {
   it("answers the last 30 days by default, with a full timeseries, unique and bot clicks apart", async () => {
     const { core, link } = await setUp();
-    const stats = await core.getLinkAnalytics.execute(ACME, link.id);
+    const stats = await core.getLinkAnalytics.execute({ accountId: ACME, linkId: link.id });
     expect(stats).toMatchObject({ start: "2026-02-14", end: "2026-03-15", totalClicks: 3, uniqueClicks: 2 });
     expect(stats.botClicks).toBe(1);
     expect(stats.timeseries).toHaveLength(30);
@@ -53,11 +53,24 @@ describe("GetLinkAnalytics", () => {
 
   it("answers a given range, and 30 days ending on the end date when only the end is given", async () => {
     const { core, link } = await setUp();
-    const january = await core.getLinkAnalytics.execute(ACME, link.id, "2026-01-01", "2026-01-31");
+    const january = await core.getLinkAnalytics.execute({
+      accountId: ACME,
+      linkId: link.id,
+      start: "2026-01-01",
+      end: "2026-01-31",
+    });
     expect(january).toMatchObject({ start: "2026-01-01", end: "2026-01-31", totalClicks: 1 });
-    const endOnly = await core.getLinkAnalytics.execute(ACME, link.id, undefined, "2026-01-30");
+    const endOnly = await core.getLinkAnalytics.execute({
+      accountId: ACME,
+      linkId: link.id,
+      end: "2026-01-30",
+    });
     expect(endOnly).toMatchObject({ start: "2026-01-01", end: "2026-01-30", totalClicks: 1 });
-    const startOnly = await core.getLinkAnalytics.execute(ACME, link.id, "2026-03-12");
+    const startOnly = await core.getLinkAnalytics.execute({
+      accountId: ACME,
+      linkId: link.id,
+      start: "2026-03-12",
+    });
     expect(startOnly).toMatchObject({ start: "2026-03-12", end: "2026-03-15", totalClicks: 2 });
   });
 
@@ -68,14 +81,14 @@ describe("GetLinkAnalytics", () => {
     ["a date that is no date", "yesterday", undefined],
   ])("refuses %s with invalid_date_range", async (_, start, end) => {
     const { core, link } = await setUp();
-    await expect(core.getLinkAnalytics.execute(ACME, link.id, start, end)).rejects.toEqual(
-      aDomainError("invalid_date_range"),
-    );
+    await expect(
+      core.getLinkAnalytics.execute({ accountId: ACME, linkId: link.id, start, end }),
+    ).rejects.toEqual(aDomainError("invalid_date_range"));
   });
 
   it("answers link_not_found to another account", async () => {
     const { core, link } = await setUp();
-    await expect(core.getLinkAnalytics.execute("other", link.id)).rejects.toEqual(
+    await expect(core.getLinkAnalytics.execute({ accountId: "other", linkId: link.id })).rejects.toEqual(
       aDomainError("link_not_found"),
     );
   });

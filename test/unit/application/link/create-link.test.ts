@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { ShortUrls } from "../../../../src/application/short-urls.js";
+import { toLinkView } from "../../../../src/application/views/link-view.js";
 import { LINK_ID_PATTERN } from "../../../../src/domain/link/link.js";
 import { aDomainError, aLink } from "../../../support/builders.js";
-import { aVisit, buildCore, type Core } from "../../../support/core.js";
+import { aVisit, buildCore, type Core, storedLink } from "../../../support/core.js";
 
 const ACME = "acme";
 
 async function activeDomain(core: Core, hostname: string, accountId = ACME): Promise<void> {
-  await core.registerDomain.execute(accountId, hostname);
-  await core.activateDomain.execute(hostname);
+  await core.registerDomain.execute({ accountId, hostname });
+  await core.activateDomain.execute({ hostname });
 }
 
 async function storedSlugs(core: Core, accountId = ACME): Promise<string[]> {
@@ -21,11 +23,15 @@ describe("CreateLink", () => {
     core.scripted.queue("Xy12AbC");
     const link = await core.createLink.execute({ accountId: ACME, url: "HTTPS://Example.com/a/../landing" });
     expect(link).toEqual(
-      aLink().withId(link.id).withSlug("Xy12AbC").to("https://example.com/landing").build(),
+      toLinkView(
+        aLink().withId(link.id).withSlug("Xy12AbC").to("https://example.com/landing").build(),
+        new ShortUrls(core.settings),
+      ),
     );
+    expect(link.shortUrl).toBe("https://sho.rt/Xy12AbC");
     expect(link.id).toMatch(LINK_ID_PATTERN);
     expect(core.scripted.lengths).toEqual([7]);
-    expect(await core.getLink.execute(ACME, link.id)).toEqual(link);
+    expect(await core.getLink.execute({ accountId: ACME, id: link.id })).toEqual(link);
   });
 
   it("uses a custom slug as given, case-sensitively", async () => {
@@ -54,7 +60,9 @@ describe("CreateLink", () => {
       expiresAt,
       maxClicks: 3,
     });
-    expect(link.passwordHash).toMatch(/^scrypt\$/);
+    expect(link.passwordProtected).toBe(true);
+    expect(link).not.toHaveProperty("passwordHash");
+    expect((await storedLink(core, link.id)).passwordHash).toMatch(/^scrypt\$/);
     expect(JSON.stringify(await core.stores.links.findById(link.id))).not.toContain("open sesame");
     expect(link).toMatchObject({ expiresAt, maxClicks: 3 });
   });
@@ -129,7 +137,7 @@ describe("CreateLink", () => {
 
   it("gives a pending claim no rights over anybody's destinations", async () => {
     const core = buildCore();
-    await core.registerDomain.execute("other", "pending.other.test");
+    await core.registerDomain.execute({ accountId: "other", hostname: "pending.other.test" });
     const link = await core.createLink.execute({ accountId: ACME, url: "https://pending.other.test/x" });
     expect(link.destination).toBe("https://pending.other.test/x");
   });
@@ -199,7 +207,7 @@ describe("CreateLink", () => {
     ["another account's active domain", "links.other.test"],
   ])("refuses %s with invalid_domain", async (_, domain) => {
     const core = buildCore();
-    await core.registerDomain.execute(ACME, "pending.acme.test");
+    await core.registerDomain.execute({ accountId: ACME, hostname: "pending.acme.test" });
     await activeDomain(core, "links.other.test", "other");
     await expect(
       core.createLink.execute({ accountId: ACME, url: "https://a.test/", domain }),

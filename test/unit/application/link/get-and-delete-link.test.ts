@@ -19,13 +19,15 @@ async function setUp() {
 describe("GetLink", () => {
   it("reads one of the account's links by id", async () => {
     const { core, link } = await setUp();
-    expect(await core.getLink.execute(ACME, link.id)).toEqual(link);
+    expect(await core.getLink.execute({ accountId: ACME, id: link.id })).toEqual(link);
   });
 
   it("answers another account exactly as for an id that does not exist", async () => {
     const { core, link } = await setUp();
-    await expect(core.getLink.execute("other", link.id)).rejects.toEqual(NOT_FOUND);
-    await expect(core.getLink.execute(ACME, "lnk_doesnotexist000000000")).rejects.toEqual(NOT_FOUND);
+    await expect(core.getLink.execute({ accountId: "other", id: link.id })).rejects.toEqual(NOT_FOUND);
+    await expect(core.getLink.execute({ accountId: ACME, id: "lnk_doesnotexist000000000" })).rejects.toEqual(
+      NOT_FOUND,
+    );
   });
 });
 
@@ -34,7 +36,7 @@ describe("GetLinkByShortUrl", () => {
     "finds the link by %s",
     async (shortUrl) => {
       const { core, link } = await setUp();
-      expect(await core.getLinkByShortUrl.execute(ACME, shortUrl)).toEqual(link);
+      expect(await core.getLinkByShortUrl.execute({ accountId: ACME, shortUrl })).toEqual(link);
     },
   );
 
@@ -42,7 +44,7 @@ describe("GetLinkByShortUrl", () => {
     "answers link_not_found for %j",
     async (shortUrl) => {
       const { core } = await setUp();
-      await expect(core.getLinkByShortUrl.execute(ACME, shortUrl)).rejects.toEqual(
+      await expect(core.getLinkByShortUrl.execute({ accountId: ACME, shortUrl })).rejects.toEqual(
         aDomainError("link_not_found"),
       );
     },
@@ -50,9 +52,9 @@ describe("GetLinkByShortUrl", () => {
 
   it("answers link_not_found for another account's short URL", async () => {
     const { core } = await setUp();
-    await expect(core.getLinkByShortUrl.execute("other", "https://sho.rt/promo")).rejects.toEqual(
-      aDomainError("link_not_found"),
-    );
+    await expect(
+      core.getLinkByShortUrl.execute({ accountId: "other", shortUrl: "https://sho.rt/promo" }),
+    ).rejects.toEqual(aDomainError("link_not_found"));
   });
 });
 
@@ -60,8 +62,8 @@ describe("DeleteLink", () => {
   it("removes the link: it is no longer found, no longer redirects, and its slug is free again", async () => {
     const { core, link } = await setUp();
     await core.resolveRedirect.execute(aVisit("promo"));
-    await core.deleteLink.execute(ACME, link.id);
-    await expect(core.getLink.execute(ACME, link.id)).rejects.toEqual(NOT_FOUND);
+    await core.deleteLink.execute({ accountId: ACME, id: link.id });
+    await expect(core.getLink.execute({ accountId: ACME, id: link.id })).rejects.toEqual(NOT_FOUND);
     expect(await core.resolveRedirect.execute(aVisit("promo"))).toEqual({ kind: "not_found" });
     const again = await core.createLink.execute({
       accountId: ACME,
@@ -79,7 +81,7 @@ describe("DeleteLink", () => {
       foldClicks([{ ...click, country: "FR", referrer: "Direct", visitor: "v1" }]),
       "seeded",
     );
-    await core.deleteLink.execute(ACME, link.id);
+    await core.deleteLink.execute({ accountId: ACME, id: link.id });
     const counts = await core.stores.clicks.query(link.id, { start: day, end: day });
     expect(counts.days.get(day)?.clicks ?? 0).toBe(0);
     expect(counts.uniqueClicks).toBe(0);
@@ -87,14 +89,14 @@ describe("DeleteLink", () => {
 
   it("answers link_not_found to another account and leaves the link in place", async () => {
     const { core, link } = await setUp();
-    await expect(core.deleteLink.execute("other", link.id)).rejects.toEqual(NOT_FOUND);
-    expect(await core.getLink.execute(ACME, link.id)).toEqual(link);
+    await expect(core.deleteLink.execute({ accountId: "other", id: link.id })).rejects.toEqual(NOT_FOUND);
+    expect(await core.getLink.execute({ accountId: ACME, id: link.id })).toEqual(link);
     expect(await core.resolveRedirect.execute(aVisit("promo"))).toMatchObject({ kind: "redirect" });
   });
 
   it("answers link_not_found for a link deleted already", async () => {
     const { core, link } = await setUp();
-    await core.deleteLink.execute(ACME, link.id);
-    await expect(core.deleteLink.execute(ACME, link.id)).rejects.toEqual(NOT_FOUND);
+    await core.deleteLink.execute({ accountId: ACME, id: link.id });
+    await expect(core.deleteLink.execute({ accountId: ACME, id: link.id })).rejects.toEqual(NOT_FOUND);
   });
 });

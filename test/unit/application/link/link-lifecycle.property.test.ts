@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { aVisit, buildCore, type Core } from "../../../support/core.js";
+import { aVisit, buildCore, type Core, storedLink } from "../../../support/core.js";
 
 const ACME = "acme";
 const HOUR = 3_600_000;
@@ -29,7 +29,7 @@ async function end(
   extraMs: number,
 ): Promise<void> {
   if (ending === "disabled") await core.updateLink.execute({ accountId: ACME, id, status: "disabled" });
-  if (ending === "deleted") await core.deleteLink.execute(ACME, id);
+  if (ending === "deleted") await core.deleteLink.execute({ accountId: ACME, id });
   if (ending === "expired") core.clock.advance(HOUR + extraMs);
   if (ending === "exhausted") {
     for (let i = 0; i < clicksLeft; i++) {
@@ -92,14 +92,14 @@ describe("link lifecycle (property)", () => {
             customSlug: "promo",
             maxClicks,
           });
-          if (warm) core.shared.cache.setLink(link.domain, link.slug, link);
+          if (warm) core.shared.cache.setLink(link.domain, link.slug, await storedLink(core, link.id));
           const outcomes = await Promise.all(
             Array.from({ length: maxClicks + extra }, () => core.resolveRedirect.execute(aVisit("promo"))),
           );
           expect(outcomes.filter((o) => o.kind === "redirect")).toHaveLength(maxClicks);
           expect(outcomes.filter((o) => o.kind === "gone")).toHaveLength(extra);
           expect(core.hits).toHaveLength(maxClicks);
-          expect((await core.getLink.execute(ACME, link.id)).clickCount).toBe(maxClicks);
+          expect((await storedLink(core, link.id)).clickCount).toBe(maxClicks);
           expect(await core.resolveRedirect.execute(aVisit("promo"))).toEqual({ kind: "gone" });
         },
       ),

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { Link } from "../../../../src/domain/link/link.js";
+import type { LinkView } from "../../../../src/application/views/link-view.js";
 import { aDomainError } from "../../../support/builders.js";
 import { buildCore, type Core } from "../../../support/core.js";
 
 const ACME = "acme";
 
 /** Creates links one second apart, so the newest is the last made. */
-async function createMany(core: Core, count: number, accountId = ACME): Promise<Link[]> {
-  const made: Link[] = [];
+async function createMany(core: Core, count: number, accountId = ACME): Promise<LinkView[]> {
+  const made: LinkView[] = [];
   for (let i = 0; i < count; i++) {
     core.clock.advance(1000);
     made.push(await core.createLink.execute({ accountId, url: `https://example.com/${i}` }));
@@ -15,8 +15,8 @@ async function createMany(core: Core, count: number, accountId = ACME): Promise<
   return made;
 }
 
-async function allPages(core: Core, limit: number, accountId = ACME): Promise<Link[][]> {
-  const pages: Link[][] = [];
+async function allPages(core: Core, limit: number, accountId = ACME): Promise<LinkView[][]> {
+  const pages: LinkView[][] = [];
   let cursor: string | undefined;
   do {
     const page = await core.listLinks.execute({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CreateLinkInput } from "../../../../src/application/use-cases/link/create-link.js";
-import { aVisit, buildCore, type Core } from "../../../support/core.js";
+import { aVisit, buildCore, type Core, storedLink } from "../../../support/core.js";
 
 const ACME = "acme";
 
@@ -18,7 +18,12 @@ describe("ResolveRedirect: redirects", () => {
   it("redirects to the destination and records one click", async () => {
     const { core, link } = await withLink();
     const outcome = await core.resolveRedirect.execute(aVisit("promo", { referrer: "https://news.test/" }));
-    expect(outcome).toEqual({ kind: "redirect", location: "https://example.com/landing?a=1", link });
+    expect(outcome).toEqual({
+      kind: "redirect",
+      location: "https://example.com/landing?a=1",
+      linkId: link.id,
+      mayStop: false,
+    });
     expect(core.hits).toEqual([
       {
         linkId: link.id,
@@ -75,7 +80,7 @@ describe("ResolveRedirect: not_found and gone", () => {
   it("answers not_found for a deleted link", async () => {
     const { core, link } = await withLink();
     await core.resolveRedirect.execute(aVisit("promo"));
-    await core.deleteLink.execute(ACME, link.id);
+    await core.deleteLink.execute({ accountId: ACME, id: link.id });
     expect(await core.resolveRedirect.execute(aVisit("promo"))).toEqual({ kind: "not_found" });
   });
 
@@ -94,7 +99,7 @@ describe("ResolveRedirect: not_found and gone", () => {
     const kinds = [];
     for (let i = 0; i < 4; i++) kinds.push((await core.resolveRedirect.execute(aVisit("promo"))).kind);
     expect(kinds).toEqual(["redirect", "redirect", "gone", "gone"]);
-    expect((await core.getLink.execute(ACME, link.id)).clickCount).toBe(2);
+    expect((await storedLink(core, link.id)).clickCount).toBe(2);
     expect(core.hits).toHaveLength(2);
   });
 
@@ -103,9 +108,9 @@ describe("ResolveRedirect: not_found and gone", () => {
     expect(await core.resolveRedirect.execute(aVisit("promo"))).toMatchObject({ kind: "redirect" });
     await core.updateLink.execute({ accountId: ACME, id: link.id, maxClicks: 1 });
     // Another instance's update: this one's cache still holds the copy that allows 5 clicks.
-    core.shared.cache.setLink(link.domain, link.slug, link);
+    core.shared.cache.setLink(link.domain, link.slug, await storedLink(core, link.id));
     expect(await core.resolveRedirect.execute(aVisit("promo"))).toEqual({ kind: "gone" });
-    expect((await core.getLink.execute(ACME, link.id)).clickCount).toBe(1);
+    expect((await storedLink(core, link.id)).clickCount).toBe(1);
     expect(core.hits).toHaveLength(1);
   });
 
@@ -132,9 +137,9 @@ describe("ResolveRedirect: passwords", () => {
   it("asks for the password without revealing or counting anything", async () => {
     const { core, link } = await withLink({ password: "s3cret", maxClicks: 5 });
     const outcome = await core.resolveRedirect.execute(aVisit("promo"));
-    expect(outcome).toEqual({ kind: "password_required", link });
+    expect(outcome).toEqual({ kind: "password_required", linkId: link.id });
     expect(core.hits).toEqual([]);
-    expect((await core.getLink.execute(ACME, link.id)).clickCount).toBe(0);
+    expect((await storedLink(core, link.id)).clickCount).toBe(0);
   });
 
   it("answers wrong_password for a wrong guess and redirects on the right one", async () => {
@@ -193,8 +198,8 @@ describe("ResolveRedirect: passwords", () => {
 describe("ResolveRedirect: custom domains", () => {
   it("a link on an active custom domain answers only on that domain", async () => {
     const core = buildCore();
-    await core.registerDomain.execute(ACME, "links.acme.test");
-    await core.activateDomain.execute("links.acme.test");
+    await core.registerDomain.execute({ accountId: ACME, hostname: "links.acme.test" });
+    await core.activateDomain.execute({ hostname: "links.acme.test" });
     await withLink({ domain: "links.acme.test" }, core);
     const onCustom = aVisit("promo", { host: "Links.Acme.Test" });
     expect(await core.resolveRedirect.execute(onCustom)).toMatchObject({ kind: "redirect" });
@@ -203,7 +208,7 @@ describe("ResolveRedirect: custom domains", () => {
 
   it("a pending custom domain's Host, on any port, never serves the default domain's links (spec §6)", async () => {
     const core = buildCore();
-    await core.registerDomain.execute("other", "links.acme.test");
+    await core.registerDomain.execute({ accountId: "other", hostname: "links.acme.test" });
     await withLink({}, core);
     for (const host of ["links.acme.test", "LINKS.acme.test:8443"]) {
       expect(await core.resolveRedirect.execute(aVisit("promo", { host })), host).toEqual({
@@ -215,10 +220,10 @@ describe("ResolveRedirect: custom domains", () => {
 
   it("a deleted custom domain's Host answers 404 for 72 hours, then falls back", async () => {
     const core = buildCore();
-    await core.registerDomain.execute(ACME, "links.acme.test");
-    await core.activateDomain.execute("links.acme.test");
+    await core.registerDomain.execute({ accountId: ACME, hostname: "links.acme.test" });
+    await core.activateDomain.execute({ hostname: "links.acme.test" });
     await withLink({}, core);
-    await core.deleteDomain.execute(ACME, "links.acme.test");
+    await core.deleteDomain.execute({ accountId: ACME, hostname: "links.acme.test" });
     core.clock.advance(72 * 3_600_000 - 1000);
     for (const host of ["links.acme.test", "links.acme.test:8443"]) {
       expect(await core.resolveRedirect.execute(aVisit("promo", { host })), host).toEqual({
@@ -234,7 +239,7 @@ describe("ResolveRedirect: custom domains", () => {
 
   it("a pending claim expires after 72 hours and its Host falls back again", async () => {
     const core = buildCore();
-    await core.registerDomain.execute("other", "links.acme.test");
+    await core.registerDomain.execute({ accountId: "other", hostname: "links.acme.test" });
     await withLink({}, core);
     core.clock.advance(72 * 3_600_000);
     const outcome = await core.resolveRedirect.execute(aVisit("promo", { host: "links.acme.test" }));
@@ -243,8 +248,8 @@ describe("ResolveRedirect: custom domains", () => {
 
   it("an active custom domain serves its links on any port", async () => {
     const core = buildCore();
-    await core.registerDomain.execute(ACME, "links.acme.test:8443");
-    await core.activateDomain.execute("links.acme.test");
+    await core.registerDomain.execute({ accountId: ACME, hostname: "links.acme.test:8443" });
+    await core.activateDomain.execute({ hostname: "links.acme.test" });
     await core.createLink.execute({
       accountId: ACME,
       url: "https://a.test/",

@@ -6,7 +6,7 @@ import {
 } from "../../../../src/application/use-cases/link/update-link.js";
 import type { ErrorCode } from "../../../../src/domain/errors/domain-error.js";
 import { aDomainError } from "../../../support/builders.js";
-import { aVisit, buildCore, type Core } from "../../../support/core.js";
+import { aVisit, buildCore, type Core, storedLink } from "../../../support/core.js";
 
 type Changes = Omit<UpdateLinkInput, "accountId" | "id">;
 
@@ -32,7 +32,7 @@ describe("UpdateLink", () => {
     core.clock.advance(1000);
     const next = await update({ url: "HTTPS://B.test/x/../y" });
     expect(next).toEqual({ ...link, destination: "https://b.test/y", updatedAt: core.clock.now() });
-    expect(await core.getLink.execute(ACME, link.id)).toEqual(next);
+    expect(await core.getLink.execute({ accountId: ACME, id: link.id })).toEqual(next);
   });
 
   it("moves the link to a new slug: the new one redirects, the old one is freed and answers not_found", async () => {
@@ -57,9 +57,12 @@ describe("UpdateLink", () => {
   it("sets and removes a password; the stored value is a hash", async () => {
     const { core, update } = await setUp();
     const locked = await update({ password: "hunter2" });
-    expect(locked.passwordHash).toMatch(/^scrypt\$/);
+    expect(locked.passwordProtected).toBe(true);
+    expect((await storedLink(core, locked.id)).passwordHash).toMatch(/^scrypt\$/);
     expect(await core.resolveRedirect.execute(aVisit("promo"))).toMatchObject({ kind: "password_required" });
-    expect((await update({ password: null })).passwordHash).toBeNull();
+    const opened = await update({ password: null });
+    expect(opened.passwordProtected).toBe(false);
+    expect((await storedLink(core, opened.id)).passwordHash).toBeNull();
     expect(await core.resolveRedirect.execute(aVisit("promo"))).toMatchObject({ kind: "redirect" });
   });
 
@@ -78,7 +81,7 @@ describe("UpdateLink", () => {
     await core.resolveRedirect.execute(aVisit("promo"));
     const next = await update({ maxClicks: 5 });
     expect(next.maxClicks).toBe(5);
-    expect((await core.getLink.execute(ACME, next.id)).clickCount).toBe(1);
+    expect((await storedLink(core, next.id)).clickCount).toBe(1);
   });
 
   describe("on an expired link", () => {
@@ -96,9 +99,9 @@ describe("UpdateLink", () => {
       ["status", { status: "disabled" }],
     ])("refuses a change of %s with edit_not_allowed and changes nothing", async (_, changes) => {
       const { core, link, update } = await expired();
-      const before = await core.getLink.execute(ACME, link.id);
+      const before = await core.getLink.execute({ accountId: ACME, id: link.id });
       await expect(update(changes)).rejects.toEqual(aDomainError("edit_not_allowed"));
-      expect(await core.getLink.execute(ACME, link.id)).toEqual(before);
+      expect(await core.getLink.execute({ accountId: ACME, id: link.id })).toEqual(before);
     });
 
     it("accepts a new expires_at and revives the link", async () => {
@@ -136,7 +139,7 @@ describe("UpdateLink", () => {
       const counter = countRefusals(core.stores.links);
       await Promise.all([update({ password: "hunter2" }), update({ url: "https://b.test/" })]);
       expect(counter.refused).toBeGreaterThan(0);
-      const stored = await core.getLink.execute(ACME, link.id);
+      const stored = await storedLink(core, link.id);
       expect(stored.passwordHash).toMatch(/^scrypt\$/);
       expect(stored.destination).toBe("https://b.test/");
     });
@@ -146,7 +149,7 @@ describe("UpdateLink", () => {
       const counter = countRefusals(core.stores.links);
       await Promise.all([update({ customSlug: "spring" }), update({ password: "hunter2" })]);
       expect(counter.refused).toBeGreaterThan(0);
-      const stored = await core.getLink.execute(ACME, link.id);
+      const stored = await storedLink(core, link.id);
       expect(stored.slug).toBe("spring");
       expect(stored.passwordHash).toMatch(/^scrypt\$/);
       expect(await core.resolveRedirect.execute(aVisit("promo"))).toEqual({ kind: "not_found" });
@@ -171,7 +174,7 @@ describe("UpdateLink", () => {
       );
       expect(refuse).toHaveBeenCalledTimes(UPDATE_ATTEMPTS);
       refuse.mockRestore();
-      expect(await core.getLink.execute(ACME, link.id)).toEqual(link);
+      expect(await core.getLink.execute({ accountId: ACME, id: link.id })).toEqual(link);
     });
   });
 
@@ -181,7 +184,7 @@ describe("UpdateLink", () => {
     await expect(update({ customSlug: "taken" })).rejects.toEqual(
       aDomainError("slug_taken", "The custom slug 'taken' is already taken."),
     );
-    expect((await core.getLink.execute(ACME, link.id)).slug).toBe("promo");
+    expect((await core.getLink.execute({ accountId: ACME, id: link.id })).slug).toBe("promo");
   });
 
   it.each<[string, Changes, ErrorCode]>([
@@ -196,7 +199,7 @@ describe("UpdateLink", () => {
   ])("refuses %s", async (_, changes, code) => {
     const { core, link, update } = await setUp({ settings: { blockedDomains: ["evil.test"] } });
     await expect(update(changes)).rejects.toEqual(aDomainError(code));
-    expect(await core.getLink.execute(ACME, link.id)).toEqual(link);
+    expect(await core.getLink.execute({ accountId: ACME, id: link.id })).toEqual(link);
   });
 
   it("answers link_not_found for another account's link and for an unknown id, changing nothing", async () => {
@@ -207,6 +210,6 @@ describe("UpdateLink", () => {
     await expect(
       core.updateLink.execute({ accountId: ACME, id: "lnk_doesnotexist000000000", status: "disabled" }),
     ).rejects.toEqual(aDomainError("link_not_found", "No link with this id exists."));
-    expect(await core.getLink.execute(ACME, link.id)).toEqual(link);
+    expect(await core.getLink.execute({ accountId: ACME, id: link.id })).toEqual(link);
   });
 });
