@@ -33,6 +33,7 @@ describe("client API: store trouble while authenticating (spec §5)", () => {
       create: (key) => stores.apiKeys.create(key),
       revoke: (id, at) => stores.apiKeys.revoke(id, at),
       listByAccount: (account) => stores.apiKeys.listByAccount(account),
+      rename: (id, name) => stores.apiKeys.rename(id, name),
     };
     server = await startServer({
       stores: { ...stores, apiKeys: keys },

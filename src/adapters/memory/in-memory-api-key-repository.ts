@@ -30,6 +30,13 @@ export class InMemoryApiKeyRepository implements ApiKeyRepository {
     return true;
   }
 
+  async rename(id: string, name: string): Promise<boolean> {
+    const key = this.byId.get(id);
+    if (key === undefined) return false;
+    this.byId.set(id, { ...key, name });
+    return true;
+  }
+
   async listByAccount(accountId: string): Promise<ApiKey[]> {
     return [...this.byId.values()].filter((k) => k.accountId === accountId).map(copyOf);
   }

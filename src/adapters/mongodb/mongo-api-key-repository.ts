@@ -13,6 +13,7 @@ export interface ApiKeyDocument {
   revokedAt: Date | null;
   apiAccess: boolean;
   limits: Partial<RateLimits> | null;
+  name?: string;
 }
 
 /** API keys found by hash or id. */
@@ -48,6 +49,11 @@ export class MongoApiKeyRepository implements ApiKeyRepository {
     return result.matchedCount === 1;
   }
 
+  async rename(id: string, name: string): Promise<boolean> {
+    const result = await mongoCall(() => this.keys.updateOne({ _id: { $eq: id } }, { $set: { name } }));
+    return result.matchedCount === 1;
+  }
+
   async listByAccount(accountId: string): Promise<ApiKey[]> {
     const documents = await mongoCall(() =>
       this.keys
@@ -73,6 +79,7 @@ export function toApiKeyDocument(key: ApiKey): ApiKeyDocument {
     revokedAt: key.revokedAt,
     apiAccess: key.apiAccess,
     limits,
+    ...(key.name === undefined ? {} : { name: key.name }),
   };
 }
 
@@ -86,5 +93,6 @@ export function fromApiKeyDocument(document: ApiKeyDocument): ApiKey {
     revokedAt: document.revokedAt,
     apiAccess: document.apiAccess,
     limits: document.limits,
+    ...(document.name === undefined ? {} : { name: document.name }),
   };
 }

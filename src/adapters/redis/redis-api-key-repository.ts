@@ -19,6 +19,12 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('HSETNX', KEYS[1], 'revokedAt', ARGV[1])
 return 1`);
 
+/** KEYS: key. ARGV: name. Sets the name field; 0 when there is no such key. */
+const RENAME = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'name', ARGV[1])
+return 1`);
+
 /**
  * API keys: a record hash per id, a hash → id string whose `SET NX` makes a hash unique (and a key real),
  * and a set of ids per account. A record is only answered while its hash points back at it.
@@ -67,6 +73,13 @@ export class RedisApiKeyRepository implements ApiKeyRepository {
     });
   }
 
+  async rename(id: string, name: string): Promise<boolean> {
+    return guarded(async () => {
+      if ((await this.findById(id)) === null) return false;
+      return (await RENAME.run(this.client, [this.keys.apiKey(id)], [name])) === 1;
+    });
+  }
+
   async listByAccount(accountId: string): Promise<ApiKey[]> {
     return guarded(async () => {
       const ids = await this.client.smembers(this.keys.accountApiKeys(accountId));
@@ -78,9 +91,15 @@ export class RedisApiKeyRepository implements ApiKeyRepository {
   }
 
   private async load(id: string): Promise<ApiKey | null> {
-    const [json, revokedAt] = await this.client.hmget(this.keys.apiKey(id), "json", "revokedAt");
+    const [json, revokedAt, name] = await this.client.hmget(
+      this.keys.apiKey(id),
+      "json",
+      "revokedAt",
+      "name",
+    );
     if (json === null || json === undefined) return null;
     const record = decodeRecord<Omit<ApiKey, "revokedAt">>(json, ["createdAt"]);
-    return { ...record, revokedAt: revokedAt ? new Date(revokedAt) : null };
+    // A rename writes its own field, over the name the key was created with, if any.
+    return { ...record, ...(name ? { name } : {}), revokedAt: revokedAt ? new Date(revokedAt) : null };
   }
 }

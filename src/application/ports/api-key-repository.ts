@@ -9,4 +9,6 @@ export interface ApiKeyRepository {
   /** Marks a key revoked; returns false when there was no such key. */
   revoke(id: string, at: Date): Promise<boolean>;
   listByAccount(accountId: string): Promise<ApiKey[]>;
+  /** Sets a key's name (an operator's label), revoked keys' too; returns false when there is no such key. */
+  rename(id: string, name: string): Promise<boolean>;
 }

@@ -1,14 +1,15 @@
-import { ListApiKeys } from "../../application/use-cases/api-key/list-api-keys.js";
-import type { ApiKeyView } from "../../application/views/api-key-view.js";
+import { ListApiKeys, type NamedApiKeyView } from "../../application/use-cases/api-key/list-api-keys.js";
+import { RenameApiKey } from "../../application/use-cases/api-key/rename-api-key.js";
 import { ACCOUNT_OPTION, type CommandGroup, requiredString } from "./cli-command.js";
 import { shownDate, table } from "./cli-table.js";
 
-function keyRows(keys: readonly ApiKeyView[]): string {
+function keyRows(keys: readonly NamedApiKeyView[]): string {
   if (keys.length === 0) return "no keys";
   return table(
-    ["id", "account", "created", "revoked", "api access"],
+    ["id", "name", "account", "created", "revoked", "api access"],
     keys.map((key) => [
       key.id,
+      key.name ?? "-",
       key.accountId,
       shownDate(key.createdAt),
       shownDate(key.revokedAt),
@@ -55,6 +56,17 @@ export const keysCommands: CommandGroup = {
       const id = positionals["key-id"] ?? "";
       await hexlink.revokeApiKey.execute({ id });
       return { json: { revoked: id }, text: `revoked ${id}` };
+    },
+  },
+  rename: {
+    synopsis: "<key-id> <name>",
+    summary: "name a key (a label shown by keys list, e.g. what uses it)",
+    positionals: ["key-id", "name"],
+    async run(hexlink, { positionals }) {
+      const id = positionals["key-id"] ?? "";
+      const name = positionals.name ?? "";
+      await new RenameApiKey(hexlink.stores.apiKeys).execute({ id, name });
+      return { json: { renamed: id, name: name.trim() }, text: `renamed ${id} to ${name.trim()}` };
     },
   },
 };

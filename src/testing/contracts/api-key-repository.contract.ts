@@ -54,6 +54,24 @@ export function apiKeyRepositoryContract(name: string, harness: ApiKeyRepository
       expect(await repo.findById(key.id)).toEqual(key);
     });
 
+    it("renames a key, revoked or not, and answers it with its name everywhere; false for a missing key", async () => {
+      const repo = await harness.make();
+      const key = anApiKey().build();
+      await repo.create(key);
+      expect(await repo.rename(key.id, "billing job")).toBe(true);
+      expect(await repo.rename(key.id, "billing cron")).toBe(true);
+      const named = { ...key, name: "billing cron" };
+      expect(await repo.findById(key.id)).toEqual(named);
+      expect(await repo.findByHash(key.hash)).toEqual(named);
+      expect(await repo.listByAccount("acme")).toEqual([named]);
+      const revoked = anApiKey().withId(ID_B).withHash(HASH_B).revoked("2026-04-01T00:00:00Z").build();
+      await repo.create(revoked);
+      expect(await repo.rename(ID_B, "old billing")).toBe(true);
+      expect(await repo.findById(ID_B)).toEqual({ ...revoked, name: "old billing" });
+      expect(await repo.rename("key_CCCCCCCCCCCCCCCCCCCCC", "nobody")).toBe(false);
+      expect(await repo.findById("key_CCCCCCCCCCCCCCCCCCCCC")).toBeNull();
+    });
+
     it("lists an account's keys only", async () => {
       const repo = await harness.make();
       const mine = anApiKey().build();

@@ -41,13 +41,18 @@ describe.skipIf(!redisAvailable())("the CLI's commands on a Redis store", () => 
     );
     expect(created.key).toMatch(/^hxk_/);
     expect((await runCli(["keys", "revoke", created.api_key.id], env)).code).toBe(0);
+    const renamed = await runCli(["keys", "rename", created.api_key.id, "nightly export"], env);
+    expect(renamed).toMatchObject({ code: 0, stdout: `renamed ${created.api_key.id} to nightly export\n` });
+    expect((await runCli(["keys", "rename", "key_missing", "x"], env)).code).toBe(1);
+    expect((await runCli(["keys", "rename", created.api_key.id, " "], env)).code).toBe(1);
     const text = await runCli(["keys", "list", "--account", "seeded"], env);
     expect(text.code).toBe(0);
     const rows = text.stdout.trim().split("\n");
-    expect(rows[0]).toMatch(/^id\s+account\s+created\s+revoked/);
+    expect(rows[0]).toMatch(/^id\s+name\s+account\s+created\s+revoked/);
     expect(rows).toHaveLength(3);
     expect(rows[1]).toContain(String(listed.keys[0]?.id));
     expect(rows[2]).toContain(created.api_key.id);
+    expect(rows[2]).toContain("nightly export");
     expect(rows[2]).toMatch(/\d{4}-\d\d-\d\dT.*\d{4}-\d\d-\d\dT/);
     // Removing a key from HEXLINK_API_KEYS does not revoke it: it is still listed as usable.
     const later = await runCliJson<{ keys: { id: string; revokedAt: string | null }[] }>(
