@@ -1,4 +1,17 @@
-// The core: domain rules, use cases and port types. Adapters live at their own subpaths
-// (hexlink/memory, hexlink/redis, hexlink/mongodb, hexlink/express); wiring at hexlink/bootstrap.
+// The core an embedder programs against: the facade and its use cases, the views they return, the ports an
+// adapter implements (with the entity types those ports carry), settings and errors. Domain rules and folds
+// stay inside. Adapters live at their own subpaths (hexlink/memory, hexlink/redis, hexlink/mongodb,
+// hexlink/express, hexlink/node, hexlink/classify); wiring at hexlink/bootstrap; test kits at hexlink/testing.
 export * from "./application/index.js";
-export * from "./domain/index.js";
+export type * from "./application/views/analytics-view.js";
+export type * from "./application/views/api-key-view.js";
+export type * from "./application/views/domain-view.js";
+export type * from "./application/views/link-view.js";
+export type { ApiKey, RateLimits } from "./domain/api-key/api-key.js";
+export type { ClassifiedClick, ClickIncrement, Dimension } from "./domain/click/click.js";
+export type { ClickCounts, ClickStats, NamedCount } from "./domain/click/click-counts.js";
+export type { CustomDomain, CustomDomainStatus } from "./domain/custom-domain/custom-domain.js";
+export { DomainError, ERROR_CODES, type ErrorCode, isDomainError } from "./domain/errors/domain-error.js";
+export type { Link, LinkState, LinkStatus } from "./domain/link/link.js";
+export type { RateDecision, RateWindow, WindowName } from "./domain/rate-limit/rate-window.js";
+export type { Day, DayRange } from "./domain/time/day.js";
