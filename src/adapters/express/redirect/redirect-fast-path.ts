@@ -57,9 +57,10 @@ export function redirectFastPath(
         const started = performance.now();
         const reqId = ids(req.headers["x-request-id"]);
         res.setHeader("X-Request-Id", reqId);
-        void serveRedirect(hexlink, req, res, { slug, query: match?.[2] ?? "" }, options).then(() =>
-          answered(req, res, reqId, started),
-        );
+        const pending = serveRedirect(hexlink, req, res, { slug, query: match?.[2] ?? "" }, options);
+        // Answered already (a cached link) or once the promise settles.
+        if (pending === undefined) answered(req, res, reqId, started);
+        else void pending.then(() => answered(req, res, reqId, started));
         return;
       }
     }

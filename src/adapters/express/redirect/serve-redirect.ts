@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Hexlink } from "../../../application/hexlink.js";
-import type { RedirectOutcome } from "../../../application/use-cases/link/resolve-redirect.js";
+import type {
+  RedirectOutcome,
+  RedirectRequest,
+} from "../../../application/use-cases/link/resolve-redirect.js";
 import { isDomainError } from "../../../domain/errors/domain-error.js";
 import { PASSWORD_PAGE_HEADERS, sendPage } from "../pages/send-page.js";
 import { genericErrorPage, gonePage, notFoundPage } from "../views/error-pages.js";
@@ -18,33 +21,57 @@ const WRONG_PASSWORD = "Wrong password, try again.";
 
 /**
  * Answers a short link, for both the fast path and the Express route, so both behave the same.
- * `password` is given when the visitor submitted the password form (POST).
+ * `password` is given when the visitor submitted the password form (POST). When the link cache alone decides
+ * (a cached link without password or click budget: the hot path), it answers at once and returns `undefined`;
+ * otherwise it returns the promise of the answer.
  */
-export async function serveRedirect(
+export function serveRedirect(
   hexlink: Pick<Hexlink, "resolveRedirect">,
   req: IncomingMessage,
   res: ServerResponse,
   target: { slug: string; query: string; password?: string },
   options: RedirectOptions,
-): Promise<void> {
+): Promise<void> | undefined {
   const head = req.method === "HEAD";
-  let outcome: RedirectOutcome;
+  const request: RedirectRequest = {
+    host: req.headers.host ?? "",
+    slug: target.slug,
+    query: target.query,
+    ...(target.password === undefined ? {} : { password: target.password }),
+    ip: options.ipOf(req),
+    userAgent: req.headers["user-agent"] ?? "",
+    referrer: req.headers.referer ?? "",
+    headers: req.headers,
+  };
+  let cached: RedirectOutcome | undefined;
   try {
-    outcome = await hexlink.resolveRedirect.execute({
-      host: req.headers.host ?? "",
-      slug: target.slug,
-      query: target.query,
-      ...(target.password === undefined ? {} : { password: target.password }),
-      ip: options.ipOf(req),
-      userAgent: req.headers["user-agent"] ?? "",
-      referrer: req.headers.referer ?? "",
-      headers: req.headers,
-    });
+    cached = hexlink.resolveRedirect.executeCached(request);
   } catch (error) {
-    // A store that does not answer must not crash the server nor leak a stack trace.
-    const message = isDomainError(error) ? error.message : "The service is unavailable; try again shortly.";
-    return sendPage(res, 503, genericErrorPage(503, message), head, { "Retry-After": "5" });
+    return Promise.resolve(unavailable(res, error, head));
   }
+  if (cached !== undefined) {
+    answer(res, cached, target, options, head);
+    return undefined;
+  }
+  return hexlink.resolveRedirect.execute(request).then(
+    (outcome) => answer(res, outcome, target, options, head),
+    (error: unknown) => unavailable(res, error, head),
+  );
+}
+
+// A store that does not answer must not crash the server nor leak a stack trace.
+function unavailable(res: ServerResponse, error: unknown, head: boolean): void {
+  const message = isDomainError(error) ? error.message : "The service is unavailable; try again shortly.";
+  sendPage(res, 503, genericErrorPage(503, message), head, { "Retry-After": "5" });
+}
+
+function answer(
+  res: ServerResponse,
+  outcome: RedirectOutcome,
+  target: { slug: string; query: string; password?: string },
+  options: RedirectOptions,
+  head: boolean,
+): void {
   if (outcome.kind === "redirect") {
     // After a POST, 303 makes the browser GET the destination and never re-send the password to it.
     const status = target.password === undefined ? options.redirectStatus : 303;
