@@ -9,7 +9,9 @@ import { startupRows } from "./startup.js";
 
 // Every figure of docs/benchmarks.md. BENCH_ONLY=redirect,create,flood,heap,startup picks sections (all by
 // default); BENCH_DURATION and BENCH_ROUNDS size the HTTP rounds, BENCH_LINKS the heap run, BENCH_BUILD=0
-// skips the build before the start-up run.
+// skips the build before the start-up run. BENCH_ONLY=qr runs the QR floods alone; BENCH_QR_INLINE=1 draws QR
+// codes on the server's event loop, as before the worker, for comparison.
+const INLINE_QR = process.env.BENCH_QR_INLINE === "1";
 const ONLY = new Set((process.env.BENCH_ONLY ?? "redirect,create,flood,heap,startup").split(","));
 const run = promisify(execFile);
 
@@ -43,9 +45,15 @@ async function main(): Promise<void> {
         rows.push(await compare(target.label, bare, server));
         if (target.clicks === "on") checks.push(await clickCheck(`${target.store}`, server.port));
       }
-      if (ONLY.has("flood") && target.store === "memory" && target.clicks === "on") {
+      if ((ONLY.has("flood") || ONLY.has("qr")) && target.store === "memory" && target.clicks === "on") {
         const qr = { path: "/bench/qr?format=png&size=512", connections: 4 };
-        rows.push(await compare(`${target.label}, under a QR flood (4 connections)`, bare, server, qr));
+        const label = `${target.label}${INLINE_QR ? " (QR drawn on the event loop, as before)" : ""}`;
+        rows.push(await compare(`${label}, under a QR flood (4 connections)`, bare, server, qr));
+        const qrMisses = { path: "/", connections: 4, script: "bench/qr-flood.lua" };
+        const missLabel = `${label}, under a QR flood missing the cache (4 connections, 1000 PNGs)`;
+        rows.push(await compare(missLabel, bare, server, qrMisses));
+      }
+      if (ONLY.has("flood") && target.store === "memory" && target.clicks === "on") {
         const creates = { path: "/v1/links", connections: 4, script: "bench/post-link.lua" };
         rows.push(
           await compare(`${target.label}, under a create flood (4 connections)`, bare, server, creates),
