@@ -83,7 +83,6 @@ export const PACKAGES: Readonly<Record<Zone, readonly string[]>> = {
     "prom-client",
     "proxy-addr",
     "qrcode",
-    "swagger-ui-dist",
     "zod",
   ],
   "adapters/node": ["nanoid"],
