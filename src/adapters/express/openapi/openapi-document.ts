@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PACKAGE_VERSION } from "../ops/package-version.js";
 import { pathParamsSchema } from "../routing/declare-route.js";
 
 /** A response header, always sent with the responses that list it; its value described by a zod schema. */
@@ -79,12 +80,29 @@ function responseObject(
   };
 }
 
+/** A stable operationId from the method and path: `GET /v1/links/{id}` → `getV1LinksById`, `GET /` → `getRoot`. */
+export function operationIdOf(method: string, path: string): string {
+  const words = path
+    .split("/")
+    .filter((segment) => segment !== "")
+    .flatMap((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment)?.[1];
+      return param === undefined
+        ? segment.split(/[^A-Za-z0-9]+/).filter((word) => word !== "")
+        : ["by", param];
+    });
+  return [method.toLowerCase(), ...(words.length === 0 ? ["root"] : words)]
+    .map((word, at) => (at === 0 ? word : `${word.charAt(0).toUpperCase()}${word.slice(1)}`))
+    .join("");
+}
+
 /** An OpenAPI 3.1 document for the given routes. */
 export function openApiDocument(routes: readonly ApiOperation[], serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   const headers: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const operation: Record<string, unknown> = {
+      operationId: operationIdOf(route.method, route.path),
       summary: route.summary,
       tags: [route.tag],
       parameters: [
@@ -98,7 +116,8 @@ export function openApiDocument(routes: readonly ApiOperation[], serverUrl: stri
         ]),
       ),
     };
-    if (route.security !== undefined) operation.security = [{ [route.security]: [] }];
+    // Public routes say so: no key at all, rather than whatever a document-wide default would be.
+    operation.security = route.security === undefined ? [] : [{ [route.security]: [] }];
     if (route.body !== undefined) {
       operation.requestBody = {
         required: true,
@@ -117,8 +136,9 @@ export function openApiDocument(routes: readonly ApiOperation[], serverUrl: stri
     openapi: "3.1.0",
     info: {
       title: "hexlink",
-      version: "1.0.0",
+      version: PACKAGE_VERSION,
       description: "URL shortener: the v1 REST API and the lnnk.in-compatible client API.",
+      license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: serverUrl }],
     components: {
