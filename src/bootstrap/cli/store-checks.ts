@@ -61,14 +61,9 @@ async function redisVersion(url: string): Promise<DoctorCheck> {
 
 async function mongoVersion(url: string): Promise<DoctorCheck> {
   try {
-    const { MongoClient } = await import("mongodb");
-    const client = new MongoClient(url, { serverSelectionTimeoutMS: VERSION_TIMEOUT_MS });
-    try {
-      const info = await client.db("admin").command({ buildInfo: 1 });
-      return { name: "mongodb version", status: "ok", detail: `MongoDB ${String(info.version)}` };
-    } finally {
-      await client.close();
-    }
+    const { mongoServerVersion } = await import("../../adapters/mongodb/mongo-server-version.js");
+    const version = await mongoServerVersion(url, VERSION_TIMEOUT_MS);
+    return { name: "mongodb version", status: "ok", detail: `MongoDB ${version}` };
   } catch (error) {
     return { name: "mongodb version", status: "fail", detail: plain(error) };
   }
