@@ -17,6 +17,8 @@ export class QrRendererBusyError extends Error {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const QRCode = require(workerData.qrcode);
+// On Linux a nice value is per thread: drawing yields the CPU to the thread serving redirects.
+try { require("node:os").setPriority(10); } catch {}
 parentPort.on("message", ({ id, text, format, options }) => {
   const drawn = format === "png"
     ? QRCode.toBuffer(text, { ...options, type: "png" })
