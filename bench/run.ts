@@ -73,7 +73,8 @@ async function main(): Promise<void> {
     const { stdout } = await run(process.execPath, ["--expose-gc", "--import", "tsx", "bench/heap.ts"]);
     other.push(`| ${stdout.trim()} |`);
   }
-  if (ONLY.has("startup")) other.push(...(await startupRows()));
+  if (ONLY.has("startup"))
+    other.push(...(await startupRows().catch((error) => [`| start-up: ${error} | |`])));
   loads.push(loadNow());
   console.log(
     `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, ${new Date().toISOString()}`,
