@@ -163,7 +163,14 @@ export async function startRouterServer(
 ): Promise<RunningServer> {
   const running = await startServer(options);
   const app = express();
-  app.use(createHexlinkRouter(running.hexlink, { logger: pino({ level: "silent" }), ...options.http }));
+  // Answering its own 404 page, as the standalone app does, so both redirect paths can be compared.
+  app.use(
+    createHexlinkRouter(running.hexlink, {
+      logger: pino({ level: "silent" }),
+      unknownPaths: "404",
+      ...options.http,
+    }),
+  );
   running.server.removeAllListeners("request");
   running.server.on("request", app);
   return running;

@@ -16,7 +16,7 @@ export function createHexlinkApp(hexlink: HexlinkHttpUseCases, options: HexlinkH
   const trust = parseTrustProxy(options.trustProxy);
   if (trust !== undefined) app.set("trust proxy", trust);
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
-  app.use(createHexlinkRouter(hexlink, options));
+  app.use(createHexlinkRouter(hexlink, { ...options, unknownPaths: options.unknownPaths ?? "404" }));
   app.use((req: Request, res: Response) => sendPage(res, 404, notFoundPage(), req.method === "HEAD"));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status =

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { AuthenticateAccount } from "./auth/authenticate-account.js";
 import type { HexlinkMetrics } from "./metrics/hexlink-metrics.js";
 import type { QrRenderer } from "./views/qr-renderer.js";
 
@@ -6,7 +7,10 @@ import type { QrRenderer } from "./views/qr-renderer.js";
 export interface HexlinkHttpOptions {
   /** `HEXLINK_REDIRECT_STATUS`; default 302. */
   readonly redirectStatus?: number;
-  /** `HEXLINK_TRUST_PROXY`: Express's `trust proxy` value. Unset: the socket address is the client. */
+  /**
+   * `HEXLINK_TRUST_PROXY`: Express's `trust proxy` value, honoured by the router itself (in a host app too).
+   * Unset: the router keeps the app's `req.ip`.
+   */
   readonly trustProxy?: string | boolean | number;
   readonly logger?: Logger;
   /** Draws QR codes; default: one worker thread per process, shared by every router. */
@@ -19,4 +23,27 @@ export interface HexlinkHttpOptions {
   readonly corsOrigins?: "*" | readonly string[];
   /** Makes each request's X-Request-Id from the one it presented; the server shares one with its fast path. */
   readonly requestIds?: (presented: string | string[] | undefined) => string;
+  /** Maps the host application's own users to an account for the two APIs; API keys remain the fallback. */
+  readonly authenticate?: AuthenticateAccount;
+  /** Which parts the router serves; each is on unless set to false. */
+  readonly mount?: HexlinkMounts;
+  /**
+   * What a path the router does not serve gets: `"next"` (default) leaves it to the host app's routes, unlogged;
+   * `"404"` answers hexlink's 404 page (the standalone app).
+   */
+  readonly unknownPaths?: "next" | "404";
+}
+
+/** The parts of the router; short links (`/{slug}`) are always served. */
+export interface HexlinkMounts {
+  /** `/v1`, the REST API. */
+  readonly v1?: boolean;
+  /** `/client/api`, the lnnk.in-compatible API. */
+  readonly clientApi?: boolean;
+  /** `/`, tracking pages, QR codes and the stylesheet. */
+  readonly pages?: boolean;
+  /** `/openapi.json` and `/docs`. */
+  readonly docs?: boolean;
+  /** `/healthz`, `/readyz` and `/metrics`. */
+  readonly health?: boolean;
 }

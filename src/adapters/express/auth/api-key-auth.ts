@@ -1,7 +1,9 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Hexlink } from "../../../application/hexlink.js";
+import { isValidAccountId } from "../../../domain/api-key/api-key.js";
 import { DomainError } from "../../../domain/errors/domain-error.js";
-
+import { forwardRejections } from "../routing/forward-rejections.js";
+import type { AuthenticateAccount } from "./authenticate-account.js";
 import { type KeyScheme, presentedKey } from "./presented-key.js";
 
 /**
@@ -11,8 +13,15 @@ import { type KeyScheme, presentedKey } from "./presented-key.js";
 export function apiKeyAuth(
   hexlink: Pick<Hexlink, "authenticateApiKey" | "consumeRateLimit">,
   scheme: KeyScheme,
+  authenticate?: AuthenticateAccount,
 ) {
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+  return forwardRejections(async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const accountId = authenticate === undefined ? undefined : await authenticate(req);
+    if (typeof accountId === "string") {
+      if (!isValidAccountId(accountId)) throw new DomainError("unauthorized", "A valid API key is required.");
+      res.locals.apiKey = { accountId };
+      return next();
+    }
     const key = await hexlink.authenticateApiKey
       // req.ip honours trust proxy: failed attempts are counted per real client address.
       .execute({
@@ -37,5 +46,5 @@ export function apiKeyAuth(
     }
     res.locals.apiKey = key;
     next();
-  };
+  });
 }

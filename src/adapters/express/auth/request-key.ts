@@ -1,11 +1,10 @@
 import type { Response } from "express";
-import type { ApiKey } from "../../../domain/api-key/api-key.js";
 import { DomainError } from "../../../domain/errors/domain-error.js";
 
-/** The API key that authenticated this request (set by `apiKeyAuth`). */
-export function requestKey(res: Response): ApiKey {
+/** The account this request acts for, from its API key or the host's `authenticate` (set by `apiKeyAuth`). */
+export function requestKey(res: Response): { readonly accountId: string } {
   const key: unknown = res.locals.apiKey;
   if (typeof key !== "object" || key === null)
     throw new DomainError("unauthorized", "A valid API key is required.");
-  return key as ApiKey;
+  return key as { readonly accountId: string };
 }

@@ -2,8 +2,10 @@ import { type NextFunction, type Request, type Response, Router } from "express"
 import type { Logger } from "pino";
 import { DomainError, isDomainError } from "../../../domain/errors/domain-error.js";
 import { apiKeyAuth } from "../auth/api-key-auth.js";
+import type { AuthenticateAccount } from "../auth/authenticate-account.js";
 import { requestKey } from "../auth/request-key.js";
 import { expressPath } from "../routing/declare-route.js";
+import { forwardRejections } from "../routing/forward-rejections.js";
 import { jsonBody } from "../routing/json-body.js";
 import { toDomainError } from "../routing/to-domain-error.js";
 import { CLIENT_API } from "./client-api.js";
@@ -15,7 +17,11 @@ import type { ClientUseCases } from "./client-use-cases.js";
  * `Bearer <key>`, the v1 API's rate limits, JSON bodies, answers `{success, body}` or
  * `{success:false, error_code, error_message}`; a path the table does not hold answers 404.
  */
-export function clientApiRouter(useCases: ClientUseCases, logger: Logger): Router {
+export function clientApiRouter(
+  useCases: ClientUseCases,
+  logger: Logger,
+  authenticate?: AuthenticateAccount,
+): Router {
   const router = Router();
 
   const fail = (res: Response, error: unknown, operation: ClientOperation, status?: number): void => {
@@ -27,20 +33,23 @@ export function clientApiRouter(useCases: ClientUseCases, logger: Logger): Route
     res.status(status ?? failure.status).json(failure.body);
   };
 
-  router.use(apiKeyAuth(useCases, "bearer-or-raw"));
+  router.use(apiKeyAuth(useCases, "bearer-or-raw", authenticate));
   router.use(jsonBody());
   for (const route of CLIENT_API.routes) {
-    router[route.method](expressPath(route.path), async (req, res) => {
-      let operation: ClientOperation = "other";
-      try {
-        const call = route.prepare(req.body);
-        operation = call.operation;
-        const answer = await call.run(useCases, requestKey(res).accountId);
-        res.status(route.success.status).json({ success: true, ...answer });
-      } catch (error) {
-        fail(res, error, operation);
-      }
-    });
+    router[route.method](
+      expressPath(route.path),
+      forwardRejections(async (req, res) => {
+        let operation: ClientOperation = "other";
+        try {
+          const call = route.prepare(req.body);
+          operation = call.operation;
+          const answer = await call.run(useCases, requestKey(res).accountId);
+          res.status(route.success.status).json({ success: true, ...answer });
+        } catch (error) {
+          fail(res, error, operation);
+        }
+      }),
+    );
   }
   router.use((_req, res) =>
     fail(res, new DomainError("invalid_request", "No such endpoint in the client API."), "other", 404),

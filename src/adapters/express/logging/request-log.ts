@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
 import { type HexlinkMetrics, redirectOutcome } from "../metrics/hexlink-metrics.js";
+import { leftToHost } from "../routing/leave-to-host.js";
 
 /** The route template of short links: their answers are logged at debug level, unless they fail. */
 export const REDIRECT_ROUTE = "/{slug}";
@@ -27,6 +28,8 @@ export function requestLog({ logger, metrics, routeOf, ids }: RequestLogOptions)
     const log = logger.child({ reqId });
     res.locals.log = log;
     res.on("finish", () => {
+      // A request hexlink passed on belongs to the host application: its own logs tell of it.
+      if (leftToHost(res)) return;
       const seconds = (performance.now() - started) / 1000;
       const path = (req.originalUrl.split("?")[0] ?? "").replace(/^\/t\/[^/]+/, "/t/:id");
       const route = routeOf(path);

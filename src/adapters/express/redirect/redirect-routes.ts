@@ -1,8 +1,9 @@
-import express, { type Request, type Response } from "express";
+import express, { type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
 import type { Hexlink } from "../../../application/hexlink.js";
 import { isValidSlug } from "../../../domain/link/slug.js";
 import { sendPage } from "../pages/send-page.js";
+import { leaveToHost } from "../routing/leave-to-host.js";
 import { pageRoutesOf } from "../routing/page-route.js";
 import { notFoundPage } from "../views/error-pages.js";
 import { type RedirectOptions, serveRedirect } from "./serve-redirect.js";
@@ -12,22 +13,33 @@ export interface RedirectContext {
   readonly hexlink: Pick<Hexlink, "resolveRedirect">;
   /** `HEXLINK_REDIRECT_STATUS`: 301, 302, 307 or 308. */
   readonly redirectStatus: number;
+  /** True in a host app: a slug that names no link goes on to the host's routes instead of hexlink's 404. */
+  readonly passUnknown: boolean;
 }
 
 const passwordForm = z.object({ password: z.string().max(1024).describe("The link's password.") });
 
 // The server's fast path answers GET|HEAD /:slug before Express; these serve apps that mount the router.
 function serveFromExpress(
-  { hexlink, redirectStatus }: RedirectContext,
+  { hexlink, redirectStatus, passUnknown }: RedirectContext,
   req: Request,
   res: Response,
+  next: NextFunction,
   slug: string,
   password: string | undefined,
 ): Promise<void> | undefined {
-  if (!isValidSlug(slug)) return void sendPage(res, 404, notFoundPage(), req.method === "HEAD");
+  const notFound = passUnknown ? () => leaveToHost(res, next) : undefined;
+  if (!isValidSlug(slug)) {
+    if (notFound !== undefined) return void notFound();
+    return void sendPage(res, 404, notFoundPage(), req.method === "HEAD");
+  }
   const at = req.originalUrl.indexOf("?");
   const query = at === -1 ? "" : req.originalUrl.slice(at + 1);
-  const options: RedirectOptions = { redirectStatus, ipOf: () => req.ip ?? req.socket.remoteAddress ?? "" };
+  const options: RedirectOptions = {
+    redirectStatus,
+    ipOf: () => req.ip ?? req.socket.remoteAddress ?? "",
+    ...(notFound === undefined ? {} : { notFound }),
+  };
   return serveRedirect(
     hexlink,
     req,
@@ -52,7 +64,8 @@ export const REDIRECT_ROUTES = [
       "404": "unknown or disabled",
       "410": "expired",
     },
-    handle: (context, { params }, req, res) => serveFromExpress(context, req, res, params.slug, undefined),
+    handle: (context, { params }, req, res, next) =>
+      serveFromExpress(context, req, res, next, params.slug, undefined),
   }),
   route({
     method: "post",
@@ -62,7 +75,7 @@ export const REDIRECT_ROUTES = [
     form: passwordForm,
     before: [express.urlencoded({ extended: false, limit: "4kb", parameterLimit: 5 })],
     responses: { "303": "redirect", "401": "wrong password", "429": "too many attempts" },
-    handle: (context, { params, form }, req, res) =>
-      serveFromExpress(context, req, res, params.slug, form.success ? form.data.password : ""),
+    handle: (context, { params, form }, req, res, next) =>
+      serveFromExpress(context, req, res, next, params.slug, form.success ? form.data.password : ""),
   }),
 ];

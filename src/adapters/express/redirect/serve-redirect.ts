@@ -15,6 +15,8 @@ export interface RedirectOptions {
   readonly redirectStatus: number;
   /** The client's address, honouring `HEXLINK_TRUST_PROXY`. */
   readonly ipOf: (req: IncomingMessage) => string;
+  /** Answers an unknown or disabled link instead of hexlink's 404 page (a host app's own routes). */
+  readonly notFound?: () => void;
 }
 
 const WRONG_PASSWORD = "Wrong password, try again.";
@@ -119,6 +121,10 @@ function answer(
     case "gone":
       return sendPage(res, 410, gonePage(), head);
     case "not_found":
+      if (options.notFound !== undefined) {
+        options.notFound();
+        return;
+      }
       return sendPage(res, 404, notFoundPage(), head);
   }
 }

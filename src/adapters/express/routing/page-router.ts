@@ -1,5 +1,6 @@
 import { type Request, type Response, Router } from "express";
 import { expressPath } from "./declare-route.js";
+import { forwardRejections } from "./forward-rejections.js";
 import type { PageRoute } from "./page-route.js";
 
 /** How a table answers an error its handler threw; without one, the error goes on to the app's error page. */
@@ -13,14 +14,18 @@ export function pageRouter<Context>(
 ): Router {
   const router = Router();
   for (const route of routes) {
-    router[route.method](expressPath(route.path), ...route.before, async (req, res, next) => {
-      if (onError === undefined) return route.serve(context, req, res, next);
-      try {
-        await route.serve(context, req, res, next);
-      } catch (error) {
-        onError(error, req, res);
-      }
-    });
+    router[route.method](
+      expressPath(route.path),
+      ...route.before,
+      forwardRejections(async (req, res, next) => {
+        if (onError === undefined) return route.serve(context, req, res, next);
+        try {
+          await route.serve(context, req, res, next);
+        } catch (error) {
+          onError(error, req, res);
+        }
+      }),
+    );
   }
   return router;
 }

@@ -2,9 +2,11 @@ import { type NextFunction, type Request, type Response, Router } from "express"
 import type { Logger } from "pino";
 import { DomainError } from "../../../domain/errors/domain-error.js";
 import { apiKeyAuth } from "../auth/api-key-auth.js";
+import type { AuthenticateAccount } from "../auth/authenticate-account.js";
 import { requestKey } from "../auth/request-key.js";
 import { requestLogger } from "../logging/request-logger.js";
 import { expressPath } from "../routing/declare-route.js";
+import { forwardRejections } from "../routing/forward-rejections.js";
 import { jsonBody } from "../routing/json-body.js";
 import { toDomainError } from "../routing/to-domain-error.js";
 import { V1_API } from "./v1-api.js";
@@ -19,16 +21,19 @@ function sendFailure(res: Response, status: number, error: DomainError): void {
  * The v1 REST API from its route table: Bearer keys, rate limits, JSON in and out, errors as
  * `{success:false, error, code}`; a path or method the table does not hold answers 404.
  */
-export function v1Router(useCases: V1UseCases, logger: Logger): Router {
+export function v1Router(useCases: V1UseCases, logger: Logger, authenticate?: AuthenticateAccount): Router {
   const router = Router();
-  router.use(apiKeyAuth(useCases, "bearer"));
+  router.use(apiKeyAuth(useCases, "bearer", authenticate));
   router.use(jsonBody());
   for (const route of V1_API.routes) {
-    router[route.method](expressPath(route.path), async (req, res) => {
-      const request = { params: req.params, query: req.query, body: req.body };
-      const answer = await route.run(useCases, request, requestKey(res).accountId);
-      res.status(route.success.status).json({ success: true, ...answer });
-    });
+    router[route.method](
+      expressPath(route.path),
+      forwardRejections(async (req, res) => {
+        const request = { params: req.params, query: req.query, body: req.body };
+        const answer = await route.run(useCases, request, requestKey(res).accountId);
+        res.status(route.success.status).json({ success: true, ...answer });
+      }),
+    );
   }
   router.use((_req, res) =>
     sendFailure(res, 404, new DomainError("invalid_request", "No such endpoint in the v1 API.")),
