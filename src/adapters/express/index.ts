@@ -1,6 +1,7 @@
+export type { AuthenticateAccount } from "./auth/authenticate-account.js";
 export { createHexlinkApp } from "./create-hexlink-app.js";
 export { createHexlinkRouter } from "./create-hexlink-router.js";
-export type { HexlinkHttpOptions } from "./hexlink-http-options.js";
+export type { HexlinkHttpOptions, HexlinkMounts } from "./hexlink-http-options.js";
 export type { HexlinkHttpUseCases } from "./hexlink-http-use-cases.js";
 export { createLogger } from "./logging/create-logger.js";
 export { type ClickBacklog, HexlinkMetrics } from "./metrics/hexlink-metrics.js";
