@@ -79,6 +79,7 @@ export const PACKAGES: Readonly<Record<Zone, readonly string[]>> = {
   "adapters/express": [
     "express",
     "helmet",
+    "lru-cache",
     "pino",
     "prom-client",
     "proxy-addr",
