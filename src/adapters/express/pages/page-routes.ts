@@ -33,7 +33,9 @@ const qrQuery = z.object({
     .regex(/^\d{1,4}$/)
     .transform(Number)
     .optional()
-    .describe("Pixels, brought into 64–1024; default 256."),
+    .describe(
+      "Pixels, 64–1024, drawn at the smallest of 64, 128, 256, 512, 1024 at least that large; default 256.",
+    ),
 });
 
 const isHead = (req: Request) => req.method === "HEAD";
