@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QrRenderer } from "../../src/adapters/express/index.js";
 import { memorySharedState, memoryStores } from "../../src/adapters/memory/memory-stores.js";
+import { redisSharedState, redisStores } from "../../src/adapters/redis/index.js";
 import { ApiClient, httpRequest, RELAXED_LIMITS } from "../support/http-client.js";
 import { type RunningServer, startServer } from "../support/http-server.js";
+import { type RedisServer, redisSuiteAvailable, startRedisServer } from "../support/redis-server.js";
 
 const KEY = "hxk_qr_codes_suite_key_0001";
 
@@ -85,5 +87,47 @@ describe("QR codes are cheap to serve and limited per client address (issue 13)"
     expect((await httpRequest(`${one.url}/flood/qr`, from("198.51.100.7"))).status).toBe(429);
     // Another address is not affected.
     expect((await httpRequest(`${one.url}/flood/qr`, from("198.51.100.8"))).status).toBe(200);
+  });
+});
+
+const ON_REDIS = "the QR limit across instances on one Redis";
+
+describe.skipIf(!redisSuiteAvailable(ON_REDIS))(ON_REDIS, () => {
+  let redis: RedisServer;
+  const instances: RunningServer[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    for (let i = 0; i < 2; i++) {
+      instances.push(
+        await startServer({
+          stores: redisStores({ url: redis.url, prefix: "qr:" }),
+          shared: redisSharedState({ url: redis.url, prefix: "qr:" }),
+          apiKeys: [{ accountId: "acme", key: KEY }],
+          settings: { rateLimits: RELAXED_LIMITS, qrCodesPerMinute: 3 },
+          http: { qrRenderer: countingRenderer() },
+          baseUrl: () => "http://sho.rt",
+        }),
+      );
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(instances.map((instance) => instance.close()));
+    await redis?.stop();
+  });
+
+  it("counts one address's QR requests on every instance together", async () => {
+    const [a, b] = instances;
+    if (a === undefined || b === undefined) throw new Error("two instances expected");
+    expect(
+      (await new ApiClient(a.url, KEY).createLink({ url: "https://example.com/r", custom_slug: "shared" }))
+        .id,
+    ).toBeTruthy();
+    const asked = { headers: { host: "sho.rt" } };
+    const statuses: number[] = [];
+    for (const instance of [a, b, a, b]) {
+      statuses.push((await httpRequest(`${instance.url}/shared/qr`, asked)).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
   });
 });
