@@ -1,7 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { clampQrSize } from "../../../../../src/adapters/express/views/qr.js";
 import { QrCodes } from "../../../../../src/adapters/express/views/qr-codes.js";
-import { WorkerQrRenderer } from "../../../../../src/adapters/express/views/qr-renderer.js";
+import {
+  QrRendererBusyError,
+  WorkerQrRenderer,
+} from "../../../../../src/adapters/express/views/qr-renderer.js";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -25,6 +28,19 @@ describe("QR codes", () => {
   it("rejects text too long for a QR code, and keeps drawing after", async () => {
     await expect(renderer.render("x".repeat(5000), "png", 64)).rejects.toThrow(/too big/);
     expect((await renderer.render("https://hex.link/b", "png", 64)).readUInt32BE(16)).toBe(64);
+  });
+
+  it("refuses a drawing past its queue bound rather than queueing without end", async () => {
+    const small = new WorkerQrRenderer(1);
+    try {
+      const first = small.render("https://hex.link/q", "png", 128);
+      await expect(small.render("https://hex.link/r", "png", 128)).rejects.toBeInstanceOf(
+        QrRendererBusyError,
+      );
+      expect((await first).readUInt32BE(16)).toBe(128);
+    } finally {
+      await small.close();
+    }
   });
 
   it("brings the size to the smallest step at least as large, within 64–1024", () => {
