@@ -1,10 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
-import { type HexlinkMetrics, redirectOutcome } from "../metrics/hexlink-metrics.js";
+import { type HexlinkMetrics, REDIRECT_ROUTE } from "../metrics/hexlink-metrics.js";
 import { leftToHost } from "../routing/leave-to-host.js";
-
-/** The route template of short links: their answers are logged at debug level, unless they fail. */
-export const REDIRECT_ROUTE = "/{slug}";
 
 /** What {@link requestLog} needs: where to log and count, how to name routes and requests. */
 export interface RequestLogOptions {
@@ -34,10 +31,7 @@ export function requestLog({ logger, metrics, routeOf, ids }: RequestLogOptions)
       const path = (req.originalUrl.split("?")[0] ?? "").replace(/^\/t\/[^/]+/, "/t/:id");
       const route = routeOf(path);
       const status = res.statusCode;
-      if (metrics !== undefined) {
-        metrics.http.of(route).record(status, seconds);
-        if (route === REDIRECT_ROUTE) metrics.redirect(redirectOutcome(status));
-      }
+      metrics?.http.of(route).record(status, seconds);
       const line = { method: req.method, route, path, status, ms: Math.round(seconds * 1e4) / 10 };
       if (status >= 500) log.error(line, "request failed");
       // Redirects are the bulk of the traffic: debug level shows them.

@@ -1,5 +1,9 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { HttpStats } from "./http-stats.js";
+
+/** The route template of short links, whose answers are the redirects' outcomes. */
+export const REDIRECT_ROUTE = "/{slug}";
+
 import { RequestDurationHistogram } from "./request-duration-histogram.js";
 
 /** What a redirect request ended as, from its status. */
@@ -44,7 +48,6 @@ export interface ClickBacklog {
 export class HexlinkMetrics {
   readonly registry = new Registry();
   readonly http = new HttpStats();
-  private readonly outcomes = new Map<RedirectOutcomeLabel, number>();
   private readonly storeErrors = new Map<string, number>();
   private readonly cacheResults = new Map<string, number>();
   private clicks: () => ClickBacklog | undefined = () => undefined;
@@ -58,14 +61,20 @@ export class HexlinkMetrics {
       counter.reset();
       for (const [value, count] of counts) counter.inc({ [label]: value }, count);
     };
-    const { outcomes, storeErrors, cacheResults, http } = this;
+    const { storeErrors, cacheResults, http } = this;
     new Counter({
       name: "hexlink_redirects_total",
       help: "Short-link requests by outcome.",
       labelNames: ["outcome"],
       registers,
       collect() {
-        counted(this, "outcome", outcomes);
+        // Short-link answers are counted once, by status, under their route; outcomes are read from those.
+        const byOutcome = new Map<string, number>();
+        for (const [status, count] of http.of(REDIRECT_ROUTE).statuses) {
+          const outcome = redirectOutcome(status);
+          byOutcome.set(outcome, (byOutcome.get(outcome) ?? 0) + count);
+        }
+        counted(this, "outcome", byOutcome);
       },
     });
     new Counter({
@@ -128,11 +137,6 @@ export class HexlinkMetrics {
       labelNames: ["status"],
       registers,
     });
-  }
-
-  /** Counts a redirect request's outcome. */
-  redirect(outcome: RedirectOutcomeLabel): void {
-    this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + 1);
   }
 
   /** Counts a failed call to a store port. */

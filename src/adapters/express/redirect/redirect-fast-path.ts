@@ -2,8 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import type { Logger } from "pino";
 import type { Hexlink } from "../../../application/hexlink.js";
 import { isValidSlug } from "../../../domain/link/slug.js";
-import { REDIRECT_ROUTE } from "../logging/request-log.js";
-import { type HexlinkMetrics, redirectOutcome } from "../metrics/hexlink-metrics.js";
+import { type HexlinkMetrics, REDIRECT_ROUTE } from "../metrics/hexlink-metrics.js";
 import { type RedirectOptions, serveRedirect } from "./serve-redirect.js";
 
 const SLUG_PATH = /^\/([A-Za-z0-9_-]{3,64})(?:\?(.*))?$/s;
@@ -32,10 +31,7 @@ export function redirectFastPath(
   const answered = (req: IncomingMessage, res: ServerResponse, reqId: string, started: number) => {
     const status = res.statusCode;
     const seconds = (performance.now() - started) / 1000;
-    if (stats !== undefined) {
-      stats.record(status, seconds);
-      metrics?.redirect(redirectOutcome(status));
-    }
+    stats?.record(status, seconds);
     if (status < 500 && !debug) return;
     const line = {
       reqId,
@@ -56,8 +52,8 @@ export function redirectFastPath(
       if (slug !== undefined && isValidSlug(slug)) {
         const started = performance.now();
         const reqId = ids(req.headers["x-request-id"]);
-        res.setHeader("X-Request-Id", reqId);
-        const pending = serveRedirect(hexlink, req, res, { slug, query: match?.[2] ?? "" }, options);
+        const target = { slug, query: match?.[2] ?? "", requestId: reqId };
+        const pending = serveRedirect(hexlink, req, res, target, options);
         // Answered already (a cached link) or once the promise settles.
         if (pending === undefined) answered(req, res, reqId, started);
         else void pending.then(() => answered(req, res, reqId, started));
