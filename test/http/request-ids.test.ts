@@ -88,6 +88,6 @@ describe.each(REDIRECT_SERVERS)("X-Request-Id, %s", (_name, start) => {
     expect(response.headers["x-request-id"]).toBe("broken-1");
     await new Promise((resolve) => setTimeout(resolve, 50));
     const line = failing.lines.find((entry) => entry.reqId === "broken-1");
-    expect(line).toMatchObject({ level: 50, route: "/{slug}", status: 503 });
+    expect(line).toMatchObject({ level: 50, route: "/{slug}", status: 503, err: { message: "store down" } });
   });
 });

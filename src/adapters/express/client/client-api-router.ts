@@ -4,6 +4,7 @@ import { DomainError, isDomainError } from "../../../domain/errors/domain-error.
 import { apiKeyAuth } from "../auth/api-key-auth.js";
 import type { AuthenticateAccount } from "../auth/authenticate-account.js";
 import { requestKey } from "../auth/request-key.js";
+import { requestLogger } from "../logging/request-logger.js";
 import { expressPath } from "../routing/declare-route.js";
 import { forwardRejections } from "../routing/forward-rejections.js";
 import { jsonBody } from "../routing/json-body.js";
@@ -26,9 +27,11 @@ export function clientApiRouter(
 
   const fail = (res: Response, error: unknown, operation: ClientOperation, status?: number): void => {
     const { error: domainError, unexpected } = toDomainError(error);
-    if (unexpected) logger.error({ err: error }, "unexpected error in the client API");
+    // The request's own logger: its lines carry the X-Request-Id.
+    const log = requestLogger(res, logger);
+    if (unexpected) log.error({ err: error }, "unexpected error in the client API");
     else if (domainError.code === "unavailable")
-      logger.warn({ err: error }, "a store did not answer the client API");
+      log.warn({ err: error }, "a store did not answer the client API");
     const failure = clientFailure(domainError, operation);
     res.status(status ?? failure.status).json(failure.body);
   };

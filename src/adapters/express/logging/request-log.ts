@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
 import { type HexlinkMetrics, REDIRECT_ROUTE } from "../metrics/hexlink-metrics.js";
+import { redirectFailure } from "../redirect/serve-redirect.js";
 import { leftToHost } from "../routing/leave-to-host.js";
 
 /** What {@link requestLog} needs: where to log and count, how to name routes and requests. */
@@ -33,7 +34,7 @@ export function requestLog({ logger, metrics, routeOf, ids }: RequestLogOptions)
       const status = res.statusCode;
       metrics?.http.of(route).record(status, seconds);
       const line = { method: req.method, route, path, status, ms: Math.round(seconds * 1e4) / 10 };
-      if (status >= 500) log.error(line, "request failed");
+      if (status >= 500) log.error({ ...line, err: redirectFailure(res) }, "request failed");
       // Redirects are the bulk of the traffic: debug level shows them.
       else if (route === REDIRECT_ROUTE) log.debug(line, "redirect");
       else log.info(line, "request");

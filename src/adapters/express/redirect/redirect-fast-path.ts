@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Hexlink } from "../../../application/hexlink.js";
 import { isValidSlug } from "../../../domain/link/slug.js";
 import { type HexlinkMetrics, REDIRECT_ROUTE } from "../metrics/hexlink-metrics.js";
-import { type RedirectOptions, serveRedirect } from "./serve-redirect.js";
+import { type RedirectOptions, redirectFailure, serveRedirect } from "./serve-redirect.js";
 
 const SLUG_PATH = /^\/([A-Za-z0-9_-]{3,64})(?:\?(.*))?$/s;
 
@@ -41,7 +41,7 @@ export function redirectFastPath(
       status,
       ms: Math.round(seconds * 1e4) / 10,
     };
-    if (status >= 500) logger.error(line, "request failed");
+    if (status >= 500) logger.error({ ...line, err: redirectFailure(res) }, "request failed");
     else logger.debug(line, "redirect");
   };
   return (req: IncomingMessage, res: ServerResponse) => {

@@ -69,6 +69,13 @@ export function serveRedirect(
   );
 }
 
+const failures = new WeakMap<ServerResponse, unknown>();
+
+/** Why this response answered 503, for the request's log line; undefined when it did not. */
+export function redirectFailure(res: ServerResponse): unknown {
+  return failures.get(res);
+}
+
 // A store that does not answer must not crash the server nor leak a stack trace.
 function unavailable(
   res: ServerResponse,
@@ -77,6 +84,7 @@ function unavailable(
   requestId: string | undefined,
 ): void {
   if (requestId !== undefined) res.setHeader("X-Request-Id", requestId);
+  failures.set(res, error);
   const message = isDomainError(error) ? error.message : "The service is unavailable; try again shortly.";
   sendPage(res, 503, genericErrorPage(503, message), head, { "Retry-After": "5" });
 }
