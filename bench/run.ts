@@ -71,7 +71,8 @@ async function main(): Promise<void> {
   const other: string[] = [];
   if (ONLY.has("heap")) {
     const { stdout } = await run(process.execPath, ["--expose-gc", "--import", "tsx", "bench/heap.ts"]);
-    other.push(`| ${stdout.trim()} |`);
+    const [name, figure] = stdout.trim().split(": ");
+    other.push(`| ${name} | ${figure} |`);
   }
   if (ONLY.has("startup"))
     other.push(...(await startupRows().catch((error) => [`| start-up: ${error} | |`])));
