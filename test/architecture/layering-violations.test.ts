@@ -146,7 +146,7 @@ describe("importViolations names the file, the import and the rule it breaks", (
     [
       "express: its folder and packages",
       EXPRESS,
-      ["../http/logger.js", "express", "zod", "node:http", "swagger-ui-dist/package.json"],
+      ["../http/logger.js", "express", "zod", "node:http", "proxy-addr"],
     ],
     [
       "bootstrap: every adapter and its packages",
