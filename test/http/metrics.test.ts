@@ -104,11 +104,12 @@ describe("GET /metrics", () => {
   });
 
   it("needs Authorization: Bearer <HEXLINK_METRICS_TOKEN> when a token is set", async () => {
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       {},
       { Authorization: "Bearer wrong-token-0123456789" },
       { Authorization: TOKEN },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const refused = await scrape(guarded, headers);
       expect(refused.status).toBe(401);
       expect(JSON.parse(refused.body)).toMatchObject({ success: false, code: "unauthorized" });

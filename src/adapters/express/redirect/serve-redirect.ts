@@ -118,23 +118,19 @@ function answer(
   const action = `/${encodeURIComponent(target.slug)}${target.query === "" ? "" : `?${target.query}`}`;
   switch (outcome.kind) {
     case "password_required":
-      return sendPage(
-        res,
-        200,
-        passwordPage({ action: safeHeaderValue(action) }),
-        head,
-        PASSWORD_PAGE_HEADERS,
-      );
+      sendPage(res, 200, passwordPage({ action: safeHeaderValue(action) }), head, PASSWORD_PAGE_HEADERS);
+      return;
     case "wrong_password":
-      return sendPage(
+      sendPage(
         res,
         401,
         passwordPage({ action: safeHeaderValue(action), error: WRONG_PASSWORD }),
         head,
         PASSWORD_PAGE_HEADERS,
       );
+      return;
     case "too_many_attempts":
-      return sendPage(
+      sendPage(
         res,
         429,
         passwordPage({
@@ -144,14 +140,17 @@ function answer(
         head,
         { ...PASSWORD_PAGE_HEADERS, "Retry-After": String(outcome.retryAfterSeconds) },
       );
+      return;
     case "gone":
-      return sendPage(res, 410, gonePage(), head);
+      sendPage(res, 410, gonePage(), head);
+      return;
     case "not_found":
       if (options.notFound !== undefined) {
         options.notFound();
         return;
       }
-      return sendPage(res, 404, notFoundPage(), head);
+      sendPage(res, 404, notFoundPage(), head);
+      return;
   }
 }
 
