@@ -66,6 +66,20 @@ async function serve(io: ServerIo): Promise<number> {
   const logger = createLogger(config.HEXLINK_LOG_LEVEL, {
     write: (line: string) => void io.stdout.write(line),
   });
+  // Signals are caught from the start: one arriving while the server starts (after it listens, before it is
+  // ready) must still stop it gracefully, not kill it outright.
+  const stopSignal = new Promise<{ readonly signal: NodeJS.Signals; readonly at: number }>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      resolve({ signal, at: Date.now() });
+      // A backstop for a start-up that never finishes (a store that hangs): the process still ends.
+      setTimeout(() => {
+        logger.error("shutdown timed out while starting; exiting");
+        process.exit(1);
+      }, SHUTDOWN_TIMEOUT_MS + 500).unref();
+    };
+    process.on("SIGTERM", onSignal);
+    process.on("SIGINT", onSignal);
+  });
   const metrics = new HexlinkMetrics();
   // Listen first, answering 503 until ready, so that PORT=0 gets its real port into the default base URL.
   let handle: RequestListener = (_req, res) => {
@@ -116,32 +130,27 @@ async function serve(io: ServerIo): Promise<number> {
       "memory store: every link, key and click is lost when the process stops (set HEXLINK_STORE).",
     );
   }
-  const running = hexlink;
+  const { signal, at: signalledAt } = await stopSignal;
+  logger.info({ signal }, "shutting down");
   return new Promise<number>((resolve) => {
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
-      if (stopping) return;
-      stopping = true;
-      const signalledAt = Date.now();
-      logger.info({ signal }, "shutting down");
-      // Referenced: it also keeps the process up until the shutdown ends, whatever else is left running.
-      const force = setTimeout(() => {
+    // Referenced: it also keeps the process up until the shutdown ends, whatever else is left running.
+    const force = setTimeout(
+      () => {
         logger.error("shutdown timed out; exiting");
         resolve(1);
-      }, SHUTDOWN_TIMEOUT_MS);
-      shutDown(server, running, signalledAt).then(
-        () => {
-          clearTimeout(force);
-          resolve(0);
-        },
-        (error: unknown) => {
-          clearTimeout(force);
-          logger.error({ error: String(error) }, "shutdown failed; exiting");
-          resolve(1);
-        },
-      );
-    };
-    process.on("SIGTERM", stop);
-    process.on("SIGINT", stop);
+      },
+      signalledAt + SHUTDOWN_TIMEOUT_MS - Date.now(),
+    );
+    shutDown(server, hexlink, signalledAt).then(
+      () => {
+        clearTimeout(force);
+        resolve(0);
+      },
+      (error: unknown) => {
+        clearTimeout(force);
+        logger.error({ error: String(error) }, "shutdown failed; exiting");
+        resolve(1);
+      },
+    );
   });
 }
