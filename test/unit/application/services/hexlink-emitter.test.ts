@@ -60,4 +60,18 @@ describe("HexlinkEmitter", () => {
     stop();
     expect(emitter.listens("error")).toBe(false);
   });
+
+  it("tells a store:down listener added later of the stores still down, and only those", () => {
+    const emitter = new HexlinkEmitter();
+    emitter.emit("store:down", { role: "stores", kind: "redis", reason: "ECONNREFUSED" });
+    emitter.emit("store:down", { role: "shared", kind: "redis", reason: "ECONNREFUSED" });
+    emitter.emit("store:up", { role: "shared", kind: "redis" });
+    const heard: string[] = [];
+    emitter.on("store:down", ({ role, kind }) => heard.push(`${role}:${kind}`));
+    expect(heard).toEqual(["stores:redis"]);
+    emitter.emit("store:up", { role: "stores", kind: "redis" });
+    const later: string[] = [];
+    emitter.on("store:down", ({ role }) => later.push(role));
+    expect(later).toEqual([]);
+  });
 });
