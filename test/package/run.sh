@@ -16,7 +16,8 @@ install=(npm install --no-audit --no-fund --no-package-lock --loglevel=error)
 mkdir "$work/min" && echo '{"name":"min","private":true,"type":"module"}' >"$work/min/package.json"
 added=$(cd "$work/min" && "${install[@]}" --omit=dev --omit=optional "$tarball" | grep -oE 'added [0-9]+ packages' || true)
 echo "package: minimal install: ${added:-?}, $(du -sh "$work/min/node_modules" | cut -f1) in node_modules; largest:"
-du -s "$work/min/node_modules"/* "$work/min/node_modules"/@*/* 2>/dev/null | sort -rn | head -n 6 | awk '{printf "  %5.1f MB %s\n", $1/1024, $2}' | sed "s|$work/min/node_modules/||"
+# awk reads the whole list (no head): under pipefail, sort killed by SIGPIPE would fail the run.
+du -s "$work/min/node_modules"/* "$work/min/node_modules"/@*/* 2>/dev/null | sort -rn | awk 'NR <= 6 {printf "  %5.1f MB %s\n", $1/1024, $2}' | sed "s|$work/min/node_modules/||"
 scripts=$(cd "$work/min" && npm query ':attr(scripts, [install]), :attr(scripts, [postinstall]), :attr(scripts, [preinstall])' | grep -c '"name"' || true)
 echo "package: install scripts in the minimal tree: $scripts"
 [ "$scripts" -eq 0 ]
