@@ -2,8 +2,6 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { analyticsJson } from "../../src/adapters/express/v1/analytics-json.js";
 import { mongoStores } from "../../src/adapters/mongodb/mongo-stores.js";
-import { redisStores } from "../../src/adapters/redis/index.js";
-import type { StoreBundle } from "../../src/application/ports/store-bundle.js";
 import { OVERFLOW_VALUE } from "../../src/domain/click/click.js";
 import { LISTED_VALUES_PER_DIMENSION } from "../../src/domain/click/click-counts.js";
 import { STORED_VALUES_PER_DIMENSION } from "../../src/domain/click/stored-value.js";
@@ -11,7 +9,7 @@ import { DEFAULT_NOW, FixedClock } from "../support/fixed-clock.js";
 import { ApiClient, httpRequest, RELAXED_LIMITS, type V1Link } from "../support/http-client.js";
 import { type RunningServer, startServer } from "../support/http-server.js";
 import { realMongoUrl } from "../support/mongo-server.js";
-import { type RedisServer, redisAvailable, startRedisServer } from "../support/redis-server.js";
+import { memoryAndRedisStores, type StoreVariant } from "../support/store-variants.js";
 
 type Analytics = ReturnType<typeof analyticsJson>;
 
@@ -25,18 +23,8 @@ const SPAM = 1000;
 const NEWS = 20;
 const TOTAL = NEWS + SPAM;
 
-let redis: RedisServer | undefined;
-
-const STORES: readonly { name: string; stores: () => Promise<StoreBundle | undefined>; skip: boolean }[] = [
-  { name: "memory", stores: async () => undefined, skip: false },
-  {
-    name: "Redis",
-    stores: async () => {
-      redis ??= await startRedisServer();
-      return redisStores({ url: redis.url, prefix: `bounds-${randomBytes(4).toString("hex")}:` });
-    },
-    skip: !redisAvailable(),
-  },
+const STORES: readonly StoreVariant[] = [
+  ...memoryAndRedisStores("bounds"),
   // A real MongoDB only: the stand-in cannot store clicks (see STANDIN_GAPS).
   {
     name: "MongoDB (MONGODB_URL)",
@@ -45,10 +33,6 @@ const STORES: readonly { name: string; stores: () => Promise<StoreBundle | undef
     skip: realMongoUrl() === undefined,
   },
 ];
-
-afterAll(async () => {
-  await redis?.stop();
-});
 
 async function follow(server: RunningServer, slug: string, referer: string): Promise<void> {
   const response = await httpRequest(`${server.url}/${slug}`, { headers: { "user-agent": CHROME, referer } });

@@ -1,31 +1,13 @@
-import { randomBytes } from "node:crypto";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { redisStores } from "../../src/adapters/redis/index.js";
-import type { StoreBundle } from "../../src/application/ports/store-bundle.js";
+import { afterEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../support/fixed-clock.js";
 import { ApiClient, expectV1Error, RELAXED_LIMITS } from "../support/http-client.js";
 import { type RunningServer, startServer } from "../support/http-server.js";
-import { type RedisServer, redisAvailable, startRedisServer } from "../support/redis-server.js";
+import { memoryAndRedisStores } from "../support/store-variants.js";
 
 const KEY = "hxk_auth_guessing_key_00001";
 const FAILURES_PER_MINUTE = 5;
 
-let redis: RedisServer | undefined;
-afterAll(async () => {
-  await redis?.stop();
-});
-
-const STORES: readonly { name: string; stores: () => Promise<StoreBundle | undefined>; skip: boolean }[] = [
-  { name: "memory", stores: async () => undefined, skip: false },
-  {
-    name: "Redis",
-    stores: async () => {
-      redis ??= await startRedisServer();
-      return redisStores({ url: redis.url, prefix: `auth-${randomBytes(4).toString("hex")}:` });
-    },
-    skip: !redisAvailable(),
-  },
-];
+const STORES = memoryAndRedisStores("auth");
 
 /** A POST to the client API with `Authorization: <key>`, as its seed document sends it. */
 async function clientApi(server: RunningServer, key: string) {
