@@ -7,6 +7,8 @@ import type { ShortUrls } from "./short-urls.js";
 import type { AuthenticateApiKey } from "./use-cases/api-key/authenticate-api-key.js";
 import type { ConsumeRateLimit } from "./use-cases/api-key/consume-rate-limit.js";
 import type { CreateApiKey } from "./use-cases/api-key/create-api-key.js";
+import type { IssueApiKey } from "./use-cases/api-key/issue-api-key.js";
+import type { ListApiKeys } from "./use-cases/api-key/list-api-keys.js";
 import type { RevokeApiKey } from "./use-cases/api-key/revoke-api-key.js";
 import type { SeedApiKeys } from "./use-cases/api-key/seed-api-keys.js";
 import type { GetLinkAnalytics } from "./use-cases/click/get-link-analytics.js";
@@ -56,6 +58,8 @@ export interface Hexlink {
   readonly seedApiKeys: SeedApiKeys;
   readonly authenticateApiKey: AuthenticateApiKey;
   readonly revokeApiKey: RevokeApiKey;
+  readonly issueApiKey: IssueApiKey;
+  readonly listApiKeys: ListApiKeys;
   readonly consumeRateLimit: ConsumeRateLimit;
   readonly getLinkAnalytics: GetLinkAnalytics;
   readonly getTrackingPage: GetTrackingPage;

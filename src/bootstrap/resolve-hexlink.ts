@@ -70,6 +70,8 @@ export function resolveHexlink(c: DependencyContainer, emitter: HexlinkEmitter):
     seedApiKeys: r(TOKENS.seedApiKeys),
     authenticateApiKey: r(TOKENS.authenticateApiKey),
     revokeApiKey: r(TOKENS.revokeApiKey),
+    issueApiKey: r(TOKENS.issueApiKey),
+    listApiKeys: r(TOKENS.listApiKeys),
     consumeRateLimit: r(TOKENS.consumeRateLimit),
     getLinkAnalytics: r(TOKENS.getLinkAnalytics),
     getTrackingPage: r(TOKENS.getTrackingPage),

@@ -25,6 +25,8 @@ import type { ShortUrls } from "../application/short-urls.js";
 import type { AuthenticateApiKey } from "../application/use-cases/api-key/authenticate-api-key.js";
 import type { ConsumeRateLimit } from "../application/use-cases/api-key/consume-rate-limit.js";
 import type { CreateApiKey } from "../application/use-cases/api-key/create-api-key.js";
+import type { IssueApiKey } from "../application/use-cases/api-key/issue-api-key.js";
+import type { ListApiKeys } from "../application/use-cases/api-key/list-api-keys.js";
 import type { RevokeApiKey } from "../application/use-cases/api-key/revoke-api-key.js";
 import type { SeedApiKeys } from "../application/use-cases/api-key/seed-api-keys.js";
 import type { GetLinkAnalytics } from "../application/use-cases/click/get-link-analytics.js";
@@ -86,6 +88,8 @@ export const TOKENS = {
   seedApiKeys: token<SeedApiKeys>("SeedApiKeys"),
   authenticateApiKey: token<AuthenticateApiKey>("AuthenticateApiKey"),
   revokeApiKey: token<RevokeApiKey>("RevokeApiKey"),
+  issueApiKey: token<IssueApiKey>("IssueApiKey"),
+  listApiKeys: token<ListApiKeys>("ListApiKeys"),
   consumeRateLimit: token<ConsumeRateLimit>("ConsumeRateLimit"),
   getLinkAnalytics: token<GetLinkAnalytics>("GetLinkAnalytics"),
   getTrackingPage: token<GetTrackingPage>("GetTrackingPage"),

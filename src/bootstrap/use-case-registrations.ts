@@ -9,6 +9,8 @@ import { ShortUrls } from "../application/short-urls.js";
 import { AuthenticateApiKey } from "../application/use-cases/api-key/authenticate-api-key.js";
 import { ConsumeRateLimit } from "../application/use-cases/api-key/consume-rate-limit.js";
 import { CreateApiKey } from "../application/use-cases/api-key/create-api-key.js";
+import { IssueApiKey } from "../application/use-cases/api-key/issue-api-key.js";
+import { ListApiKeys } from "../application/use-cases/api-key/list-api-keys.js";
 import { RevokeApiKey } from "../application/use-cases/api-key/revoke-api-key.js";
 import { SeedApiKeys } from "../application/use-cases/api-key/seed-api-keys.js";
 import { GetLinkAnalytics } from "../application/use-cases/click/get-link-analytics.js";
@@ -115,6 +117,8 @@ export function registerUseCases(c: DependencyContainer): void {
       }),
   );
   add(T.revokeApiKey, (r) => new RevokeApiKey(r(T.apiKeys), r(T.clock)));
+  add(T.issueApiKey, (r) => new IssueApiKey(r(T.createApiKey), r(T.settings), r(T.clock)));
+  add(T.listApiKeys, (r) => new ListApiKeys(r(T.apiKeys)));
   add(T.consumeRateLimit, (r) => new ConsumeRateLimit(r(T.rateLimiter), r(T.clock), r(T.settings)));
   add(T.getLinkAnalytics, (r) => new GetLinkAnalytics(r(T.links), r(T.linkClicks), r(T.shortUrls)));
   add(T.getTrackingPage, (r) => new GetTrackingPage(r(T.links), r(T.linkClicks), r(T.shortUrls), r(T.clock)));

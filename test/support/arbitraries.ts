@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import type { ApiKey } from "../../src/domain/api-key/api-key.js";
+import { API_KEY_SCOPES } from "../../src/domain/api-key/key-access.js";
 import type { ClassifiedClick } from "../../src/domain/click/click.js";
 import type { CustomDomain } from "../../src/domain/custom-domain/custom-domain.js";
 import type { Link } from "../../src/domain/link/link.js";
@@ -57,6 +58,12 @@ export const arbApiKey: fc.Arbitrary<ApiKey> = fc.record({
   limits: fc.option(
     fc.record({ perSecond: arbLimit, perHour: arbLimit, perMonth: arbLimit }, { requiredKeys: [] }),
   ),
+  scopes: fc.subarray([...API_KEY_SCOPES]),
+  domains: fc.option(
+    fc.uniqueArray(fc.constantFrom("sho.rt", "go.example.com", "b.example"), { minLength: 1 }),
+  ),
+  expiresAt: fc.option(arbDate),
+  lastUsedAt: fc.option(arbDate),
 });
 
 const arbDimensionValue = fc.oneof(

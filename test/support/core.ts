@@ -15,6 +15,8 @@ import { ShortUrls } from "../../src/application/short-urls.js";
 import { AuthenticateApiKey } from "../../src/application/use-cases/api-key/authenticate-api-key.js";
 import { ConsumeRateLimit } from "../../src/application/use-cases/api-key/consume-rate-limit.js";
 import { CreateApiKey } from "../../src/application/use-cases/api-key/create-api-key.js";
+import { IssueApiKey } from "../../src/application/use-cases/api-key/issue-api-key.js";
+import { ListApiKeys } from "../../src/application/use-cases/api-key/list-api-keys.js";
 import { RevokeApiKey } from "../../src/application/use-cases/api-key/revoke-api-key.js";
 import { SeedApiKeys } from "../../src/application/use-cases/api-key/seed-api-keys.js";
 import { GetLinkAnalytics } from "../../src/application/use-cases/click/get-link-analytics.js";
@@ -172,6 +174,8 @@ export function buildCore(options: CoreOptions = {}) {
       settings,
     }),
     revokeApiKey: new RevokeApiKey(apiKeys, clock),
+    issueApiKey: new IssueApiKey(createApiKey, settings, clock),
+    listApiKeys: new ListApiKeys(apiKeys),
     consumeRateLimit: new ConsumeRateLimit(limiter, clock, settings),
     getLinkAnalytics: new GetLinkAnalytics(links, linkClicks, shortUrls),
     getTrackingPage: new GetTrackingPage(links, linkClicks, shortUrls, clock),

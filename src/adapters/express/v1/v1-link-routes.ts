@@ -40,12 +40,14 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     method: "post",
     path: "/links",
     summary: "Create a short link",
+    scope: "links:write",
     body: createLinkBody,
     success: { status: 201, ...linkAnswer },
     errors: [...LINK_CONTENT, "invalid_domain", "slug_generation_failed"],
-    handle: async (hexlink, { body, accountId }) => {
+    handle: async (hexlink, { body, accountId, access }) => {
       const link = await hexlink.createLink.execute({
         accountId,
+        access,
         url: body.url,
         ...(body.custom_slug === undefined ? {} : { customSlug: body.custom_slug }),
         ...(body.domain === undefined ? {} : { domain: body.domain }),
@@ -60,10 +62,11 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     method: "get",
     path: "/links",
     summary: "List the account's links, newest first",
+    scope: "links:read",
     query: listLinksQuery,
     success: { status: 200, description: "{success:true, links, next_cursor}", body: v1LinkPageResponse },
-    handle: async (hexlink, { query, accountId }) => {
-      const page = await hexlink.listLinks.execute({ accountId, ...query });
+    handle: async (hexlink, { query, accountId, access }) => {
+      const page = await hexlink.listLinks.execute({ accountId, access, ...query });
       return {
         links: page.links.map(linkJson),
         next_cursor: page.nextCursor,
@@ -74,12 +77,13 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     method: "get",
     path: "/links/{id}",
     summary: "Read a link",
+    scope: "links:read",
     params: linkParams,
     query: emptyBody,
     success: { status: 200, ...linkAnswer },
     errors: ["link_not_found"],
-    handle: async (hexlink, { params, accountId }) => {
-      const link = await hexlink.getLink.execute({ accountId, id: params.id });
+    handle: async (hexlink, { params, accountId, access }) => {
+      const link = await hexlink.getLink.execute({ accountId, access, id: params.id });
       return { link: linkJson(link) };
     },
   }),
@@ -87,13 +91,15 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     method: "patch",
     path: "/links/{id}",
     summary: "Update a link",
+    scope: "links:write",
     params: linkParams,
     body: updateLinkBody,
     success: { status: 200, ...linkAnswer },
     errors: [...LINK_CONTENT, "link_not_found", "edit_not_allowed"],
-    handle: async (hexlink, { params, body, accountId }) => {
+    handle: async (hexlink, { params, body, accountId, access }) => {
       const link = await hexlink.updateLink.execute({
         accountId,
+        access,
         id: params.id,
         ...(body.url === undefined ? {} : { url: body.url }),
         ...(body.custom_slug === undefined ? {} : { customSlug: body.custom_slug }),
@@ -109,11 +115,12 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     method: "delete",
     path: "/links/{id}",
     summary: "Delete a link for good",
+    scope: "links:write",
     params: linkParams,
     success: done,
     errors: ["link_not_found"],
-    handle: async (hexlink, { params, accountId }) => {
-      await hexlink.deleteLink.execute({ accountId, id: params.id });
+    handle: async (hexlink, { params, accountId, access }) => {
+      await hexlink.deleteLink.execute({ accountId, access, id: params.id });
       return {};
     },
   }),
@@ -121,12 +128,18 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     method: "get",
     path: "/links/{id}/analytics",
     summary: "Clicks by day, device, OS, browser, country and referrer",
+    scope: "analytics:read",
     params: linkParams,
     query: analyticsQuery,
     success: { status: 200, description: "{success:true, analytics}", body: v1AnalyticsResponse },
     errors: ["invalid_date_range", "link_not_found"],
-    handle: async (hexlink, { params, query, accountId }) => {
-      const stats = await hexlink.getLinkAnalytics.execute({ accountId, linkId: params.id, ...query });
+    handle: async (hexlink, { params, query, accountId, access }) => {
+      const stats = await hexlink.getLinkAnalytics.execute({
+        accountId,
+        access,
+        linkId: params.id,
+        ...query,
+      });
       return { analytics: analyticsJson(stats) };
     },
   }),

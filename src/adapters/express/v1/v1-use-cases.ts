@@ -16,4 +16,7 @@ export type V1UseCases = Pick<
   | "listDomains"
   | "verifyDomain"
   | "deleteDomain"
+  | "issueApiKey"
+  | "listApiKeys"
+  | "revokeApiKey"
 >;

@@ -1,3 +1,4 @@
+import { claimHostname } from "../../../domain/custom-domain/custom-domain.js";
 import { DomainError, isDomainError } from "../../../domain/errors/domain-error.js";
 import {
   checkExpiry,
@@ -12,11 +13,12 @@ import type { LinkRepository } from "../../ports/link-repository.js";
 import type { Clock, CodeGenerator, IdGenerator, PasswordHasher } from "../../ports/technical.js";
 import type { DestinationChecker } from "../../services/destination-checker.js";
 import type { LinkDomainResolver } from "../../services/domain-resolver.js";
+import { type AccessRequest, requireDomain, requireScope } from "../../services/key-access-guard.js";
 import type { HexlinkSettings } from "../../settings.js";
 import type { ShortUrls } from "../../short-urls.js";
 import { type LinkView, toLinkView } from "../../views/link-view.js";
 
-export interface CreateLinkInput {
+export interface CreateLinkInput extends AccessRequest {
   readonly accountId: string;
   readonly url: string;
   readonly customSlug?: string;
@@ -42,18 +44,24 @@ export interface CreateLinkDeps {
 /**
  * Shortens a URL, on a custom slug or a random code.
  * @throws DomainError invalid_destination, destination_blocked, invalid_slug, slug_taken, invalid_domain,
- *   slug_generation_failed, invalid_request
+ *   slug_generation_failed, invalid_request; forbidden without links:write or on a domain the key is not
+ *   limited to (a domain-limited key's links go on its first domain when none is asked for)
  */
 export class CreateLink {
   constructor(private readonly deps: CreateLinkDeps) {}
 
   async execute(input: CreateLinkInput): Promise<LinkView> {
     const { clock } = this.deps;
+    requireScope(input.access, "links:write");
     const now = clock.now();
     const customSlug = input.customSlug === undefined ? undefined : parseSlug(input.customSlug);
     const expiresAt = checkExpiry(input.expiresAt ?? null, now);
     const maxClicks = checkMaxClicks(input.maxClicks ?? null);
-    const domain = await this.deps.linkDomains.resolve(input.accountId, input.domain);
+    const domain = await this.deps.linkDomains.resolve(
+      input.accountId,
+      input.domain ?? this.keyDomain(input),
+    );
+    requireDomain(input.access, domain);
     const destination = await this.deps.destinations.check(input.url);
     const passwordHash =
       input.password === undefined ? null : await this.deps.passwords.hash(parseLinkPassword(input.password));
@@ -75,6 +83,14 @@ export class CreateLink {
     // A redirect may have cached "no such link" for this slug just before.
     await this.deps.cache.invalidateLink(link.domain, link.slug);
     return toLinkView(link, this.deps.urls);
+  }
+
+  /** A domain-limited key's first domain (undefined for the default one, which may carry a port). */
+  private keyDomain({ access }: CreateLinkInput): string | undefined {
+    const first = access?.domains?.[0];
+    return first === undefined || first === claimHostname(this.deps.settings.defaultDomain)
+      ? undefined
+      : first;
   }
 
   private async createCustom(link: Link): Promise<Link> {

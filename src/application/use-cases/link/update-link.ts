@@ -13,12 +13,13 @@ import type { LinkCache } from "../../ports/link-cache.js";
 import type { LinkRepository } from "../../ports/link-repository.js";
 import type { Clock, PasswordHasher } from "../../ports/technical.js";
 import type { DestinationChecker } from "../../services/destination-checker.js";
+import { type AccessRequest, requireScope } from "../../services/key-access-guard.js";
 import { findOwnedLink } from "../../services/owned-link.js";
 import type { ShortUrls } from "../../short-urls.js";
 import { type LinkView, toLinkView } from "../../views/link-view.js";
 
 /** What to change; an absent field stays as it is, `null` removes an optional one. */
-export interface UpdateLinkInput {
+export interface UpdateLinkInput extends AccessRequest {
   readonly accountId: string;
   readonly id: string;
   readonly url?: string;
@@ -49,14 +50,16 @@ export const UPDATE_ATTEMPTS = 3;
  * different fields all take effect and none is silently undone. `updatedAt` strictly increases with every write.
  * @throws DomainError link_not_found, invalid_destination, destination_blocked, invalid_slug, slug_taken,
  *   invalid_request; edit_not_allowed when a gone link is edited beyond its expiry or click budget, or when
- *   the link kept changing while it was being edited ("The link changed while it was being edited; try again.")
+ *   the link kept changing while it was being edited ("The link changed while it was being edited; try again.");
+ *   forbidden without links:write (a key limited to domains finds only their links)
  */
 export class UpdateLink {
   constructor(private readonly deps: UpdateLinkDeps) {}
 
   async execute(input: UpdateLinkInput): Promise<LinkView> {
     const { links, cache, clock } = this.deps;
-    let current = await findOwnedLink(links, input.accountId, input.id);
+    requireScope(input.access, "links:write");
+    let current = await findOwnedLink(links, input.accountId, input.id, input.access);
     const checkedAt = clock.now();
     const changes: LinkChanges = {
       ...(input.url === undefined ? {} : { destination: await this.deps.destinations.check(input.url) }),
@@ -78,7 +81,7 @@ export class UpdateLink {
       if (attempt >= UPDATE_ATTEMPTS) {
         throw new DomainError("edit_not_allowed", "The link changed while it was being edited; try again.");
       }
-      current = await findOwnedLink(links, input.accountId, input.id);
+      current = await findOwnedLink(links, input.accountId, input.id, input.access);
     }
   }
 

@@ -31,6 +31,9 @@ const V1_KEYS = [
   "listDomains",
   "verifyDomain",
   "deleteDomain",
+  "issueApiKey",
+  "listApiKeys",
+  "revokeApiKey",
 ] as const satisfies readonly (keyof V1UseCases)[];
 
 const CLIENT_KEYS = [
