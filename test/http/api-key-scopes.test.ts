@@ -7,6 +7,7 @@ import { ApiClient, expectV1Error, RELAXED_LIMITS } from "../support/http-client
 import { type RunningServer, startServer } from "../support/http-server.js";
 import { memoryAndRedisStores } from "../support/store-variants.js";
 import { clientPost, expectFailure } from "./client-api-requests.js";
+import { isDocumentedBody } from "./openapi-conformance.js";
 import { allScopesBut, type SampleContext, SCOPE_SAMPLES } from "./scope-samples.js";
 
 const ROOT = "hxk_scopes_root_key_0123456789";
@@ -275,6 +276,9 @@ describe.each(memoryAndRedisStores("scopes"))("API key scopes ($name)", ({ store
       });
       const listed = await root.get<{ keys: { id: string }[] }>("/v1/keys");
       expect(listed.body.keys.map((key) => key.id)).toContain(made.body.key.id);
+      // Both answers are the bodies the OpenAPI document describes.
+      expect(isDocumentedBody("post", "/v1/keys", 201, made.body)).toBe(true);
+      expect(isDocumentedBody("get", "/v1/keys", 200, listed.body)).toBe(true);
       expect(JSON.stringify(listed.body)).not.toContain(made.body.secret);
       expect(JSON.stringify(listed.body)).not.toMatch(/hash|secret|hxk_/);
       const reporter = new ApiClient(server.url, made.body.secret);
@@ -284,7 +288,9 @@ describe.each(memoryAndRedisStores("scopes"))("API key scopes ($name)", ({ store
       const unknown = await new ApiClient(server.url, "hxk_never_made_0123456789").get("/v1/links");
       expectV1Error(revoked, "unauthorized");
       expect(revoked.body).toEqual(unknown.body);
-      expectV1Error(await root.delete(`/v1/keys/${made.body.key.id}`), "not_found");
+      const again = await root.delete(`/v1/keys/${made.body.key.id}`);
+      expectV1Error(again, "not_found");
+      expect(isDocumentedBody("delete", "/v1/keys/{id}", 404, again.body)).toBe(true);
       expect(
         (await root.get<{ keys: { id: string }[] }>("/v1/keys")).body.keys.map((key) => key.id),
       ).not.toContain(made.body.key.id);
