@@ -5,6 +5,7 @@ import { API_KEY_SCOPES } from "../../src/domain/api-key/key-access.js";
 import { FixedClock } from "../support/fixed-clock.js";
 import { ApiClient, expectV1Error, RELAXED_LIMITS } from "../support/http-client.js";
 import { type RunningServer, startServer } from "../support/http-server.js";
+import { onMongoStore } from "../support/http-store.js";
 import { memoryAndRedisStores } from "../support/store-variants.js";
 import { clientPost, expectFailure } from "./client-api-requests.js";
 import { isDocumentedBody } from "./openapi-conformance.js";
@@ -24,7 +25,12 @@ const ROUTES = [
   ...CLIENT_API.routes.map((route) => ({ api: "client" as const, base: CLIENT_API.base, route })),
 ];
 
-describe.each(memoryAndRedisStores("scopes"))("API key scopes ($name)", ({ stores, skip }) => {
+// On the MongoDB store (test/http/mongodb/api-key-scopes.test.ts) the default stores are MongoDB's.
+const VARIANTS = onMongoStore()
+  ? [{ name: "MongoDB", stores: async () => undefined, skip: false }]
+  : memoryAndRedisStores("scopes");
+
+describe.each(VARIANTS)("API key scopes ($name)", ({ stores, skip }) => {
   let server: RunningServer;
   let root: ApiClient;
   let clock: FixedClock;
@@ -310,6 +316,21 @@ describe.each(memoryAndRedisStores("scopes"))("API key scopes ($name)", ({ store
         expectV1Error(await root.post("/v1/keys", body), "invalid_request");
       }
       expectV1Error(await root.delete("/v1/keys/key_000000000000000000000"), "not_found");
+    });
+
+    it("a key's own rate limits replace the server's for it", async () => {
+      const made = await root.post<KeyBody>("/v1/keys", {
+        name: "slow",
+        scopes: ["links:read"],
+        rate_limits: { per_second: 2 },
+      });
+      const slow = new ApiClient(server.url, made.body.secret);
+      clock.advance(1000);
+      const first = await slow.get("/v1/links");
+      expect(first.headers.get("x-ratelimit-limit")).toBe("2");
+      expect((await slow.get("/v1/links")).status).toBe(200);
+      expectV1Error(await slow.get("/v1/links"), "rate_limited");
+      expect((await root.get("/v1/links")).status).toBe(200);
     });
 
     it("records a key's last use at most once a minute", async () => {
