@@ -27,7 +27,7 @@ export class KeyUseRecorder {
     try {
       await this.keys.recordUse(key.id, now, new Date(staleBefore));
     } catch {
-      // A missed last-used time must not fail the request it belongs to; the next minute's use writes it.
+      // A missed last-used time must not fail the request it belongs to; the next request tries again.
       this.recorded.delete(key.id);
     }
   }
@@ -37,7 +37,7 @@ export class KeyUseRecorder {
       for (const [known, when] of this.recorded) {
         if (when < at - LAST_USED_PRECISION_MS) this.recorded.delete(known);
       }
-      // All recent: forget the oldest half; at worst those keys are written once more this minute.
+      // All recent: forget the oldest half; at worst each costs one more conditional write, which the store refuses.
       if (this.recorded.size >= REMEMBERED_KEYS_MAX) {
         for (const known of [...this.recorded.keys()].slice(0, REMEMBERED_KEYS_MAX / 2))
           this.recorded.delete(known);
