@@ -198,6 +198,19 @@ describe.each(VARIANTS)("API key scopes ($name)", ({ stores, skip }) => {
       expect((await clientPost(server, "/url/get", { short_url: onBrand.short_url }, as)).status).toBe(200);
     });
 
+    it("limited to the default domain, it reaches that domain's links whatever the port", async () => {
+      const host = new URL(onDefault.short_url).hostname;
+      const onDefaultKey = new ApiClient(
+        server.url,
+        await mint({ scopes: [...API_KEY_SCOPES], domains: [host] }),
+      );
+      const listed = await onDefaultKey.get<{ links: { id: string }[] }>("/v1/links?limit=100");
+      expect(listed.body.links.map((link) => link.id)).toContain(onDefault.id);
+      expect(listed.body.links.map((link) => link.id)).not.toContain(onBrand.id);
+      const made = await onDefaultKey.createLink({ url: "https://example.com/on-default" });
+      expect(made.domain).toBe(new URL(onDefault.short_url).host);
+    });
+
     it("sees only its domains among the account's custom domains", async () => {
       await root.post("/v1/domains", { hostname: "other-brand.example" });
       const domains = await limited.get<{ domains: { hostname: string }[] }>("/v1/domains");

@@ -1,3 +1,5 @@
+import type { KeyAccess } from "../../../domain/api-key/key-access.js";
+import { claimHostname } from "../../../domain/custom-domain/custom-domain.js";
 import { DomainError } from "../../../domain/errors/domain-error.js";
 import type { Link, LinkStatus } from "../../../domain/link/link.js";
 import type { LinkPage, LinkQuery, LinkRepository, ListPosition } from "../../ports/link-repository.js";
@@ -46,14 +48,15 @@ export class ListLinks {
     if (!Number.isInteger(limit) || limit < 1 || limit > LIST_LIMIT_MAX) {
       throw new DomainError("invalid_request", `limit must be a whole number from 1 to ${LIST_LIMIT_MAX}.`);
     }
+    const domain = input.domain?.toLowerCase() ?? this.onlyDomainOf(input.access);
     const query: LinkQuery = {
       limit,
       after: input.cursor === undefined ? null : decodeCursor(input.cursor),
-      ...(input.domain === undefined ? {} : { domain: input.domain.toLowerCase() }),
+      ...(domain === undefined ? {} : { domain }),
       ...(input.status === undefined ? {} : { status: input.status }),
     };
     const page =
-      input.access?.domains == null || input.domain !== undefined
+      input.access?.domains == null || domain !== undefined
         ? await this.links.listByAccount(input.accountId, query)
         : await this.limitedPage(input, query);
     return {
@@ -62,9 +65,16 @@ export class ListLinks {
     };
   }
 
+  /** The link domain of a key limited to one domain: the store then filters by it (links keep a port). */
+  private onlyDomainOf(access: KeyAccess | undefined): string | undefined {
+    const [only, ...more] = access?.domains ?? [];
+    if (only === undefined || more.length > 0) return undefined;
+    return only === claimHostname(this.urls.defaultDomain) ? this.urls.defaultDomain : only;
+  }
+
   /**
-   * The links of the key's domains among the next store pages: a few pages are read to fill one (the port
-   * allows a short page with a cursor, so a sparse domain answers short pages rather than scanning on).
+   * The links of a key's several domains among the next store pages: a few pages are read to fill one (the
+   * port allows a short page with a cursor, so sparse domains answer short pages rather than scanning on).
    */
   private async limitedPage(input: ListLinksInput, query: LinkQuery): Promise<LinkPage> {
     const found: Link[] = [];

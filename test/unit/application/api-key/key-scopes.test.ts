@@ -16,6 +16,7 @@ import { buildCore } from "../../../support/core.js";
 
 const ACME = "acme";
 const BRAND = "brand.example";
+const OTHER = "other.example";
 const only = (...scopes: ApiKeyScope[]): KeyAccess => ({ scopes, domains: null });
 const none: KeyAccess = { scopes: [], domains: null };
 const issuer = (access: KeyAccess, extra: Partial<ApiKeyIssuer> = {}): ApiKeyIssuer => ({
@@ -27,8 +28,10 @@ const issuer = (access: KeyAccess, extra: Partial<ApiKeyIssuer> = {}): ApiKeyIss
 
 async function coreWithBrand() {
   const core = buildCore();
-  await core.registerDomain.execute({ accountId: ACME, hostname: BRAND });
-  await core.activateDomain.execute({ hostname: BRAND });
+  for (const hostname of [BRAND, OTHER]) {
+    await core.registerDomain.execute({ accountId: ACME, hostname });
+    await core.activateDomain.execute({ hostname });
+  }
   return core;
 }
 
@@ -86,12 +89,13 @@ describe("use cases refuse a key without their scope (forbidden), whatever the r
 });
 
 describe("a domain-limited key", () => {
-  it("lists exactly its domains' links, newest first, across short pages", async () => {
+  it("lists exactly its domains' links, newest first, across short pages (one domain or several)", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.constantFrom("default", BRAND), { minLength: 0, maxLength: 30 }),
+        fc.array(fc.constantFrom("default", BRAND, OTHER), { minLength: 0, maxLength: 30 }),
+        fc.constantFrom([BRAND], [BRAND, OTHER], ["sho.rt"], [OTHER, "sho.rt"]),
         fc.integer({ min: 1, max: 4 }),
-        async (domains, limit) => {
+        async (domains, keyDomains, limit) => {
           const core = await coreWithBrand();
           const made = [];
           for (const [at, domain] of domains.entries()) {
@@ -103,7 +107,7 @@ describe("a domain-limited key", () => {
             });
             made.push(link);
           }
-          const access: KeyAccess = { scopes: FULL_ACCESS.scopes, domains: [BRAND] };
+          const access: KeyAccess = { scopes: FULL_ACCESS.scopes, domains: keyDomains };
           const listed: string[] = [];
           let cursor: string | undefined;
           for (let page = 0; page < 100; page++) {
@@ -119,7 +123,7 @@ describe("a domain-limited key", () => {
             cursor = answer.nextCursor;
           }
           const expected = made
-            .filter((link) => link.domain === BRAND)
+            .filter((link) => keyDomains.includes(link.domain))
             .reverse()
             .map((link) => link.id);
           expect(listed).toEqual(expected);
