@@ -52,6 +52,8 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
         ...(body.password === undefined ? {} : { password: body.password }),
         expiresAt: toDate(body.expires_at) ?? null,
         maxClicks: body.max_clicks ?? null,
+        ...(body.title === undefined ? {} : { title: body.title }),
+        ...(body.tags === undefined ? {} : { tags: body.tags }),
       });
       return { link: linkJson(link) };
     },
@@ -63,7 +65,13 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     query: listLinksQuery,
     success: { status: 200, description: "{success:true, links, next_cursor}", body: v1LinkPageResponse },
     handle: async (hexlink, { query, accountId }) => {
-      const page = await hexlink.listLinks.execute({ accountId, ...query });
+      const { tag, q, ...rest } = query;
+      const page = await hexlink.listLinks.execute({
+        accountId,
+        ...rest,
+        ...(tag === undefined ? {} : { tags: tag }),
+        ...(q === undefined ? {} : { search: q }),
+      });
       return {
         links: page.links.map(linkJson),
         next_cursor: page.nextCursor,
@@ -101,6 +109,8 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
         ...(body.expires_at === undefined ? {} : { expiresAt: toDate(body.expires_at) ?? null }),
         ...(body.max_clicks === undefined ? {} : { maxClicks: body.max_clicks }),
         ...(body.status === undefined ? {} : { status: body.status }),
+        ...(body.title === undefined ? {} : { title: body.title }),
+        ...(body.tags === undefined ? {} : { tags: body.tags }),
       });
       return { link: linkJson(link) };
     },

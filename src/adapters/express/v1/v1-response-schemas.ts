@@ -18,6 +18,8 @@ export const v1LinkSchema = z.strictObject({
   password_protected: z.boolean(),
   expires_at: timestamp.nullable(),
   max_clicks: z.int().min(1).nullable(),
+  title: z.string().nullable().describe("At most 200 characters, or null."),
+  tags: z.array(z.string()).describe("At most 20 distinct tags, each 1–50 of a-z, 0-9, '_' and '-'."),
   tracking_url: z.string().describe("The link's tracking page, https://<domain>/t/<id>."),
   created_at: timestamp,
   updated_at: timestamp,

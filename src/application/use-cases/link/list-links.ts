@@ -1,5 +1,6 @@
 import { DomainError } from "../../../domain/errors/domain-error.js";
 import type { LinkStatus } from "../../../domain/link/link.js";
+import { parseSearch, parseTags } from "../../../domain/link/link-metadata.js";
 import type { LinkRepository, ListPosition } from "../../ports/link-repository.js";
 import type { ShortUrls } from "../../short-urls.js";
 import { type LinkView, toLinkView } from "../../views/link-view.js";
@@ -10,6 +11,10 @@ export interface ListLinksInput {
   readonly cursor?: string;
   readonly domain?: string;
   readonly status?: LinkStatus;
+  /** Only links having every one of these tags. */
+  readonly tags?: readonly string[];
+  /** Only links whose slug, destination or title holds this text, ignoring case. */
+  readonly search?: string;
 }
 
 export interface LinkList {
@@ -37,6 +42,8 @@ export class ListLinks {
       after: input.cursor === undefined ? null : decodeCursor(input.cursor),
       ...(input.domain === undefined ? {} : { domain: input.domain.toLowerCase() }),
       ...(input.status === undefined ? {} : { status: input.status }),
+      ...(input.tags === undefined || input.tags.length === 0 ? {} : { tags: parseTags(input.tags) }),
+      ...(input.search === undefined || input.search === "" ? {} : { search: parseSearch(input.search) }),
     });
     return {
       links: page.links.map((link) => toLinkView(link, this.urls)),
