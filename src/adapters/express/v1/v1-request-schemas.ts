@@ -70,6 +70,12 @@ export const analyticsQuery = z.strictObject({
   end: z.string().optional().describe("YYYY-MM-DD; default today (UTC)."),
 });
 
+/** Query of `GET /v1/analytics`: UTC days as for a link, and one optional tag or domain. */
+export const accountAnalyticsQuery = analyticsQuery.extend({
+  tag: z.string().max(1_000).optional().describe("Only clicks of links carrying this tag when clicked."),
+  domain: z.string().max(260).optional().describe("Only clicks of links on this domain. Not with tag."),
+});
+
 /** Body of `POST /v1/domains`. */
 export const createDomainBody = z.strictObject({
   hostname: z.string().max(260),

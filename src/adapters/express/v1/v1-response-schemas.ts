@@ -61,6 +61,26 @@ export const v1AnalyticsSchema = z.strictObject({
   referrers: namedCounts,
 });
 
+/** The v1 account analytics object (§7): the analytics object without `link_id`, plus `top_links`. */
+export const v1AccountAnalyticsSchema = v1AnalyticsSchema.omit({ link_id: true }).extend({
+  top_links: z
+    .array(z.strictObject({ id: z.string(), short_url: z.string(), clicks }))
+    .max(20)
+    .describe("The links with the most clicks in the range, most first (links deleted since left out)."),
+});
+
+/** `{success:true, analytics}` for the whole account. */
+export const v1AccountAnalyticsResponse = z.strictObject({
+  success: z.literal(true),
+  analytics: v1AccountAnalyticsSchema,
+});
+
+/** `{success:true, tags}`: the account's tags by name, with how many links carry each. */
+export const v1TagListResponse = z.strictObject({
+  success: z.literal(true),
+  tags: z.array(z.strictObject({ name: z.string(), links: z.int().min(1) })),
+});
+
 /** `{success:true, link}` */
 export const v1LinkResponse = z.strictObject({ success: z.literal(true), link: v1LinkSchema });
 
