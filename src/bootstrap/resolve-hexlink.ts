@@ -75,6 +75,8 @@ export function resolveHexlink(c: DependencyContainer, emitter: HexlinkEmitter):
     consumeRateLimit: r(TOKENS.consumeRateLimit),
     getLinkAnalytics: r(TOKENS.getLinkAnalytics),
     getTrackingPage: r(TOKENS.getTrackingPage),
+    listTags: r(TOKENS.listTags),
+    getAccountAnalytics: r(TOKENS.getAccountAnalytics),
     on: (event, listener) => emitter.on(event, listener),
     async ready() {
       // Both pings at once: an outage costs one timeout, not two.

@@ -29,6 +29,7 @@ import type { IssueApiKey } from "../application/use-cases/api-key/issue-api-key
 import type { ListApiKeys } from "../application/use-cases/api-key/list-api-keys.js";
 import type { RevokeApiKey } from "../application/use-cases/api-key/revoke-api-key.js";
 import type { SeedApiKeys } from "../application/use-cases/api-key/seed-api-keys.js";
+import type { GetAccountAnalytics } from "../application/use-cases/click/get-account-analytics.js";
 import type { GetLinkAnalytics } from "../application/use-cases/click/get-link-analytics.js";
 import type { GetTrackingPage } from "../application/use-cases/click/get-tracking-page.js";
 import type { ActivateDomain } from "../application/use-cases/domain/activate-domain.js";
@@ -42,6 +43,7 @@ import type { FindQrLink } from "../application/use-cases/link/find-qr-link.js";
 import type { GetLink } from "../application/use-cases/link/get-link.js";
 import type { GetLinkByShortUrl } from "../application/use-cases/link/get-link-by-short-url.js";
 import type { ListLinks } from "../application/use-cases/link/list-links.js";
+import type { ListTags } from "../application/use-cases/link/list-tags.js";
 import type { ResolveRedirect } from "../application/use-cases/link/resolve-redirect.js";
 import type { UpdateLink } from "../application/use-cases/link/update-link.js";
 import { token } from "./token.js";
@@ -93,6 +95,8 @@ export const TOKENS = {
   consumeRateLimit: token<ConsumeRateLimit>("ConsumeRateLimit"),
   getLinkAnalytics: token<GetLinkAnalytics>("GetLinkAnalytics"),
   getTrackingPage: token<GetTrackingPage>("GetTrackingPage"),
+  listTags: token<ListTags>("ListTags"),
+  getAccountAnalytics: token<GetAccountAnalytics>("GetAccountAnalytics"),
 } as const;
 
 export type TokenName = keyof typeof TOKENS;

@@ -13,6 +13,7 @@ import { IssueApiKey } from "../application/use-cases/api-key/issue-api-key.js";
 import { ListApiKeys } from "../application/use-cases/api-key/list-api-keys.js";
 import { RevokeApiKey } from "../application/use-cases/api-key/revoke-api-key.js";
 import { SeedApiKeys } from "../application/use-cases/api-key/seed-api-keys.js";
+import { GetAccountAnalytics } from "../application/use-cases/click/get-account-analytics.js";
 import { GetLinkAnalytics } from "../application/use-cases/click/get-link-analytics.js";
 import { GetTrackingPage } from "../application/use-cases/click/get-tracking-page.js";
 import { ActivateDomain } from "../application/use-cases/domain/activate-domain.js";
@@ -26,6 +27,7 @@ import { FindQrLink } from "../application/use-cases/link/find-qr-link.js";
 import { GetLink } from "../application/use-cases/link/get-link.js";
 import { GetLinkByShortUrl } from "../application/use-cases/link/get-link-by-short-url.js";
 import { ListLinks } from "../application/use-cases/link/list-links.js";
+import { ListTags } from "../application/use-cases/link/list-tags.js";
 import { ResolveRedirect } from "../application/use-cases/link/resolve-redirect.js";
 import { UpdateLink } from "../application/use-cases/link/update-link.js";
 import { type Get, registerFactory, type Token } from "./token.js";
@@ -122,4 +124,6 @@ export function registerUseCases(c: DependencyContainer): void {
   add(T.consumeRateLimit, (r) => new ConsumeRateLimit(r(T.rateLimiter), r(T.clock), r(T.settings)));
   add(T.getLinkAnalytics, (r) => new GetLinkAnalytics(r(T.links), r(T.linkClicks), r(T.shortUrls)));
   add(T.getTrackingPage, (r) => new GetTrackingPage(r(T.links), r(T.linkClicks), r(T.shortUrls), r(T.clock)));
+  add(T.listTags, (r) => new ListTags(r(T.links)));
+  add(T.getAccountAnalytics, (r) => new GetAccountAnalytics(r(T.links), r(T.linkClicks), r(T.shortUrls)));
 }

@@ -53,6 +53,12 @@ export class LinkBuilder extends Builder<Link> {
   withMaxClicks(maxClicks: number | null): this {
     return this.with("maxClicks", maxClicks);
   }
+  titled(title: string | null): this {
+    return this.with("title", title);
+  }
+  taggedWith(...tags: string[]): this {
+    return this.with("tags", tags);
+  }
   withClickCount(clickCount: number): this {
     return this.with("clickCount", clickCount);
   }
@@ -73,6 +79,8 @@ export function aLink(): LinkBuilder {
     passwordHash: null,
     expiresAt: null,
     maxClicks: null,
+    title: null,
+    tags: [],
     clickCount: 0,
     createdAt: at(DEFAULT_NOW),
     updatedAt: at(DEFAULT_NOW),

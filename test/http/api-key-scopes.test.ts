@@ -141,6 +141,15 @@ describe.each(VARIANTS)("API key scopes ($name)", ({ stores, skip }) => {
       expect((await limited.get(`/v1/links?domain=${BRAND}`)).status).toBe(200);
     });
 
+    it("reads tag counts never, and account analytics only of its own domain", async () => {
+      expectV1Error(await limited.get("/v1/tags"), "forbidden");
+      expectV1Error(await limited.get("/v1/analytics"), "forbidden");
+      const host = new URL(onDefault.short_url).host;
+      expectV1Error(await limited.get(`/v1/analytics?domain=${host}`), "forbidden");
+      expectV1Error(await limited.get("/v1/analytics?tag=promo"), "forbidden");
+      expect((await limited.get(`/v1/analytics?domain=${BRAND}`)).status).toBe(200);
+    });
+
     it("makes links on its domain, by default too, and is refused another", async () => {
       const made = await limited.createLink({ url: "https://example.com/made-limited" });
       expect(made.domain).toBe(BRAND);

@@ -40,6 +40,8 @@ export const SCOPE_SAMPLES: Readonly<Record<string, Sample>> = {
   }),
   "DELETE /v1/links/{id}": async ({ link }) => ({ path: `/v1/links/${(await link()).id}` }),
   "GET /v1/links/{id}/analytics": async ({ link }) => ({ path: `/v1/links/${(await link()).id}/analytics` }),
+  "GET /v1/tags": async () => ({ path: "/v1/tags" }),
+  "GET /v1/analytics": async () => ({ path: "/v1/analytics" }),
   "POST /v1/domains": async ({ unique }) => ({
     path: "/v1/domains",
     body: { hostname: `${unique("d")}.example.org` },

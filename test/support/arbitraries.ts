@@ -32,6 +32,8 @@ export const arbLink: fc.Arbitrary<Link> = fc.record({
   passwordHash: fc.option(arbAnyString),
   expiresAt: fc.option(arbDate),
   maxClicks: fc.option(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })),
+  title: fc.option(arbAnyString),
+  tags: fc.uniqueArray(fc.stringMatching(/^[a-z0-9_-]{1,50}$/), { maxLength: 20 }),
   clickCount: fc.nat({ max: Number.MAX_SAFE_INTEGER }),
   createdAt: arbDate,
   updatedAt: arbDate,

@@ -18,6 +18,8 @@ export interface V1Link {
   readonly password_protected: boolean;
   readonly expires_at: string | null;
   readonly max_clicks: number | null;
+  readonly title: string | null;
+  readonly tags: readonly string[];
   readonly tracking_url: string;
   readonly created_at: string;
   readonly updated_at: string;

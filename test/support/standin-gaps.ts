@@ -58,6 +58,8 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
     "keeps at most the cap of values per dimension of a link-day, the rest under Other",
     "keeps the slots of earlier batches: known values still count by name, new ones under Other",
     "caps each link-day apart, and Other takes no slot",
+    "counts owned clicks in their account's, domain's and tags' scopes too, accounts apart",
+    "a retried batch counts once in the scopes too",
     "answers what the capped fold says for batches around the cap (property)",
   ]),
   ...httpGaps("test/http/mongodb/analytics.test.ts", [

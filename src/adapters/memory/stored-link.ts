@@ -17,6 +17,8 @@ export class StoredLink {
     /** Epoch ms, or `null`. */
     readonly expiresAt: number | null,
     readonly maxClicks: number | null,
+    readonly title: string | null,
+    readonly tags: readonly string[],
     public clickCount: number,
     /** Epoch ms. */
     readonly createdAt: number,
@@ -36,6 +38,8 @@ export class StoredLink {
       passwordHash: this.passwordHash,
       expiresAt: this.expiresAt === null ? null : new Date(this.expiresAt),
       maxClicks: this.maxClicks,
+      title: this.title,
+      tags: [...this.tags],
       clickCount: this.clickCount,
       createdAt: new Date(this.createdAt),
       updatedAt: new Date(this.createdAt + this.updatedAfter),
@@ -64,6 +68,8 @@ export function flat(value: string): string {
   return value.length < 13 ? value : structuredClone(value);
 }
 
+const NO_TAGS: readonly string[] = Object.freeze([]);
+
 /** The stored form of a link, its click count as given. */
 export function storedLink(link: Link, pool: StringPool, clickCount: number): StoredLink {
   const createdAt = link.createdAt.getTime();
@@ -77,6 +83,8 @@ export function storedLink(link: Link, pool: StringPool, clickCount: number): St
     link.passwordHash === null ? null : flat(link.passwordHash),
     link.expiresAt === null ? null : link.expiresAt.getTime(),
     link.maxClicks,
+    link.title === null ? null : flat(link.title),
+    link.tags.length === 0 ? NO_TAGS : Object.freeze(link.tags.map((tag) => pool.shared(tag))),
     clickCount,
     createdAt,
     link.updatedAt.getTime() - createdAt,

@@ -1,4 +1,5 @@
 import type { IndexDescription } from "mongodb";
+import { ACCOUNT_TAG_INDEX } from "./tag-counts.js";
 
 /** Collection names, one per port. */
 export const COLLECTIONS = {
@@ -7,6 +8,7 @@ export const COLLECTIONS = {
   domainTombstones: "domain_tombstones",
   apiKeys: "api_keys",
   clickDays: "click_days",
+  tagCounts: "tag_counts",
 } as const;
 
 /** Makes create atomic: a second link on the same domain and slug fails with a duplicate key. */
@@ -24,10 +26,16 @@ export const LISTING_SORTS = {
 
 /** The indexes each collection needs; `createIndexes` with these is idempotent. */
 export const INDEX_SPECS: Readonly<Record<keyof typeof COLLECTIONS, readonly IndexDescription[]>> = {
-  links: [DOMAIN_SLUG_INDEX, { key: { accountId: 1, ...LISTING_SORTS.links }, name: "account_newest" }],
+  links: [
+    DOMAIN_SLUG_INDEX,
+    { key: { accountId: 1, ...LISTING_SORTS.links }, name: "account_newest" },
+    // Multikey: one entry per tag, so a tag filter reads that tag's links of the account, newest first.
+    { key: { accountId: 1, tags: 1, ...LISTING_SORTS.links }, name: "account_tag_newest" },
+  ],
   // `account_created` ({ accountId, createdAt }) of earlier versions could not serve the tie on _id; drop it.
   domains: [{ key: { accountId: 1, ...LISTING_SORTS.domains }, name: "account_created_id" }],
   domainTombstones: [],
   apiKeys: [KEY_HASH_INDEX, { key: { accountId: 1, ...LISTING_SORTS.apiKeys }, name: "account_created_id" }],
   clickDays: [{ key: { linkId: 1, day: 1 }, name: "link_day", unique: true }],
+  tagCounts: [ACCOUNT_TAG_INDEX],
 };

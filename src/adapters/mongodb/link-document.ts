@@ -11,6 +11,10 @@ export interface LinkDocument {
   passwordHash: string | null;
   expiresAt: Date | null;
   maxClicks: number | null;
+  /** Absent in documents written before titles. */
+  title?: string | null;
+  /** Absent in documents written before tags; a multikey index (`account_tag_newest`) serves tag filters. */
+  tags?: string[];
   clickCount: number;
   createdAt: Date;
   updatedAt: Date;
@@ -28,6 +32,8 @@ export function toLinkDocument(link: Link): LinkDocument {
     passwordHash: link.passwordHash,
     expiresAt: link.expiresAt,
     maxClicks: link.maxClicks,
+    title: link.title,
+    tags: [...link.tags],
     clickCount: link.clickCount,
     createdAt: link.createdAt,
     updatedAt: link.updatedAt,
@@ -46,6 +52,8 @@ export function fromLinkDocument(document: LinkDocument): Link {
     passwordHash: document.passwordHash,
     expiresAt: document.expiresAt,
     maxClicks: document.maxClicks,
+    title: document.title ?? null,
+    tags: document.tags ?? [],
     clickCount: document.clickCount,
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,

@@ -82,8 +82,11 @@ export function encodeLink(link: Link): string {
 }
 
 export function toLink(stored: StoredLink): Link {
-  const record = decodeRecord<Omit<Link, "clickCount">>(stored.json, ["expiresAt", "createdAt", "updatedAt"]);
-  return { ...record, clickCount: stored.clicks };
+  // Records written before titles and tags lack them.
+  const record = decodeRecord<
+    Omit<Link, "clickCount" | "title" | "tags"> & Partial<Pick<Link, "title" | "tags">>
+  >(stored.json, ["expiresAt", "createdAt", "updatedAt"]);
+  return { ...record, title: record.title ?? null, tags: record.tags ?? [], clickCount: stored.clicks };
 }
 
 export function slugTaken(slug: string): DomainError {

@@ -1,6 +1,10 @@
+import type { ClickOwner } from "../../domain/click/click.js";
+
 /** One successful redirect, as the redirect path saw it. Handed off without waiting. */
 export interface RedirectHit {
   readonly linkId: string;
+  /** Whose the link is (account, domain, tags): its clicks also count there. Absent: the link's counts only. */
+  readonly owner?: ClickOwner;
   readonly at: Date;
   readonly ip: string;
   readonly userAgent: string;

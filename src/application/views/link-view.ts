@@ -14,6 +14,8 @@ export interface LinkView {
   readonly passwordProtected: boolean;
   readonly expiresAt: Date | null;
   readonly maxClicks: number | null;
+  readonly title: string | null;
+  readonly tags: readonly string[];
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -31,6 +33,8 @@ export function toLinkView(link: Link, urls: ShortUrls): LinkView {
     passwordProtected: link.passwordHash !== null,
     expiresAt: link.expiresAt,
     maxClicks: link.maxClicks,
+    title: link.title,
+    tags: [...link.tags],
     createdAt: link.createdAt,
     updatedAt: link.updatedAt,
   };

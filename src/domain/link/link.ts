@@ -13,6 +13,10 @@ export interface Link {
   readonly passwordHash: string | null;
   readonly expiresAt: Date | null;
   readonly maxClicks: number | null;
+  /** Free text for people (see `parseTitle`), or null. */
+  readonly title: string | null;
+  /** Distinct lower-case tags (see `parseTags`), in the order given. */
+  readonly tags: readonly string[];
   /** Redirects consumed so far; kept exact for `maxClicks`. */
   readonly clickCount: number;
   readonly createdAt: Date;
@@ -45,6 +49,8 @@ export interface LinkChanges {
   readonly expiresAt?: Date | null;
   readonly maxClicks?: number | null;
   readonly status?: LinkStatus;
+  readonly title?: string | null;
+  readonly tags?: readonly string[];
 }
 
 // A gone link may be revived by a new expiry or click budget; other edits on it make no sense.
@@ -70,6 +76,8 @@ export function applyLinkChanges(link: Link, changes: LinkChanges, now: Date): L
     expiresAt: changes.expiresAt === undefined ? link.expiresAt : changes.expiresAt,
     maxClicks: changes.maxClicks === undefined ? link.maxClicks : changes.maxClicks,
     status: changes.status ?? link.status,
+    title: changes.title === undefined ? link.title : changes.title,
+    tags: changes.tags ?? link.tags,
     updatedAt: now,
   };
 }

@@ -7,6 +7,7 @@ import { type DayRange, daysOf } from "../../domain/time/day.js";
 import { arbClicks, arbRange, DAYS, LINK_IDS } from "../arbitraries.js";
 import { closeAfterAll, type PortHarness } from "../port-harness.js";
 import { clickStoreCapCases } from "./click-store-cap.contract.js";
+import { clickStoreScopeCases } from "./click-store-scope.contract.js";
 
 /** How a ClickStore adapter takes part in the contract. */
 export interface ClickStoreHarness extends PortHarness<ClickStore> {
@@ -102,6 +103,7 @@ export function clickStoreContract(name: string, harness: ClickStoreHarness): vo
   describe(`ClickStore contract: ${name}`, () => {
     closeAfterAll(harness);
     clickStoreCapCases(() => harness.make(), freshBatch);
+    clickStoreScopeCases(() => harness.make(), freshBatch, expectCounts, numRuns);
 
     it("answers zeros for a link it never saw", async () => {
       const store = await harness.make();

@@ -35,6 +35,22 @@ export function linkRepositoryContract(name: string, harness: LinkRepositoryHarn
       expect(await repo.findBySlug(link.domain, link.slug)).toEqual(link);
     });
 
+    it("keeps a link's title and tags, unicode included, and replaces them on update", async () => {
+      const repo = await harness.make();
+      const link = aLink().titled('Été 🦄 "sale" $x.y').taggedWith("summer", "promo_2026", "a-b").build();
+      await repo.create(link);
+      expect(await repo.findById(link.id)).toEqual(link);
+      const next = { ...link, title: null, tags: ["promo_2026"], updatedAt: later(link.updatedAt, 1) };
+      expect(await repo.update(next, link)).toBe(true);
+      expect(await repo.findBySlug(link.domain, link.slug)).toEqual(next);
+      expect(await repo.listByAccount(link.accountId, { limit: 5, after: null, tags: ["summer"] })).toEqual({
+        links: [],
+        next: null,
+      });
+      expect(await repo.tagCounts(link.accountId)).toEqual([{ name: "promo_2026", links: 1 }]);
+      expect(await repo.tagCounts("another-account")).toEqual([]);
+    });
+
     it("answers null for an unknown id, another domain or another letter case", async () => {
       const repo = await harness.make();
       const link = aLink().build();

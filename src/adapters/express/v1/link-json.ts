@@ -12,6 +12,8 @@ export function linkJson(link: LinkView) {
     password_protected: link.passwordProtected,
     expires_at: link.expiresAt?.toISOString() ?? null,
     max_clicks: link.maxClicks,
+    title: link.title,
+    tags: [...link.tags],
     tracking_url: link.trackingUrl,
     created_at: link.createdAt.toISOString(),
     updated_at: link.updatedAt.toISOString(),

@@ -54,6 +54,8 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
         ...(body.password === undefined ? {} : { password: body.password }),
         expiresAt: toDate(body.expires_at) ?? null,
         maxClicks: body.max_clicks ?? null,
+        ...(body.title === undefined ? {} : { title: body.title }),
+        ...(body.tags === undefined ? {} : { tags: body.tags }),
       });
       return { link: linkJson(link) };
     },
@@ -66,7 +68,14 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     query: listLinksQuery,
     success: { status: 200, description: "{success:true, links, next_cursor}", body: v1LinkPageResponse },
     handle: async (hexlink, { query, accountId, access }) => {
-      const page = await hexlink.listLinks.execute({ accountId, access, ...query });
+      const { tag, q, ...rest } = query;
+      const page = await hexlink.listLinks.execute({
+        accountId,
+        access,
+        ...rest,
+        ...(tag === undefined ? {} : { tags: tag }),
+        ...(q === undefined ? {} : { search: q }),
+      });
       return {
         links: page.links.map(linkJson),
         next_cursor: page.nextCursor,
@@ -107,6 +116,8 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
         ...(body.expires_at === undefined ? {} : { expiresAt: toDate(body.expires_at) ?? null }),
         ...(body.max_clicks === undefined ? {} : { maxClicks: body.max_clicks }),
         ...(body.status === undefined ? {} : { status: body.status }),
+        ...(body.title === undefined ? {} : { title: body.title }),
+        ...(body.tags === undefined ? {} : { tags: body.tags }),
       });
       return { link: linkJson(link) };
     },

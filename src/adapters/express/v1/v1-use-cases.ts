@@ -12,6 +12,8 @@ export type V1UseCases = Pick<
   | "updateLink"
   | "deleteLink"
   | "getLinkAnalytics"
+  | "listTags"
+  | "getAccountAnalytics"
   | "registerDomain"
   | "listDomains"
   | "verifyDomain"

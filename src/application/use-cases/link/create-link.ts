@@ -7,6 +7,7 @@ import {
   type Link,
   parseLinkPassword,
 } from "../../../domain/link/link.js";
+import { parseTags, parseTitle } from "../../../domain/link/link-metadata.js";
 import { isValidSlug, parseSlug } from "../../../domain/link/slug.js";
 import type { LinkCache } from "../../ports/link-cache.js";
 import type { LinkRepository } from "../../ports/link-repository.js";
@@ -26,6 +27,8 @@ export interface CreateLinkInput extends AccessRequest {
   readonly password?: string;
   readonly expiresAt?: Date | null;
   readonly maxClicks?: number | null;
+  readonly title?: string | null;
+  readonly tags?: readonly string[];
 }
 
 export interface CreateLinkDeps {
@@ -75,6 +78,8 @@ export class CreateLink {
       passwordHash,
       expiresAt,
       maxClicks,
+      title: parseTitle(input.title ?? null),
+      tags: parseTags(input.tags ?? []),
       clickCount: 0,
       createdAt: now,
       updatedAt: now,

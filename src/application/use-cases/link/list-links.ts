@@ -2,6 +2,7 @@ import type { KeyAccess } from "../../../domain/api-key/key-access.js";
 import { claimHostname } from "../../../domain/custom-domain/custom-domain.js";
 import { DomainError } from "../../../domain/errors/domain-error.js";
 import type { Link, LinkStatus } from "../../../domain/link/link.js";
+import { parseSearch, parseTags } from "../../../domain/link/link-metadata.js";
 import type { LinkPage, LinkQuery, LinkRepository, ListPosition } from "../../ports/link-repository.js";
 import {
   type AccessRequest,
@@ -18,6 +19,10 @@ export interface ListLinksInput extends AccessRequest {
   readonly cursor?: string;
   readonly domain?: string;
   readonly status?: LinkStatus;
+  /** Only links having every one of these tags. */
+  readonly tags?: readonly string[];
+  /** Only links whose slug, destination or title holds this text, ignoring case. */
+  readonly search?: string;
 }
 
 export interface LinkList {
@@ -54,6 +59,8 @@ export class ListLinks {
       after: input.cursor === undefined ? null : decodeCursor(input.cursor),
       ...(domain === undefined ? {} : { domain }),
       ...(input.status === undefined ? {} : { status: input.status }),
+      ...(input.tags === undefined || input.tags.length === 0 ? {} : { tags: parseTags(input.tags) }),
+      ...(input.search === undefined || input.search === "" ? {} : { search: parseSearch(input.search) }),
     };
     const page =
       input.access?.domains == null || domain !== undefined

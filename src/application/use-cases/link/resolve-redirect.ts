@@ -97,6 +97,7 @@ export class ResolveRedirect {
   private redirect(link: Link, request: RedirectRequest, now: Date): RedirectOutcome {
     this.deps.clicks.record({
       linkId: link.id,
+      owner: { accountId: link.accountId, domain: link.domain, tags: link.tags },
       at: now,
       ip: request.ip,
       userAgent: request.userAgent,

@@ -8,6 +8,7 @@ import {
   type LinkStatus,
   parseLinkPassword,
 } from "../../../domain/link/link.js";
+import { parseTags, parseTitle } from "../../../domain/link/link-metadata.js";
 import { parseSlug } from "../../../domain/link/slug.js";
 import type { LinkCache } from "../../ports/link-cache.js";
 import type { LinkRepository } from "../../ports/link-repository.js";
@@ -28,6 +29,8 @@ export interface UpdateLinkInput extends AccessRequest {
   readonly expiresAt?: Date | null;
   readonly maxClicks?: number | null;
   readonly status?: LinkStatus;
+  readonly title?: string | null;
+  readonly tags?: readonly string[];
 }
 
 export interface UpdateLinkDeps {
@@ -43,7 +46,7 @@ export interface UpdateLinkDeps {
 export const UPDATE_ATTEMPTS = 3;
 
 /**
- * Changes a link's destination, slug, password, expiry, click budget or status.
+ * Changes a link's destination, slug, password, expiry, click budget, status, title or tags.
  *
  * The write is a compare-and-set on the link as read: when another update lands in between, the link is read
  * again and the same changes applied to it, up to {@link UPDATE_ATTEMPTS} times, so concurrent edits of
@@ -68,6 +71,8 @@ export class UpdateLink {
       ...(input.expiresAt === undefined ? {} : { expiresAt: checkExpiry(input.expiresAt, checkedAt) }),
       ...(input.maxClicks === undefined ? {} : { maxClicks: checkMaxClicks(input.maxClicks) }),
       ...(input.status === undefined ? {} : { status: input.status }),
+      ...(input.title === undefined ? {} : { title: parseTitle(input.title) }),
+      ...(input.tags === undefined ? {} : { tags: parseTags(input.tags) }),
     };
     for (let attempt = 1; ; attempt++) {
       const next = nextVersion(current, changes, clock.now());

@@ -27,6 +27,8 @@ const V1_KEYS = [
   "updateLink",
   "deleteLink",
   "getLinkAnalytics",
+  "listTags",
+  "getAccountAnalytics",
   "registerDomain",
   "listDomains",
   "verifyDomain",

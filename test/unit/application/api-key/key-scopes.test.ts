@@ -123,7 +123,7 @@ describe("a domain-limited key", () => {
             cursor = answer.nextCursor;
           }
           const expected = made
-            .filter((link) => keyDomains.includes(link.domain))
+            .filter((link) => (keyDomains as readonly string[]).includes(link.domain))
             .reverse()
             .map((link) => link.id);
           expect(listed).toEqual(expected);
