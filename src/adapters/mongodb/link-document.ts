@@ -1,4 +1,6 @@
 import type { Link, LinkStatus } from "../../domain/link/link.js";
+import type { RedirectRule } from "../../domain/link/redirect-rules.js";
+import type { SplitVariant } from "../../domain/link/split-variants.js";
 
 /** A link as stored in the `links` collection: every field of the link, its id as `_id`. */
 export interface LinkDocument {
@@ -14,6 +16,9 @@ export interface LinkDocument {
   clickCount: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Absent in documents written before rules existed, and for links without any. */
+  rules?: RedirectRule[];
+  variants?: SplitVariant[];
 }
 
 /** The document stored for a link. */
@@ -31,6 +36,9 @@ export function toLinkDocument(link: Link): LinkDocument {
     clickCount: link.clickCount,
     createdAt: link.createdAt,
     updatedAt: link.updatedAt,
+    // Stored only when set: most links have none, and their documents stay as they were.
+    ...(link.rules.length === 0 ? {} : { rules: [...link.rules] }),
+    ...(link.variants.length === 0 ? {} : { variants: [...link.variants] }),
   };
 }
 
@@ -49,5 +57,7 @@ export function fromLinkDocument(document: LinkDocument): Link {
     clickCount: document.clickCount,
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
+    rules: document.rules ?? [],
+    variants: document.variants ?? [],
   };
 }

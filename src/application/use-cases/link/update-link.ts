@@ -14,12 +14,13 @@ import type { LinkRepository } from "../../ports/link-repository.js";
 import type { Clock, PasswordHasher } from "../../ports/technical.js";
 import type { DestinationChecker } from "../../services/destination-checker.js";
 import { type AccessRequest, requireScope } from "../../services/key-access-guard.js";
+import { checkLinkTargets, type LinkTargetsInput } from "../../services/link-targets.js";
 import { findOwnedLink } from "../../services/owned-link.js";
 import type { ShortUrls } from "../../short-urls.js";
 import { type LinkView, toLinkView } from "../../views/link-view.js";
 
 /** What to change; an absent field stays as it is, `null` removes an optional one. */
-export interface UpdateLinkInput extends AccessRequest {
+export interface UpdateLinkInput extends AccessRequest, LinkTargetsInput {
   readonly accountId: string;
   readonly id: string;
   readonly url?: string;
@@ -43,7 +44,7 @@ export interface UpdateLinkDeps {
 export const UPDATE_ATTEMPTS = 3;
 
 /**
- * Changes a link's destination, slug, password, expiry, click budget or status.
+ * Changes a link's destination, slug, password, expiry, click budget, status, rules or variants.
  *
  * The write is a compare-and-set on the link as read: when another update lands in between, the link is read
  * again and the same changes applied to it, up to {@link UPDATE_ATTEMPTS} times, so concurrent edits of
@@ -68,6 +69,7 @@ export class UpdateLink {
       ...(input.expiresAt === undefined ? {} : { expiresAt: checkExpiry(input.expiresAt, checkedAt) }),
       ...(input.maxClicks === undefined ? {} : { maxClicks: checkMaxClicks(input.maxClicks) }),
       ...(input.status === undefined ? {} : { status: input.status }),
+      ...(await checkLinkTargets(this.deps.destinations, input)),
     };
     for (let attempt = 1; ; attempt++) {
       const next = nextVersion(current, changes, clock.now());

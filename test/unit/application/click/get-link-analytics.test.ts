@@ -23,6 +23,7 @@ async function setUp() {
     country: "FR",
     referrer: "news.test",
     visitor,
+    target: "default",
   });
   await core.stores.clicks.add(
     foldClicks([

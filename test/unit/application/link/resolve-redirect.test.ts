@@ -32,6 +32,7 @@ describe("ResolveRedirect: redirects", () => {
         userAgent: aVisit("promo").userAgent,
         referrer: "https://news.test/",
         headers: {},
+        target: "default",
       },
     ]);
   });
