@@ -59,6 +59,7 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
     "keeps the slots of earlier batches: known values still count by name, new ones under Other",
     "caps each link-day apart, and Other takes no slot",
     "answers what the capped fold says for batches around the cap (property)",
+    "counts clicks per target (default, rule, variant) of a link-day, bots apart",
   ]),
   ...httpGaps("test/http/mongodb/analytics.test.ts", [
     "GET /v1/links/:id/analytics: the body > has exactly the contract's fields, and the right counts for the last 30 UTC days by default",

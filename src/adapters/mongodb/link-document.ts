@@ -16,7 +16,7 @@ export interface LinkDocument {
   clickCount: number;
   createdAt: Date;
   updatedAt: Date;
-  /** Absent in documents written before rules existed, and for links without any. */
+  /** Absent in documents written before rules existed (read as none). */
   rules?: RedirectRule[];
   variants?: SplitVariant[];
 }
@@ -36,9 +36,8 @@ export function toLinkDocument(link: Link): LinkDocument {
     clickCount: link.clickCount,
     createdAt: link.createdAt,
     updatedAt: link.updatedAt,
-    // Stored only when set: most links have none, and their documents stay as they were.
-    ...(link.rules.length === 0 ? {} : { rules: [...link.rules] }),
-    ...(link.variants.length === 0 ? {} : { variants: [...link.variants] }),
+    rules: [...link.rules],
+    variants: [...link.variants],
   };
 }
 

@@ -42,7 +42,7 @@ export class MongoLinkRepository implements LinkRepository {
       updatedAt: { $eq: previous.updatedAt },
     };
     const result = await mongoCall(
-      () => this.links.updateOne(filter, { $set: fields, ...unsetEmptyLists(link) }),
+      () => this.links.updateOne(filter, { $set: fields }),
       slugTaken(link.slug),
     );
     if (result.matchedCount === 1) return true;
@@ -117,12 +117,4 @@ function slugTaken<T>(slug: string): OnDuplicateKey<T> {
       throw new DomainError("slug_taken", `The custom slug '${slug}' is already taken.`);
     },
   };
-}
-
-/** The `$unset` of rules or variants a link no longer has (its document stores only lists that are set). */
-function unsetEmptyLists(link: Link): { $unset?: Record<string, ""> } {
-  const unset: Record<string, ""> = {};
-  if (link.rules.length === 0) unset.rules = "";
-  if (link.variants.length === 0) unset.variants = "";
-  return Object.keys(unset).length === 0 ? {} : { $unset: unset };
 }
