@@ -104,6 +104,10 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
     ],
     MAX_AND_EQ_UPSERT,
   ),
+  ...httpGaps("test/http/mongodb/redirect-rules.test.ts", [
+    "redirect rules and split tests ('MongoDB') > counts the clicks of each rule and shows them in analytics and on the tracking page",
+    "redirect rules and split tests ('MongoDB') > counts the clicks of each variant in analytics",
+  ]),
 ];
 
 /** A test's describe titles and its own, joined by " > ", without the file. */

@@ -1,5 +1,6 @@
 import type { AnalyticsView } from "../../../application/views/analytics-view.js";
 import { countryName } from "../views/country-name.js";
+import { targetsJson } from "./link-targets-json.js";
 
 /** The v1 analytics object; countries carry their English name and ISO code. */
 export function analyticsJson(stats: AnalyticsView) {
@@ -20,5 +21,6 @@ export function analyticsJson(stats: AnalyticsView) {
       clicks,
     })),
     referrers: stats.breakdown.referrer,
+    targets: targetsJson(stats.targets),
   };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ErrorCode } from "../../../domain/errors/domain-error.js";
 import { analyticsJson } from "./analytics-json.js";
 import { linkJson } from "./link-json.js";
+import { linkTargetsInput } from "./link-targets-json.js";
 import {
   analyticsQuery,
   createLinkBody,
@@ -54,6 +55,7 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
         ...(body.password === undefined ? {} : { password: body.password }),
         expiresAt: toDate(body.expires_at) ?? null,
         maxClicks: body.max_clicks ?? null,
+        ...linkTargetsInput(body),
       });
       return { link: linkJson(link) };
     },
@@ -107,6 +109,7 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
         ...(body.expires_at === undefined ? {} : { expiresAt: toDate(body.expires_at) ?? null }),
         ...(body.max_clicks === undefined ? {} : { maxClicks: body.max_clicks }),
         ...(body.status === undefined ? {} : { status: body.status }),
+        ...linkTargetsInput(body),
       });
       return { link: linkJson(link) };
     },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rulesField, variantsField } from "./link-targets-schemas.js";
 
 const isoDate = z.iso.datetime({
   offset: true,
@@ -17,6 +18,8 @@ export const createLinkBody = z.strictObject({
   password: z.string().optional().describe("Visitors must enter it before being redirected."),
   expires_at: isoDate.nullable().optional(),
   max_clicks: maxClicks.nullable().optional(),
+  rules: rulesField.optional(),
+  variants: variantsField.optional(),
 });
 
 /** Body of `PATCH /v1/links/:id`: any field; `null` removes password, expiry or click budget. */
@@ -27,6 +30,8 @@ export const updateLinkBody = z.strictObject({
   expires_at: isoDate.nullable().optional(),
   max_clicks: maxClicks.nullable().optional(),
   status: z.enum(["active", "disabled"]).optional(),
+  rules: rulesField.nullable().optional(),
+  variants: variantsField.nullable().optional(),
 });
 
 /** Query of `GET /v1/links`. */

@@ -125,4 +125,20 @@ describe("GetLinkAnalytics", () => {
     expect((await core.getTrackingPage.execute({ linkId: link.id })).status).toBe("expired");
     expect(await destinationOf()).toBeNull();
   });
+
+  it("shows the targets' URLs on the tracking page only when it shows the destination", async () => {
+    const { core, link } = await setUp();
+    const rules = [{ if: { country: ["FR"] }, url: "https://fr.example/" }];
+    await core.updateLink.execute({ accountId: ACME, id: link.id, rules });
+    const targetsOf = async () => (await core.getTrackingPage.execute({ linkId: link.id })).targets;
+    expect(await targetsOf()).toEqual([
+      { name: "default", url: link.destination, clicks: 3 },
+      { name: "rule:1", url: "https://fr.example/", clicks: 0 },
+    ]);
+    await core.updateLink.execute({ accountId: ACME, id: link.id, password: "s3cret-pass" });
+    expect(await targetsOf()).toEqual([
+      { name: "default", url: null, clicks: 3 },
+      { name: "rule:1", url: null, clicks: 0 },
+    ]);
+  });
 });
