@@ -14,6 +14,8 @@ export interface IpAddress {
 export interface IpRange extends IpAddress {
   /** Leading bits that must match: 0–32 for IPv4, 0–128 for IPv6. */
   readonly prefix: number;
+  /** The bits past the prefix: `value` shifted right by them is the network, compared once per visit. */
+  readonly hostBits: bigint;
 }
 
 const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
@@ -21,15 +23,17 @@ const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 function parseV4(text: string): bigint | null {
   const match = V4.exec(text);
   if (match === null) return null;
-  let value = 0n;
-  for (const part of match.slice(1)) {
+  // In a plain number (an IPv4 address fits), made a bigint once: the redirect path reads one per visit.
+  let value = 0;
+  for (let i = 1; i <= 4; i++) {
+    const part = match[i] ?? "";
     // No leading zeros: "010" reads as octal in some parsers, so it is refused rather than guessed.
     if (part.length > 1 && part.startsWith("0")) return null;
     const octet = Number(part);
     if (octet > 255) return null;
-    value = (value << 8n) | BigInt(octet);
+    value = value * 256 + octet;
   }
-  return value;
+  return BigInt(value);
 }
 
 function parseV6(text: string): bigint | null {
@@ -70,14 +74,14 @@ export function parseIpRange(text: string): IpRange | null {
   const address = parseIpAddress(slash === -1 ? text : text.slice(0, slash));
   if (address === null) return null;
   const bits = address.family === 4 ? 32 : 128;
-  if (slash === -1) return { ...address, prefix: bits };
+  if (slash === -1) return { ...address, prefix: bits, hostBits: 0n };
   const prefixText = text.slice(slash + 1);
   if (!/^\d{1,3}$/.test(prefixText)) return null;
   // A mapped IPv4 written in IPv6 keeps its IPv6 prefix length: `::ffff:10.0.0.0/104` is 10.0.0.0/8.
   const mappedShift = address.family === 4 && text.includes(":") ? 96 : 0;
   const prefix = Number(prefixText) - mappedShift;
   if (prefix < 0 || prefix > bits) return null;
-  return { ...address, prefix };
+  return { ...address, prefix, hostBits: BigInt(bits - prefix) };
 }
 
 /** The range in canonical text: the network address (host bits cleared) and its prefix length. */
@@ -89,9 +93,7 @@ export function formatIpRange(range: IpRange): string {
 
 /** True when the address lies in the range (same family, same leading `prefix` bits). */
 export function ipInRange(address: IpAddress, range: IpRange): boolean {
-  if (address.family !== range.family) return false;
-  const bits = address.family === 4 ? 32 : 128;
-  return networkOf(address.value, range.prefix, bits) === networkOf(range.value, range.prefix, bits);
+  return address.family === range.family && address.value >> range.hostBits === range.value >> range.hostBits;
 }
 
 function networkOf(value: bigint, prefix: number, bits: number): bigint {

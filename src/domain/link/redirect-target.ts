@@ -1,4 +1,4 @@
-import { type IpAddress, ipInRange, parseIpRange } from "./ip-range.js";
+import { type IpAddress, type IpRange, ipInRange, parseIpRange } from "./ip-range.js";
 import type { Link } from "./link.js";
 import type { RedirectRule, RuleConditions } from "./redirect-rules.js";
 import { pickVariant } from "./split-variants.js";
@@ -103,12 +103,18 @@ function includesIgnoringCase(names: readonly string[], value: string): boolean 
   return names.some((name) => name.toLowerCase() === lower);
 }
 
-function inAnyRange(address: IpAddress | null, ranges: readonly string[]): boolean {
+// Ranges parsed once per list: a cached link hands the same lists to every visit. A memo of a pure function
+// (weakly held, so it goes with the link), not state that could change an answer.
+const parsedRanges = new WeakMap<readonly string[], readonly IpRange[]>();
+
+function inAnyRange(address: IpAddress | null, texts: readonly string[]): boolean {
   if (address === null) return false;
-  return ranges.some((text) => {
-    const range = parseIpRange(text);
-    return range !== null && ipInRange(address, range);
-  });
+  let ranges = parsedRanges.get(texts);
+  if (ranges === undefined) {
+    ranges = texts.map(parseIpRange).filter((range): range is IpRange => range !== null);
+    parsedRanges.set(texts, ranges);
+  }
+  return ranges.some((range) => ipInRange(address, range));
 }
 
 /**
@@ -116,6 +122,7 @@ function inAnyRange(address: IpAddress | null, ranges: readonly string[]): boole
  * → `fr`), lower-case; "" when there is none or only `*`. Ties keep the header's order.
  */
 export function preferredLanguage(header: string): string {
+  if (header === "") return "";
   let best = "";
   let bestQuality = 0;
   for (const part of header.split(",", 50)) {
