@@ -8,12 +8,12 @@ import { CONNECTIONS, clickCheck, compare, createRow, SETTINGS } from "./redirec
 import { startupRows } from "./startup.js";
 import { tagListingRows } from "./tag-listing.js";
 
-// Every figure of docs/benchmarks.md. BENCH_ONLY=redirect,create,flood,heap,startup,tags picks sections (all by
+// Every figure of docs/benchmarks.md. BENCH_ONLY=redirect,rules,create,flood,heap,startup,tags picks sections (all by
 // default); BENCH_DURATION and BENCH_ROUNDS size the HTTP rounds, BENCH_LINKS the heap run, BENCH_BUILD=0
 // skips the build before the start-up run. BENCH_ONLY=qr runs the QR floods alone; BENCH_QR_INLINE=1 draws QR
 // codes on the server's event loop, as before the worker, for comparison.
 const INLINE_QR = process.env.BENCH_QR_INLINE === "1";
-const ONLY = new Set((process.env.BENCH_ONLY ?? "redirect,create,flood,heap,startup,tags").split(","));
+const ONLY = new Set((process.env.BENCH_ONLY ?? "redirect,rules,create,flood,heap,startup,tags").split(","));
 const run = promisify(execFile);
 
 interface Target {
@@ -47,6 +47,12 @@ async function main(): Promise<void> {
       if (ONLY.has("redirect")) {
         rows.push(await compare(target.label, bare, server));
         if (target.clicks === "on") checks.push(await clickCheck(`${target.store}`, server.port));
+      }
+      if (ONLY.has("rules") && target.store === "memory" && target.clicks === "on") {
+        // The same visit on a link with 10 redirect rules that it fails one by one (query, language, country,
+        // IP, device, OS, browser, dates): the worst case of the rules, then the link's own URL.
+        const label = `${target.label}, link with 10 rules (none matching)`;
+        rows.push(await compare(label, bare, server, undefined, "/bench-rules"));
       }
       if ((ONLY.has("flood") || ONLY.has("qr")) && target.store === "memory" && target.clicks === "on") {
         const qr = { path: "/bench/qr?format=png&size=512", connections: 4 };

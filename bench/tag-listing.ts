@@ -24,6 +24,8 @@ function linkAt(index: number, created: number): Link {
     maxClicks: null,
     title: index % 7 === 0 ? `Campaign ${index}` : null,
     tags: index % RARE_EVERY === 0 ? ["rare", "common"] : ["common"],
+    rules: [],
+    variants: [],
     clickCount: 0,
     createdAt: new Date(created + index),
     updatedAt: new Date(created + index),

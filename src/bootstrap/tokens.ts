@@ -17,6 +17,7 @@ import type {
 import type { DestinationChecker } from "../application/services/destination-checker.js";
 import type { DomainActivation } from "../application/services/domain-activation.js";
 import type { LinkDomainResolver } from "../application/services/domain-resolver.js";
+import type { ClassificationPorts } from "../application/services/hit-classifier.js";
 import type { HostResolver } from "../application/services/host-resolver.js";
 import type { LinkClicks } from "../application/services/link-clicks.js";
 import type { ServedLinks } from "../application/services/served-links.js";
@@ -60,6 +61,7 @@ export const TOKENS = {
   rateLimiter: token<RateLimiter>("RateLimiter"),
   cache: token<LinkCache>("LinkCache"),
   clickSink: token<ClickSink>("ClickSink"),
+  visits: token<ClassificationPorts>("ClassificationPorts"),
   codes: token<CodeGenerator>("CodeGenerator"),
   ids: token<IdGenerator>("IdGenerator"),
   passwords: token<PasswordHasher>("PasswordHasher"),

@@ -87,6 +87,7 @@ export function registerUseCases(c: DependencyContainer): void {
         limiter: r(T.rateLimiter),
         keyHasher: r(T.keyHasher),
         clicks: r(T.clickSink),
+        visits: r(T.visits),
         clock: r(T.clock),
         settings: r(T.settings),
       }),

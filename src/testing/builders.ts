@@ -65,6 +65,12 @@ export class LinkBuilder extends Builder<Link> {
   createdAt(createdAt: Date | string): this {
     return this.with("createdAt", at(createdAt)).with("updatedAt", at(createdAt));
   }
+  withRules(rules: Link["rules"]): this {
+    return this.with("rules", rules);
+  }
+  withVariants(variants: Link["variants"]): this {
+    return this.with("variants", variants);
+  }
 }
 
 /** An active link with no password, expiry or click budget, created at {@link DEFAULT_NOW}. */
@@ -84,6 +90,8 @@ export function aLink(): LinkBuilder {
     clickCount: 0,
     createdAt: at(DEFAULT_NOW),
     updatedAt: at(DEFAULT_NOW),
+    rules: [],
+    variants: [],
   });
 }
 

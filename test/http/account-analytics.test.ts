@@ -22,9 +22,9 @@ const RIVAL_KEY = "hxk_account_analytics_rival_1";
 const TODAY = "2026-03-15";
 const CHROME =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
-// The analytics fields of a link's (§3) but link_id, and top_links (§7).
+// The analytics fields of a link's (§3, with §8's targets) but link_id, and top_links (§7).
 const FIELDS =
-  "start end total_clicks unique_clicks bot_clicks timeseries devices os browsers countries referrers top_links".split(
+  "start end total_clicks unique_clicks bot_clicks timeseries devices os browsers countries referrers targets top_links".split(
     " ",
   );
 
@@ -115,6 +115,8 @@ describe.each(STORES)("GET /v1/analytics ($name)", ({ stores, skip }) => {
         devices: [{ name: "Desktop", clicks: 6 }],
         browsers: [{ name: "Chrome", clicks: 6 }],
         referrers: [{ name: "Direct", clicks: 6 }],
+        // Across links, targets count by name only.
+        targets: [{ name: "default", url: null, clicks: 6 }],
       });
       expect(result.timeseries).toHaveLength(15);
       expect(result.timeseries.slice(-2)).toEqual([

@@ -19,6 +19,8 @@ const LINK_FIELDS = [
   "tracking_url",
   "created_at",
   "updated_at",
+  "rules",
+  "variants",
 ];
 
 useV1Server({ apiKeys: [{ accountId: "acme", key: KEY }], settings: { rateLimits: RELAXED_LIMITS } }, KEY);
@@ -50,6 +52,8 @@ describe("POST /v1/links", () => {
       tracking_url: `${server.url}/t/${link.id}`,
       created_at: expect.stringMatching(ISO_UTC),
       updated_at: link.created_at,
+      rules: [],
+      variants: [],
     });
     expect(response.body.success).toBe(true);
   });

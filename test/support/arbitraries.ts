@@ -4,7 +4,12 @@ import { API_KEY_SCOPES } from "../../src/domain/api-key/key-access.js";
 import type { ClassifiedClick } from "../../src/domain/click/click.js";
 import type { CustomDomain } from "../../src/domain/custom-domain/custom-domain.js";
 import type { Link } from "../../src/domain/link/link.js";
-import { arbIdSuffix, TRICKY_VALUES } from "../../src/testing/arbitraries.js";
+import {
+  arbIdSuffix,
+  arbRedirectRules,
+  arbSplitVariants,
+  TRICKY_VALUES,
+} from "../../src/testing/arbitraries.js";
 
 // The arbitraries the contract suites use live in hexlink/testing.
 export * from "../../src/testing/arbitraries.js";
@@ -37,6 +42,8 @@ export const arbLink: fc.Arbitrary<Link> = fc.record({
   clickCount: fc.nat({ max: Number.MAX_SAFE_INTEGER }),
   createdAt: arbDate,
   updatedAt: arbDate,
+  rules: arbRedirectRules(arbAnyString),
+  variants: arbSplitVariants(arbAnyString),
 });
 
 export const arbCustomDomain: fc.Arbitrary<CustomDomain> = fc.record({
@@ -84,4 +91,5 @@ export const arbTrickyClick: fc.Arbitrary<ClassifiedClick> = fc.record({
   country: fc.constantFrom("FR", "ZZ"),
   referrer: arbDimensionValue,
   visitor: fc.constantFrom("v1", "v2", "v3", "$v", "__proto__"),
+  target: fc.oneof(fc.constantFrom("default", "rule:1", "variant:2"), arbDimensionValue),
 });

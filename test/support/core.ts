@@ -39,6 +39,7 @@ import {
 import { UpdateLink } from "../../src/application/use-cases/link/update-link.js";
 import type { Link } from "../../src/domain/link/link.js";
 import { FixedClock } from "./fixed-clock.js";
+import { testClassification } from "./test-classification.js";
 
 export const BASE_URL = "https://sho.rt";
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -155,6 +156,7 @@ export function buildCore(options: CoreOptions = {}) {
       limiter,
       keyHasher,
       clicks: sink,
+      visits: testClassification(),
       clock,
       settings,
     }),

@@ -23,6 +23,9 @@ export interface V1Link {
   readonly tracking_url: string;
   readonly created_at: string;
   readonly updated_at: string;
+  /** Spec §8: redirect rules (conditions as sent, canonical) and split-test variants. */
+  readonly rules: readonly { readonly if: Record<string, unknown>; readonly url: string }[];
+  readonly variants: readonly { readonly url: string; readonly weight: number }[];
 }
 
 /** The v1 custom domain object (spec §3). */

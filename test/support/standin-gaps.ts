@@ -61,6 +61,7 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
     "counts owned clicks in their account's, domain's and tags' scopes too, accounts apart",
     "a retried batch counts once in the scopes too",
     "answers what the capped fold says for batches around the cap (property)",
+    "counts clicks per target (default, rule, variant) of a link-day, bots apart",
   ]),
   ...httpGaps("test/http/mongodb/analytics.test.ts", [
     "GET /v1/links/:id/analytics: the body > has exactly the contract's fields, and the right counts for the last 30 UTC days by default",
@@ -105,6 +106,10 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
     ],
     MAX_AND_EQ_UPSERT,
   ),
+  ...httpGaps("test/http/mongodb/redirect-rules.test.ts", [
+    "redirect rules and split tests ('MongoDB') > counts the clicks of each rule and shows them in analytics and on the tracking page",
+    "redirect rules and split tests ('MongoDB') > counts the clicks of each variant in analytics",
+  ]),
 ];
 
 /** A test's describe titles and its own, joined by " > ", without the file. */

@@ -24,6 +24,9 @@ export class StoredLink {
     readonly createdAt: number,
     /** Milliseconds after `createdAt`: a small integer V8 stores unboxed, where a second timestamp would not be. */
     readonly updatedAfter: number,
+    /** The link's rules and variants, copied in; the one shared empty list for the many links without. */
+    readonly rules: Link["rules"] = NONE,
+    readonly variants: Link["variants"] = NONE,
   ) {}
 
   /** A new Link with its own Dates: callers never share state with the store. */
@@ -43,8 +46,17 @@ export class StoredLink {
       clickCount: this.clickCount,
       createdAt: new Date(this.createdAt),
       updatedAt: new Date(this.createdAt + this.updatedAfter),
+      rules: copied(this.rules),
+      variants: copied(this.variants),
     };
   }
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** A copy of a list of rules or variants (their dates too), so callers never share them with the store. */
+function copied<T>(list: readonly T[]): T[] {
+  return list.length === 0 ? [] : structuredClone(list as T[]);
 }
 
 /** Keeps one copy of strings many links repeat (account ids, domains). */
@@ -88,5 +100,7 @@ export function storedLink(link: Link, pool: StringPool, clickCount: number): St
     clickCount,
     createdAt,
     link.updatedAt.getTime() - createdAt,
+    link.rules.length === 0 ? NONE : copied(link.rules),
+    link.variants.length === 0 ? NONE : copied(link.variants),
   );
 }

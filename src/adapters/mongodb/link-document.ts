@@ -1,4 +1,6 @@
 import type { Link, LinkStatus } from "../../domain/link/link.js";
+import type { RedirectRule } from "../../domain/link/redirect-rules.js";
+import type { SplitVariant } from "../../domain/link/split-variants.js";
 
 /** A link as stored in the `links` collection: every field of the link, its id as `_id`. */
 export interface LinkDocument {
@@ -18,6 +20,9 @@ export interface LinkDocument {
   clickCount: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Absent in documents written before rules existed (read as none). */
+  rules?: RedirectRule[];
+  variants?: SplitVariant[];
 }
 
 /** The document stored for a link. */
@@ -37,6 +42,8 @@ export function toLinkDocument(link: Link): LinkDocument {
     clickCount: link.clickCount,
     createdAt: link.createdAt,
     updatedAt: link.updatedAt,
+    rules: [...link.rules],
+    variants: [...link.variants],
   };
 }
 
@@ -57,5 +64,7 @@ export function fromLinkDocument(document: LinkDocument): Link {
     clickCount: document.clickCount,
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
+    rules: document.rules ?? [],
+    variants: document.variants ?? [],
   };
 }

@@ -11,6 +11,8 @@ export interface RedirectHit {
   readonly referrer: string;
   /** Request headers, for CDN country headers when the proxy is trusted. */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** Which of the link's targets the visitor was sent to: `default`, `rule:<n>` or `variant:<n>` (spec §8). */
+  readonly target: string;
 }
 
 /** Where redirects report their clicks. Must return at once: the redirect never waits for analytics. */

@@ -1,4 +1,6 @@
 import type { Link, LinkStatus } from "../../domain/link/link.js";
+import type { RedirectRule } from "../../domain/link/redirect-rules.js";
+import type { SplitVariant } from "../../domain/link/split-variants.js";
 import type { ShortUrls } from "../short-urls.js";
 
 /** A link as the use cases return it: its public fields and URLs, never its password hash, owner or counter. */
@@ -18,6 +20,9 @@ export interface LinkView {
   readonly tags: readonly string[];
   readonly createdAt: Date;
   readonly updatedAt: Date;
+  /** Redirect rules, first match wins (values: plain data, no identity). */
+  readonly rules: readonly RedirectRule[];
+  readonly variants: readonly SplitVariant[];
 }
 
 /** The view of a stored link. */
@@ -37,5 +42,7 @@ export function toLinkView(link: Link, urls: ShortUrls): LinkView {
     tags: [...link.tags],
     createdAt: link.createdAt,
     updatedAt: link.updatedAt,
+    rules: link.rules,
+    variants: link.variants,
   };
 }

@@ -1,6 +1,7 @@
 import type { Day } from "../time/day.js";
 
-export const DIMENSIONS = ["device", "os", "browser", "country", "referrer"] as const;
+/** `target`: which of its link's targets a click went to (`default`, `rule:<n>`, `variant:<n>`; spec §8). */
+export const DIMENSIONS = ["device", "os", "browser", "country", "referrer", "target"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /**
@@ -45,6 +46,8 @@ export interface ClassifiedClick {
   readonly referrer: string;
   /** Daily salted hash of IP and user agent; counts unique visitors without keeping who they are. */
   readonly visitor: string;
+  /** The link's target the visitor was sent to: `default`, `rule:<n>` or `variant:<n>` (spec §8). */
+  readonly target: string;
 }
 
 /** Folded clicks of one link on one day: what a ClickStore adds in one increment. */

@@ -1,4 +1,6 @@
 import { DomainError } from "../errors/domain-error.js";
+import type { RedirectRule } from "./redirect-rules.js";
+import type { SplitVariant } from "./split-variants.js";
 
 export type LinkStatus = "active" | "disabled";
 
@@ -21,6 +23,10 @@ export interface Link {
   readonly clickCount: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+  /** Redirect rules, first match wins (spec §8); empty for a link that always goes to `destination`. */
+  readonly rules: readonly RedirectRule[];
+  /** A split test when not empty: 2–10 variants whose weights sum to 100. */
+  readonly variants: readonly SplitVariant[];
 }
 
 /** Where a link stands at one instant, all rules folded into one answer. */
@@ -51,6 +57,8 @@ export interface LinkChanges {
   readonly status?: LinkStatus;
   readonly title?: string | null;
   readonly tags?: readonly string[];
+  readonly rules?: readonly RedirectRule[];
+  readonly variants?: readonly SplitVariant[];
 }
 
 // A gone link may be revived by a new expiry or click budget; other edits on it make no sense.
@@ -78,6 +86,8 @@ export function applyLinkChanges(link: Link, changes: LinkChanges, now: Date): L
     status: changes.status ?? link.status,
     title: changes.title === undefined ? link.title : changes.title,
     tags: changes.tags ?? link.tags,
+    rules: changes.rules ?? link.rules,
+    variants: changes.variants ?? link.variants,
     updatedAt: now,
   };
 }

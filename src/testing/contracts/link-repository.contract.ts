@@ -6,6 +6,7 @@ import { arbIdSuffix } from "../arbitraries.js";
 import { aDomainError, aLink } from "../builders.js";
 import { closeAfterAll, type PortHarness } from "../port-harness.js";
 import { linkListingProperties } from "./link-listing.properties.js";
+import { linkTargetsCases } from "./link-targets.cases.js";
 
 /** How a LinkRepository adapter takes part in the contract: `make` gives an empty one each time. */
 export type LinkRepositoryHarness = PortHarness<LinkRepository>;
@@ -248,5 +249,6 @@ export function linkRepositoryContract(name: string, harness: LinkRepositoryHarn
     });
 
     linkListingProperties(harness.make, numRuns);
+    linkTargetsCases(harness.make, numRuns);
   });
 }

@@ -1,4 +1,5 @@
 import type { LinkView } from "../../../application/views/link-view.js";
+import { rulesJson, variantsJson } from "./link-targets-json.js";
 
 /** The v1 link object (spec §3). */
 export function linkJson(link: LinkView) {
@@ -17,5 +18,7 @@ export function linkJson(link: LinkView) {
     tracking_url: link.trackingUrl,
     created_at: link.createdAt.toISOString(),
     updated_at: link.updatedAt.toISOString(),
+    rules: rulesJson(link.rules),
+    variants: variantsJson(link.variants),
   };
 }

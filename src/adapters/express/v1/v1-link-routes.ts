@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ErrorCode } from "../../../domain/errors/domain-error.js";
 import { analyticsJson } from "./analytics-json.js";
 import { linkJson } from "./link-json.js";
+import { linkTargetsInput } from "./link-targets-json.js";
 import {
   analyticsQuery,
   createLinkBody,
@@ -56,6 +57,7 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
         maxClicks: body.max_clicks ?? null,
         ...(body.title === undefined ? {} : { title: body.title }),
         ...(body.tags === undefined ? {} : { tags: body.tags }),
+        ...linkTargetsInput(body),
       });
       return { link: linkJson(link) };
     },
@@ -118,6 +120,7 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
         ...(body.status === undefined ? {} : { status: body.status }),
         ...(body.title === undefined ? {} : { title: body.title }),
         ...(body.tags === undefined ? {} : { tags: body.tags }),
+        ...linkTargetsInput(body),
       });
       return { link: linkJson(link) };
     },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rulesField, variantsField } from "./link-targets-schemas.js";
 
 const isoDate = z.iso.datetime({
   offset: true,
@@ -35,6 +36,8 @@ export const createLinkBody = z.strictObject({
   max_clicks: maxClicks.nullable().optional(),
   title,
   tags,
+  rules: rulesField.optional(),
+  variants: variantsField.optional(),
 });
 
 /** Body of `PATCH /v1/links/:id`: any field; `null` removes password, expiry or click budget. */
@@ -47,6 +50,8 @@ export const updateLinkBody = z.strictObject({
   status: z.enum(["active", "disabled"]).optional(),
   title,
   tags,
+  rules: rulesField.nullable().optional(),
+  variants: variantsField.nullable().optional(),
 });
 
 /** Query of `GET /v1/links`. */

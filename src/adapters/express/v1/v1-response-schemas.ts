@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ErrorCode } from "../../../domain/errors/domain-error.js";
+import { ruleSchema, targetsSchema, variantSchema } from "./link-targets-schemas.js";
 
 const timestamp = z.iso
   .datetime()
@@ -23,6 +24,8 @@ export const v1LinkSchema = z.strictObject({
   tracking_url: z.string().describe("The link's tracking page, https://<domain>/t/<id>."),
   created_at: timestamp,
   updated_at: timestamp,
+  rules: z.array(ruleSchema).describe("Redirect rules, first match wins (spec §8); [] when none."),
+  variants: z.array(variantSchema).describe("Split-test variants (spec §8); [] when none."),
 });
 
 /** The v1 custom domain object. */
@@ -59,6 +62,7 @@ export const v1AnalyticsSchema = z.strictObject({
     }),
   ),
   referrers: namedCounts,
+  targets: targetsSchema,
 });
 
 /** The v1 account analytics object (§7): the analytics object without `link_id`, plus `top_links`. */

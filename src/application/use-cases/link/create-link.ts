@@ -15,11 +15,12 @@ import type { Clock, CodeGenerator, IdGenerator, PasswordHasher } from "../../po
 import type { DestinationChecker } from "../../services/destination-checker.js";
 import type { LinkDomainResolver } from "../../services/domain-resolver.js";
 import { type AccessRequest, requireDomain, requireScope } from "../../services/key-access-guard.js";
+import { checkLinkTargets, type LinkTargetsInput } from "../../services/link-targets.js";
 import type { HexlinkSettings } from "../../settings.js";
 import type { ShortUrls } from "../../short-urls.js";
 import { type LinkView, toLinkView } from "../../views/link-view.js";
 
-export interface CreateLinkInput extends AccessRequest {
+export interface CreateLinkInput extends AccessRequest, LinkTargetsInput {
   readonly accountId: string;
   readonly url: string;
   readonly customSlug?: string;
@@ -66,6 +67,7 @@ export class CreateLink {
     );
     requireDomain(input.access, domain);
     const destination = await this.deps.destinations.check(input.url);
+    const targets = await checkLinkTargets(this.deps.destinations, input);
     const passwordHash =
       input.password === undefined ? null : await this.deps.passwords.hash(parseLinkPassword(input.password));
     const draft: Link = {
@@ -83,6 +85,8 @@ export class CreateLink {
       clickCount: 0,
       createdAt: now,
       updatedAt: now,
+      rules: targets.rules ?? [],
+      variants: targets.variants ?? [],
     };
     const link = customSlug === undefined ? await this.createWithCode(draft) : await this.createCustom(draft);
     // A redirect may have cached "no such link" for this slug just before.

@@ -15,12 +15,13 @@ import type { LinkRepository } from "../../ports/link-repository.js";
 import type { Clock, PasswordHasher } from "../../ports/technical.js";
 import type { DestinationChecker } from "../../services/destination-checker.js";
 import { type AccessRequest, requireScope } from "../../services/key-access-guard.js";
+import { checkLinkTargets, type LinkTargetsInput } from "../../services/link-targets.js";
 import { findOwnedLink } from "../../services/owned-link.js";
 import type { ShortUrls } from "../../short-urls.js";
 import { type LinkView, toLinkView } from "../../views/link-view.js";
 
 /** What to change; an absent field stays as it is, `null` removes an optional one. */
-export interface UpdateLinkInput extends AccessRequest {
+export interface UpdateLinkInput extends AccessRequest, LinkTargetsInput {
   readonly accountId: string;
   readonly id: string;
   readonly url?: string;
@@ -46,7 +47,7 @@ export interface UpdateLinkDeps {
 export const UPDATE_ATTEMPTS = 3;
 
 /**
- * Changes a link's destination, slug, password, expiry, click budget, status, title or tags.
+ * Changes a link's destination, slug, password, expiry, click budget, status, title, tags, rules or variants.
  *
  * The write is a compare-and-set on the link as read: when another update lands in between, the link is read
  * again and the same changes applied to it, up to {@link UPDATE_ATTEMPTS} times, so concurrent edits of
@@ -73,6 +74,7 @@ export class UpdateLink {
       ...(input.status === undefined ? {} : { status: input.status }),
       ...(input.title === undefined ? {} : { title: parseTitle(input.title) }),
       ...(input.tags === undefined ? {} : { tags: parseTags(input.tags) }),
+      ...(await checkLinkTargets(this.deps.destinations, input)),
     };
     for (let attempt = 1; ; attempt++) {
       const next = nextVersion(current, changes, clock.now());

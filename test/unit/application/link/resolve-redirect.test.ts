@@ -33,6 +33,7 @@ describe("ResolveRedirect: redirects", () => {
         userAgent: aVisit("promo").userAgent,
         referrer: "https://news.test/",
         headers: {},
+        target: "default",
       },
     ]);
   });
