@@ -8,6 +8,12 @@ export type * from "./application/views/api-key-view.js";
 export type * from "./application/views/domain-view.js";
 export type * from "./application/views/link-view.js";
 export type { ApiKey, RateLimits } from "./domain/api-key/api-key.js";
+export {
+  API_KEY_SCOPES,
+  type ApiKeyScope,
+  FULL_ACCESS,
+  type KeyAccess,
+} from "./domain/api-key/key-access.js";
 export type { ClassifiedClick, ClickIncrement, Dimension } from "./domain/click/click.js";
 export type { ClickCounts, ClickStats, NamedCount } from "./domain/click/click-counts.js";
 export type { CustomDomain, CustomDomainStatus } from "./domain/custom-domain/custom-domain.js";
