@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLIENT_API } from "../../src/adapters/express/client/client-api.js";
 import { createHexlinkApp } from "../../src/adapters/express/index.js";
 import type { ApiOperation } from "../../src/adapters/express/openapi/openapi-document.js";
 import { V1_API } from "../../src/adapters/express/v1/v1-api.js";
@@ -115,6 +116,14 @@ describe("GET /docs", () => {
     );
     expect(operations.length).toBeGreaterThan(20);
     for (const operation of operations) expect(html, operation).toContain(`<code>${operation}</code>`);
+    // Each keyed operation shows the scope its key needs.
+    const section = html.slice(html.indexOf("<code>GET /v1/links/{id}/analytics</code>"));
+    expect(section.slice(0, section.indexOf("</section>"))).toContain(
+      "API key scope: <code>analytics:read</code>",
+    );
+    expect(html.match(/API key scope: <code>/g)?.length).toBe(
+      V1_API.routes.length + CLIENT_API.routes.length,
+    );
     expect((await fetch(`${server.url}/docs/init.js`)).status).toBe(404);
   });
 });

@@ -43,9 +43,11 @@ function operationSection(method: string, path: string, operation: Json): HtmlVa
   const parameters = Array.isArray(operation.parameters) ? operation.parameters.map(asObject) : [];
   const body = asObject(asObject(asObject(operation.requestBody).content)["application/json"]).schema;
   const responses = Object.entries(asObject(operation.responses));
+  const scope = operation["x-required-scope"];
   return html`<section class="card" id="${`${method}-${path}`}">
 <h2><code>${method.toUpperCase()} ${path}</code></h2>
 <p>${String(operation.summary ?? "")}</p>
+${typeof scope === "string" && html`<p>API key scope: <code>${scope}</code></p>`}
 ${
   parameters.length > 0 &&
   html`<h3>Parameters</h3><ul>${parameters.map(
