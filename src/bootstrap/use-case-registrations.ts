@@ -120,7 +120,7 @@ export function registerUseCases(c: DependencyContainer): void {
       }),
   );
   add(T.revokeApiKey, (r) => new RevokeApiKey(r(T.apiKeys), r(T.clock)));
-  add(T.issueApiKey, (r) => new IssueApiKey(r(T.createApiKey), r(T.settings), r(T.clock)));
+  add(T.issueApiKey, (r) => new IssueApiKey(r(T.createApiKey), r(T.domains), r(T.settings), r(T.clock)));
   add(T.listApiKeys, (r) => new ListApiKeys(r(T.apiKeys)));
   add(T.consumeRateLimit, (r) => new ConsumeRateLimit(r(T.rateLimiter), r(T.clock), r(T.settings)));
   add(T.getLinkAnalytics, (r) => new GetLinkAnalytics(r(T.links), r(T.linkClicks), r(T.shortUrls)));

@@ -270,8 +270,10 @@ describe.each(VARIANTS)("API key scopes ($name)", ({ stores, skip }) => {
       const reader = new ApiClient(server.url, await mint({ scopes: ["links:read"] }));
       expectV1Error(await reader.post("/v1/keys", { name: "x", scopes: [] }), "forbidden");
       expectV1Error(await reader.get("/v1/keys"), "forbidden");
-      const keys = await root.get<{ keys: { id: string; scopes: string[] }[] }>("/v1/keys");
-      const rootId = keys.body.keys[0]?.id ?? "";
+      const keys = await root.get<{ keys: { id: string; name: string | null }[] }>("/v1/keys");
+      // The seeded root key is the one without a name: every key made here has one.
+      const rootId = keys.body.keys.find((key) => key.name === null)?.id ?? "";
+      expect(rootId).toMatch(/^key_/);
       expectV1Error(await reader.delete(`/v1/keys/${rootId}`), "forbidden");
       const manager = new ApiClient(server.url, await mint({ scopes: ["keys:write"] }));
       expectV1Error(await manager.delete(`/v1/keys/${rootId}`), "forbidden");
@@ -338,6 +340,11 @@ describe.each(VARIANTS)("API key scopes ($name)", ({ stores, skip }) => {
         expectV1Error(await root.post("/v1/keys", body), "invalid_request");
       }
       expectV1Error(await root.delete("/v1/keys/key_000000000000000000000"), "not_found");
+      // Domains are the default one or the account's own: a typo is refused, not a key that sees nothing.
+      expectV1Error(
+        await root.post("/v1/keys", { name: "x", scopes: [], domains: ["brand.exmaple"] }),
+        "invalid_domain",
+      );
     });
 
     it("a key's own rate limits replace the server's for it", async () => {

@@ -176,7 +176,7 @@ export function buildCore(options: CoreOptions = {}) {
       settings,
     }),
     revokeApiKey: new RevokeApiKey(apiKeys, clock),
-    issueApiKey: new IssueApiKey(createApiKey, settings, clock),
+    issueApiKey: new IssueApiKey(createApiKey, domains, settings, clock),
     listApiKeys: new ListApiKeys(apiKeys),
     consumeRateLimit: new ConsumeRateLimit(limiter, clock, settings),
     getLinkAnalytics: new GetLinkAnalytics(links, linkClicks, shortUrls),

@@ -6,7 +6,9 @@ import {
   parseScopes,
   widening,
 } from "../../../domain/api-key/key-access.js";
+import { claimHostname } from "../../../domain/custom-domain/custom-domain.js";
 import { DomainError } from "../../../domain/errors/domain-error.js";
+import type { DomainRepository } from "../../ports/domain-repository.js";
 import type { Clock } from "../../ports/technical.js";
 import { requireScope } from "../../services/key-access-guard.js";
 import type { HexlinkSettings } from "../../settings.js";
@@ -21,11 +23,14 @@ const forbidden = (message: string) => new DomainError("forbidden", message);
 /**
  * A key makes a key for its own account (POST /v1/keys). The new key never reaches further than the one making
  * it: no scope or domain it lacks, no later expiry, no higher rate limit (else one key could lift its own).
- * @throws DomainError forbidden (without keys:write, or for a broader key), invalid_request
+ * Its domains are the default domain or the account's custom domains (in any state), so a typo is refused
+ * rather than making a key that sees nothing.
+ * @throws DomainError forbidden (without keys:write, or for a broader key), invalid_domain, invalid_request
  */
 export class IssueApiKey {
   constructor(
     private readonly createKey: CreateApiKey,
+    private readonly domains: DomainRepository,
     private readonly settings: HexlinkSettings,
     private readonly clock: Clock,
   ) {}
@@ -48,7 +53,18 @@ export class IssueApiKey {
       );
     }
     this.refuseHigherLimits(issuer, terms.limits ?? null);
+    await this.refuseUnknownDomains(accountId, wanted.domains ?? []);
     return this.createKey.execute({ ...terms, accountId });
+  }
+
+  private async refuseUnknownDomains(accountId: string, hosts: readonly string[]): Promise<void> {
+    for (const host of hosts) {
+      if (host === claimHostname(this.settings.defaultDomain)) continue;
+      const domain = await this.domains.findByHostname(host);
+      if (domain === null || domain.accountId !== accountId) {
+        throw new DomainError("invalid_domain", `The domain '${host}' is not registered to this account.`);
+      }
+    }
   }
 
   private refuseHigherLimits(issuer: ApiKeyIssuer, wanted: Partial<RateLimits> | null): void {

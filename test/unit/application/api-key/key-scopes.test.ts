@@ -157,7 +157,7 @@ describe("a domain-limited key", () => {
 
 describe("IssueApiKey: a key making a key", () => {
   it("makes a key with the terms asked, no broader than its own", async () => {
-    const core = buildCore();
+    const core = await coreWithBrand();
     const { key, apiKey } = await core.issueApiKey.execute({
       accountId: ACME,
       issuer: issuer(
@@ -179,7 +179,7 @@ describe("IssueApiKey: a key making a key", () => {
   });
 
   it("refuses without keys:write, and anything broader than the issuer", async () => {
-    const core = buildCore();
+    const core = await coreWithBrand();
     const now = core.clock.now().getTime();
     const held = issuer(
       { scopes: ["links:read", "keys:write"], domains: [BRAND] },
@@ -211,6 +211,26 @@ describe("IssueApiKey: a key making a key", () => {
     }
     await expect(core.issueApiKey.execute({ ...within, issuer: held })).resolves.toBeDefined();
     expect(await core.listApiKeys.execute({ accountId: ACME })).toHaveLength(1);
+  });
+
+  it("limits a key only to the default domain or the account's own custom domains", async () => {
+    const core = await coreWithBrand();
+    await core.registerDomain.execute({ accountId: "rival", hostname: "rival.example" });
+    const full = issuer(FULL_ACCESS);
+    for (const domains of [["typo.example"], ["rival.example"], [BRAND, "typo.example"]]) {
+      await expect(
+        core.issueApiKey.execute({ accountId: ACME, issuer: full, name: "k", scopes: [], domains }),
+        JSON.stringify(domains),
+      ).rejects.toEqual(aDomainError("invalid_domain"));
+    }
+    const made = await core.issueApiKey.execute({
+      accountId: ACME,
+      issuer: full,
+      name: "k",
+      scopes: [],
+      domains: ["SHO.RT", OTHER],
+    });
+    expect(made.apiKey.domains).toEqual(["sho.rt", OTHER]);
   });
 });
 
