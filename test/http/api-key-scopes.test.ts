@@ -341,10 +341,9 @@ describe.each(VARIANTS)("API key scopes ($name)", ({ stores, skip }) => {
       }
       expectV1Error(await root.delete("/v1/keys/key_000000000000000000000"), "not_found");
       // Domains are the default one or the account's own: a typo is refused, not a key that sees nothing.
-      expectV1Error(
-        await root.post("/v1/keys", { name: "x", scopes: [], domains: ["brand.exmaple"] }),
-        "invalid_domain",
-      );
+      const typo = await root.post("/v1/keys", { name: "x", scopes: [], domains: ["brand.exmaple"] });
+      expectV1Error(typo, "invalid_domain");
+      expect(isDocumentedBody("post", "/v1/keys", 400, typo.body)).toBe(true);
     });
 
     it("a key's own rate limits replace the server's for it", async () => {

@@ -16,6 +16,7 @@ export const V1_KEY_ROUTES: readonly V1Route[] = [
     scope: "keys:write",
     body: createKeyBody,
     success: { status: 201, description: "{success:true, key, secret}", body: v1CreatedKeyResponse },
+    errors: ["invalid_domain"],
     handle: async (hexlink, { body, accountId, issuer }) => {
       const limits = body.rate_limits;
       const { key, apiKey } = await hexlink.issueApiKey.execute({
