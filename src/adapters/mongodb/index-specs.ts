@@ -7,6 +7,7 @@ export const COLLECTIONS = {
   domainTombstones: "domain_tombstones",
   apiKeys: "api_keys",
   clickDays: "click_days",
+  sessions: "dashboard_sessions",
 } as const;
 
 /** Makes create atomic: a second link on the same domain and slug fails with a duplicate key. */
@@ -30,4 +31,6 @@ export const INDEX_SPECS: Readonly<Record<keyof typeof COLLECTIONS, readonly Ind
   domainTombstones: [],
   apiKeys: [KEY_HASH_INDEX, { key: { accountId: 1, ...LISTING_SORTS.apiKeys }, name: "account_created_id" }],
   clickDays: [{ key: { linkId: 1, day: 1 }, name: "link_day", unique: true }],
+  // MongoDB deletes a session once its `expiresAt` has passed.
+  sessions: [{ key: { expiresAt: 1 }, name: "expires", expireAfterSeconds: 0 }],
 };
