@@ -73,6 +73,9 @@ export function resolveHexlink(c: DependencyContainer, emitter: HexlinkEmitter):
     consumeRateLimit: r(TOKENS.consumeRateLimit),
     getLinkAnalytics: r(TOKENS.getLinkAnalytics),
     getTrackingPage: r(TOKENS.getTrackingPage),
+    startDashboardSession: r(TOKENS.startDashboardSession),
+    resolveDashboardSession: r(TOKENS.resolveDashboardSession),
+    endDashboardSession: r(TOKENS.endDashboardSession),
     on: (event, listener) => emitter.on(event, listener),
     async ready() {
       // Both pings at once: an outage costs one timeout, not two.

@@ -3,21 +3,22 @@ import type { DashboardSession } from "../../domain/session/dashboard-session.js
 
 /** Sessions in a Map; expired ones are dropped when met and swept as new ones arrive. */
 export class InMemorySessionStore implements SessionStore {
-  private readonly byId = new Map<string, DashboardSession>();
+  private readonly byId = new Map<string, { session: DashboardSession; until: number }>();
 
   async create(session: DashboardSession): Promise<void> {
     this.sweep();
-    this.byId.set(session.id, { ...session });
+    const lifetime = session.expiresAt.getTime() - session.createdAt.getTime();
+    this.byId.set(session.id, { session: { ...session }, until: Date.now() + lifetime });
   }
 
   async find(id: string): Promise<DashboardSession | null> {
-    const session = this.byId.get(id);
-    if (session === undefined) return null;
-    if (session.expiresAt.getTime() <= Date.now()) {
+    const entry = this.byId.get(id);
+    if (entry === undefined) return null;
+    if (entry.until <= Date.now()) {
       this.byId.delete(id);
       return null;
     }
-    return { ...session };
+    return { ...entry.session };
   }
 
   async delete(id: string): Promise<boolean> {
@@ -28,9 +29,9 @@ export class InMemorySessionStore implements SessionStore {
   private sweep(): void {
     const now = Date.now();
     let looked = 0;
-    for (const [id, session] of this.byId) {
+    for (const [id, { until }] of this.byId) {
       if (++looked > 100) break;
-      if (session.expiresAt.getTime() <= now) this.byId.delete(id);
+      if (until <= now) this.byId.delete(id);
     }
   }
 }

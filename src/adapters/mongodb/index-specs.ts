@@ -31,6 +31,6 @@ export const INDEX_SPECS: Readonly<Record<keyof typeof COLLECTIONS, readonly Ind
   domainTombstones: [],
   apiKeys: [KEY_HASH_INDEX, { key: { accountId: 1, ...LISTING_SORTS.apiKeys }, name: "account_created_id" }],
   clickDays: [{ key: { linkId: 1, day: 1 }, name: "link_day", unique: true }],
-  // MongoDB deletes a session once its `expiresAt` has passed.
-  sessions: [{ key: { expiresAt: 1 }, name: "expires", expireAfterSeconds: 0 }],
+  // MongoDB deletes a session once its `purgeAt` has passed.
+  sessions: [{ key: { purgeAt: 1 }, name: "purge_at", expireAfterSeconds: 0 }],
 };

@@ -11,26 +11,29 @@ export interface SessionDocument {
   csrfToken: string;
   createdAt: Date;
   expiresAt: Date;
+  /** When MongoDB deletes it: its lifetime after it was stored, on the server side's clock. */
+  purgeAt: Date;
 }
 
 /**
- * Sessions removed by a TTL index on `expiresAt`. Its monitor runs about once a minute, so reads also skip
- * sessions already past their end.
+ * Sessions removed by a TTL index on `purgeAt`. Its monitor runs about once a minute, so reads also skip
+ * sessions already past it.
  */
 export class MongoSessionStore implements SessionStore {
   constructor(private readonly sessions: Collection<SessionDocument>) {}
 
   async create(session: DashboardSession): Promise<void> {
     const { id, ...rest } = session;
-    await mongoCall(() => this.sessions.insertOne({ _id: id, ...rest }));
+    const purgeAt = new Date(Date.now() + (session.expiresAt.getTime() - session.createdAt.getTime()));
+    await mongoCall(() => this.sessions.insertOne({ _id: id, ...rest, purgeAt }));
   }
 
   async find(id: string): Promise<DashboardSession | null> {
     const document = await mongoCall(() =>
-      this.sessions.findOne({ _id: { $eq: id }, expiresAt: { $gt: new Date() } }),
+      this.sessions.findOne({ _id: { $eq: id }, purgeAt: { $gt: new Date() } }),
     );
     if (document === null) return null;
-    const { _id, ...rest } = document;
+    const { _id, purgeAt: _purgeAt, ...rest } = document;
     return { id: _id, ...rest };
   }
 

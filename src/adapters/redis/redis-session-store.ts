@@ -5,7 +5,7 @@ import type { RedisClient } from "./redis-connection.js";
 import { RedisKeys } from "./redis-keys.js";
 import { guarded } from "./redis-unavailable.js";
 
-/** Sessions as JSON strings that Redis expires at the session's end (`PXAT`). */
+/** Sessions as JSON strings that Redis expires when their lifetime has passed (`PX`). */
 export class RedisSessionStore implements SessionStore {
   constructor(
     private readonly client: RedisClient,
@@ -17,8 +17,8 @@ export class RedisSessionStore implements SessionStore {
       this.client.set(
         this.keys.session(session.id),
         encodeRecord(session),
-        "PXAT",
-        session.expiresAt.getTime(),
+        "PX",
+        Math.max(1, session.expiresAt.getTime() - session.createdAt.getTime()),
       ),
     );
   }
