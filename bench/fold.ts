@@ -33,6 +33,7 @@ function hits(count: number, distinctClients: number): RedirectHit[] {
       userAgent: USER_AGENTS[client % USER_AGENTS.length] ?? "",
       referrer: REFERRERS[index % REFERRERS.length] ?? "",
       headers: {},
+      target: "default",
     };
   });
 }

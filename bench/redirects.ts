@@ -21,9 +21,10 @@ export async function compare(
   bare: BenchChild,
   server: BenchChild,
   extra?: Flood,
+  path = "/bench",
 ): Promise<string> {
   const bareUrl = `http://127.0.0.1:${bare.port}/bench`;
-  const targetUrl = `http://127.0.0.1:${server.port}/bench`;
+  const targetUrl = `http://127.0.0.1:${server.port}${path}`;
   const ratios: number[] = [];
   const cpuRatios: number[] = [];
   const base: Figures[] = [];

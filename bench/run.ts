@@ -6,13 +6,14 @@ import { type BenchChild, startChild, stopChild } from "./children.js";
 import { HAVE_WRK } from "./load.js";
 import { CONNECTIONS, clickCheck, compare, createRow, SETTINGS } from "./redirects.js";
 import { startupRows } from "./startup.js";
+import { tagListingRows } from "./tag-listing.js";
 
-// Every figure of docs/benchmarks.md. BENCH_ONLY=redirect,create,flood,heap,startup picks sections (all by
+// Every figure of docs/benchmarks.md. BENCH_ONLY=redirect,rules,create,flood,heap,startup,tags picks sections (all by
 // default); BENCH_DURATION and BENCH_ROUNDS size the HTTP rounds, BENCH_LINKS the heap run, BENCH_BUILD=0
 // skips the build before the start-up run. BENCH_ONLY=qr runs the QR floods alone; BENCH_QR_INLINE=1 draws QR
 // codes on the server's event loop, as before the worker, for comparison.
 const INLINE_QR = process.env.BENCH_QR_INLINE === "1";
-const ONLY = new Set((process.env.BENCH_ONLY ?? "redirect,create,flood,heap,startup").split(","));
+const ONLY = new Set((process.env.BENCH_ONLY ?? "redirect,rules,create,flood,heap,startup,tags").split(","));
 const run = promisify(execFile);
 
 interface Target {
@@ -34,7 +35,9 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   const checks: string[] = [];
   const loads: string[] = [loadNow()];
+  const tagRows: string[] = [];
   try {
+    if (ONLY.has("tags")) tagRows.push(...(await tagListingRows(redis.url)));
     const bare = await startChild("bench/servers/bare.ts");
     children.push(bare);
     for (const target of TARGETS) {
@@ -44,6 +47,12 @@ async function main(): Promise<void> {
       if (ONLY.has("redirect")) {
         rows.push(await compare(target.label, bare, server));
         if (target.clicks === "on") checks.push(await clickCheck(`${target.store}`, server.port));
+      }
+      if (ONLY.has("rules") && target.store === "memory" && target.clicks === "on") {
+        // The same visit on a link with 10 redirect rules that it fails one by one (query, language, country,
+        // IP, device, OS, browser, dates): the worst case of the rules, then the link's own URL.
+        const label = `${target.label}, link with 10 rules (none matching)`;
+        rows.push(await compare(label, bare, server, undefined, "/bench-rules"));
       }
       if ((ONLY.has("flood") || ONLY.has("qr")) && target.store === "memory" && target.clicks === "on") {
         const qr = { path: "/bench/qr?format=png&size=512", connections: 4 };
@@ -68,7 +77,7 @@ async function main(): Promise<void> {
     for (const { child } of children) await stopChild(child);
     await redis.stop();
   }
-  const other: string[] = [];
+  const other: string[] = [...tagRows];
   if (ONLY.has("heap")) {
     const { stdout } = await run(process.execPath, ["--expose-gc", "--import", "tsx", "bench/heap.ts"]);
     const [name, figure] = stdout.trim().split(": ");

@@ -13,5 +13,14 @@ export type { ClickCounts, ClickStats, NamedCount } from "./domain/click/click-c
 export type { CustomDomain, CustomDomainStatus } from "./domain/custom-domain/custom-domain.js";
 export { DomainError, ERROR_CODES, type ErrorCode, isDomainError } from "./domain/errors/domain-error.js";
 export type { Link, LinkState, LinkStatus } from "./domain/link/link.js";
+export type {
+  QueryCondition,
+  RedirectRule,
+  RuleConditions,
+  RuleInput,
+} from "./domain/link/redirect-rules.js";
+export type { RedirectTarget, TargetName } from "./domain/link/redirect-target.js";
+export type { SplitVariant } from "./domain/link/split-variants.js";
+export type { TargetCount } from "./domain/link/target-counts.js";
 export type { RateDecision, RateWindow, WindowName } from "./domain/rate-limit/rate-window.js";
 export type { Day, DayRange } from "./domain/time/day.js";

@@ -7,8 +7,11 @@ import type { ShortUrls } from "./short-urls.js";
 import type { AuthenticateApiKey } from "./use-cases/api-key/authenticate-api-key.js";
 import type { ConsumeRateLimit } from "./use-cases/api-key/consume-rate-limit.js";
 import type { CreateApiKey } from "./use-cases/api-key/create-api-key.js";
+import type { IssueApiKey } from "./use-cases/api-key/issue-api-key.js";
+import type { ListApiKeys } from "./use-cases/api-key/list-api-keys.js";
 import type { RevokeApiKey } from "./use-cases/api-key/revoke-api-key.js";
 import type { SeedApiKeys } from "./use-cases/api-key/seed-api-keys.js";
+import type { GetAccountAnalytics } from "./use-cases/click/get-account-analytics.js";
 import type { GetLinkAnalytics } from "./use-cases/click/get-link-analytics.js";
 import type { GetTrackingPage } from "./use-cases/click/get-tracking-page.js";
 import type { ActivateDomain } from "./use-cases/domain/activate-domain.js";
@@ -22,6 +25,7 @@ import type { FindQrLink } from "./use-cases/link/find-qr-link.js";
 import type { GetLink } from "./use-cases/link/get-link.js";
 import type { GetLinkByShortUrl } from "./use-cases/link/get-link-by-short-url.js";
 import type { ListLinks } from "./use-cases/link/list-links.js";
+import type { ListTags } from "./use-cases/link/list-tags.js";
 import type { ResolveRedirect } from "./use-cases/link/resolve-redirect.js";
 import type { UpdateLink } from "./use-cases/link/update-link.js";
 import type { EndDashboardSession } from "./use-cases/session/end-dashboard-session.js";
@@ -59,6 +63,8 @@ export interface Hexlink {
   readonly seedApiKeys: SeedApiKeys;
   readonly authenticateApiKey: AuthenticateApiKey;
   readonly revokeApiKey: RevokeApiKey;
+  readonly issueApiKey: IssueApiKey;
+  readonly listApiKeys: ListApiKeys;
   readonly consumeRateLimit: ConsumeRateLimit;
   readonly getLinkAnalytics: GetLinkAnalytics;
   readonly getTrackingPage: GetTrackingPage;
@@ -66,6 +72,8 @@ export interface Hexlink {
   readonly startDashboardSession: StartDashboardSession;
   readonly resolveDashboardSession: ResolveDashboardSession;
   readonly endDashboardSession: EndDashboardSession;
+  readonly listTags: ListTags;
+  readonly getAccountAnalytics: GetAccountAnalytics;
   /**
    * Calls `listener` on each `event` (store connection lost and back, clicks flushed or dropped, errors no
    * caller awaits); returns a function that removes it. A listener that throws is reported as `error`.

@@ -5,6 +5,11 @@ import type { HexlinkSettings } from "./settings.js";
 export class ShortUrls {
   constructor(private readonly settings: HexlinkSettings) {}
 
+  /** The host (with its port, if any) of links on the default domain. */
+  get defaultDomain(): string {
+    return this.settings.defaultDomain;
+  }
+
   shortUrl(link: Pick<Link, "domain" | "slug">): string {
     return `${this.settings.baseUrl.protocol}//${link.domain}/${link.slug}`;
   }

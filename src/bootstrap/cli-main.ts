@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { isDomainError } from "../domain/errors/domain-error.js";
 import { type CliIo, type CommandGroup, type StoreCommand, UsageError } from "./cli/cli-command.js";
 import { domainsCommands } from "./cli/domains-commands.js";
@@ -6,7 +7,7 @@ import { keysCommands } from "./cli/keys-commands.js";
 import { linksCommands } from "./cli/links-commands.js";
 import { commandUsage, runStoreCommand } from "./cli/run-store-command.js";
 import { statsCommand } from "./cli/stats-commands.js";
-import { ConfigError } from "./config.js";
+import { ConfigError, MAX_WORKERS, workerCount } from "./config.js";
 
 export type { CliIo } from "./cli/cli-command.js";
 
@@ -24,7 +25,9 @@ function groupUsage(group: string, commands: CommandGroup): string {
 
 const USAGE = `usage: hexlink <command> [options] [--json]
 
-  hexlink serve                 start the HTTP server (same as node dist/bootstrap/server.js)
+  hexlink serve [--workers <n|auto>]
+      start the HTTP server (same as node dist/bootstrap/server.js); --workers (HEXLINK_WORKERS) runs n
+      worker processes on one port, auto one per core (store redis or mongodb)
   hexlink doctor                check the configuration, the stores and the GeoIP database
 ${Object.entries(GROUPS)
   .map(([group, commands]) => groupUsage(group, commands))
@@ -87,14 +90,11 @@ async function dispatch(
   const tail = second === undefined ? rest : [second, ...rest];
   if (first === "serve") {
     if (tail.includes("--help") || tail.includes("-h")) {
-      io.stdout.write(
-        "usage: hexlink serve\n  start the HTTP server; configured by the environment (see README)\n",
-      );
+      io.stdout.write(`${SERVE_USAGE}\n`);
       return 0;
     }
-    if (tail.length > 0) throw new UsageError(`serve takes no arguments (configure it by the environment)`);
     const { runServer } = await import("./run-server.js");
-    return runServer(io);
+    return runServer({ ...io, env: { ...io.env, ...serveOptions(tail) } });
   }
   if (first === "doctor") {
     const { runDoctor } = await import("./cli/doctor-command.js");
@@ -112,8 +112,36 @@ async function dispatch(
   return runStoreCommand(`${first} ${second}`, command, rest, io);
 }
 
+const SERVE_USAGE = `usage: hexlink serve [--workers <n|auto>]
+  start the HTTP server; configured by the environment (see README)
+  --workers <n|auto>  worker processes sharing the port (HEXLINK_WORKERS; default 1, auto: one per core);
+                      more than one needs HEXLINK_STORE=redis or mongodb`;
+
+/** The environment `hexlink serve`'s options stand for: `--workers 4` is HEXLINK_WORKERS=4. */
+function serveOptions(args: readonly string[]): Record<string, string> {
+  let parsed: ReturnType<typeof parseArgs<{ options: { workers: { type: "string" } } }>>;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: { workers: { type: "string" } },
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new UsageError(`serve: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const workers = parsed.values.workers;
+  if (workers === undefined) return {};
+  if (!workerCount.safeParse(workers).success) {
+    throw new UsageError(
+      `--workers must be auto or a whole number from 1 to ${MAX_WORKERS} (got '${workers}')`,
+    );
+  }
+  return { HEXLINK_WORKERS: workers };
+}
+
 /** The usage of the command a bad command line was meant for, else the whole usage. */
 function usageFor(first: string | undefined, second: string | undefined): string {
+  if (first === "serve") return SERVE_USAGE;
   if (first === "stats") return commandUsage("stats", statsCommand);
   const group = first === undefined ? undefined : GROUPS[first];
   if (group === undefined || first === undefined) return USAGE;

@@ -16,6 +16,7 @@ import type {
 import type { ClickStore } from "../application/ports/click-store.js";
 import type { Clock } from "../application/ports/technical.js";
 import { ClickRecorder, type ClickRecorderOptions } from "../application/services/click-recorder.js";
+import type { ClassificationPorts } from "../application/services/hit-classifier.js";
 
 /** How clicks are classified and recorded; every field has a default. */
 export interface ClickRecordingOptions {
@@ -35,31 +36,42 @@ export interface ClickRecordingOptions {
 }
 
 /**
- * The ClickRecorder over a store, with the real classification adapters unless replaced, Node's timers, and
- * batches named after 126 random bits (nanoid) unless `recorder.batchIds` is given.
+ * How visits are classified, for the click recorder and for redirect rules alike (one user-agent cache serves
+ * both): the real classification adapters unless replaced.
  */
-export function createClickRecorder(
-  store: ClickStore,
-  clock: Clock,
-  options: ClickRecordingOptions = {},
-): ClickRecorder {
+export function classificationPorts(options: ClickRecordingOptions = {}): ClassificationPorts {
   const geo =
     options.geo ??
     new ChainedGeoLocator([
       new CdnHeaderGeoLocator({ trustProxy: options.trustProxy ?? false }),
       MaxMindGeoLocator.openSync(options.geoipDb === undefined ? {} : { path: options.geoipDb }),
     ]);
+  return {
+    userAgents: options.userAgents ?? new UaParserUserAgentParser(),
+    geo,
+    visitors:
+      options.visitors ??
+      new HmacVisitorHasher({ secret: options.visitorSecret ?? randomBytes(32).toString("base64url") }),
+  };
+}
+
+/**
+ * The ClickRecorder over a store, with the given classification ports (the real adapters by default), Node's
+ * timers, and batches named after 126 random bits (nanoid) unless `recorder.batchIds` is given.
+ */
+export function createClickRecorder(
+  store: ClickStore,
+  clock: Clock,
+  options: ClickRecordingOptions = {},
+  classification: ClassificationPorts = classificationPorts(options),
+): ClickRecorder {
   return new ClickRecorder(
     {
       store,
       clock,
       scheduler: new NodeScheduler(),
       ids: new NanoidIdGenerator(),
-      userAgents: options.userAgents ?? new UaParserUserAgentParser(),
-      geo,
-      visitors:
-        options.visitors ??
-        new HmacVisitorHasher({ secret: options.visitorSecret ?? randomBytes(32).toString("base64url") }),
+      ...classification,
     },
     options.recorder,
   );

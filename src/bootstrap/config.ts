@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { isIP } from "node:net";
+import { availableParallelism } from "node:os";
 import proxyAddr from "proxy-addr";
 import { z } from "zod";
 
@@ -15,6 +16,16 @@ const port = wholeNumber("must be a whole number from 0 to 65535", 0, 65_535);
 const positive = wholeNumber("must be a whole number of at least 1", 1, Number.MAX_SAFE_INTEGER);
 /** Milliseconds a client may take: at least 100 (a test's), at most an hour. */
 const timeoutMs = wholeNumber("must be a whole number of milliseconds from 100 to 3600000", 100, 3_600_000);
+
+/** Worker processes on one port: `auto` is one per core the process may use. */
+export const MAX_WORKERS = 256;
+export const workerCount = z.union(
+  [
+    z.literal("auto").transform(() => Math.min(availableParallelism(), MAX_WORKERS)),
+    wholeNumber(`must be auto or a whole number from 1 to ${MAX_WORKERS}`, 1, MAX_WORKERS),
+  ],
+  { error: `must be auto or a whole number from 1 to ${MAX_WORKERS}` },
+);
 
 /** A listen address: an IP address or a DNS name (letters, digits, hyphens and dots). */
 const listenHost = z
@@ -194,6 +205,7 @@ export const configSchema = z
       .string()
       .regex(/^\/[a-z0-9][a-z0-9_-]{0,62}$/, "must be one path segment such as /app (a-z, 0-9, _ and -)")
       .default("/app"),
+    HEXLINK_WORKERS: workerCount.default(1),
   })
   .superRefine((env, ctx) => {
     if (env.HEXLINK_STORE === "redis" && env.REDIS_URL === undefined) {
@@ -204,6 +216,13 @@ export const configSchema = z
         code: "custom",
         path: ["HEXLINK_REQUEST_TIMEOUT_MS"],
         message: `must be at least HEXLINK_HEADERS_TIMEOUT_MS (${env.HEXLINK_HEADERS_TIMEOUT_MS})`,
+      });
+    }
+    if (env.HEXLINK_STORE === "memory" && env.HEXLINK_WORKERS > 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HEXLINK_WORKERS"],
+        message: `${env.HEXLINK_WORKERS} workers need HEXLINK_STORE=redis or mongodb: with the memory store each worker would hold its own links, keys and clicks`,
       });
     }
     if (env.HEXLINK_STORE === "mongodb" && env.MONGODB_URL === undefined) {

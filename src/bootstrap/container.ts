@@ -10,6 +10,7 @@ import type {
   KeyHasher,
   PasswordHasher,
 } from "../application/ports/technical.js";
+import type { ClassificationPorts } from "../application/services/hit-classifier.js";
 import type { HexlinkSettings } from "../application/settings.js";
 import { registerValue } from "./token.js";
 import { TOKENS } from "./tokens.js";
@@ -20,6 +21,8 @@ export interface HexlinkPorts {
   readonly stores: StoreBundle;
   readonly shared: SharedState;
   readonly clickSink: ClickSink;
+  /** How a redirect classifies a visit for its link's rules (user agent, country, daily visitor hash). */
+  readonly visits: ClassificationPorts;
   readonly codes: CodeGenerator;
   readonly ids: IdGenerator;
   readonly passwords: PasswordHasher;
@@ -42,6 +45,7 @@ export function buildContainer(settings: HexlinkSettings, ports: HexlinkPorts): 
   registerValue(c, TOKENS.rateLimiter, ports.shared.rateLimiter);
   registerValue(c, TOKENS.cache, ports.shared.cache);
   registerValue(c, TOKENS.clickSink, ports.clickSink);
+  registerValue(c, TOKENS.visits, ports.visits);
   registerValue(c, TOKENS.codes, ports.codes);
   registerValue(c, TOKENS.ids, ports.ids);
   registerValue(c, TOKENS.passwords, ports.passwords);

@@ -12,7 +12,7 @@ import type { ClickRecorder } from "../application/services/click-recorder.js";
 import { HexlinkEmitter } from "../application/services/hexlink-emitter.js";
 import { type HexlinkSettings, makeSettings } from "../application/settings.js";
 import type { SeedKey } from "../application/use-cases/api-key/seed-api-keys.js";
-import { type ClickRecordingOptions, createClickRecorder } from "./click-recording.js";
+import { type ClickRecordingOptions, classificationPorts, createClickRecorder } from "./click-recording.js";
 import { buildContainer, type HexlinkPorts } from "./container.js";
 import { resolveHexlink } from "./resolve-hexlink.js";
 
@@ -26,7 +26,7 @@ export interface CreateHexlinkOptions {
   /** Rate limiter and link cache; in process when absent. */
   readonly shared?: SharedState;
   /** Any technical port, replaced by the caller's own. */
-  readonly ports?: Partial<Omit<HexlinkPorts, "stores" | "shared" | "clickSink">>;
+  readonly ports?: Partial<Omit<HexlinkPorts, "stores" | "shared" | "clickSink" | "visits">>;
   /**
    * Where redirects hand their clicks; a ClickRecorder over the click store when absent. A function gets that
    * recorder to wrap: hexlink still flushes and stops it, and hears its events. A sink object of your own is
@@ -48,14 +48,17 @@ export async function createHexlink(options: CreateHexlinkOptions = {}): Promise
   const clock = options.ports?.clock ?? new SystemClock();
   const stores = options.stores ?? memoryStores();
   const emitter = new HexlinkEmitter();
+  // One set of classification ports for redirect rules and the recorder: one user-agent cache for both.
+  const visits = classificationPorts(options.clickRecording);
   const ports: HexlinkPorts = {
     stores,
     shared: options.shared ?? memorySharedState(clock),
     clickSink: clickSink(options, () => {
       const recording = options.clickRecording ?? {};
       const recorder = { ...recording.recorder, events: recording.recorder?.events ?? emitter };
-      return createClickRecorder(stores.clicks, clock, { ...recording, recorder });
+      return createClickRecorder(stores.clicks, clock, { ...recording, recorder }, visits);
     }),
+    visits,
     codes: options.ports?.codes ?? new NanoidCodeGenerator(),
     ids: options.ports?.ids ?? new NanoidIdGenerator(),
     passwords: options.ports?.passwords ?? new ScryptPasswordHasher(),

@@ -70,12 +70,16 @@ export function resolveHexlink(c: DependencyContainer, emitter: HexlinkEmitter):
     seedApiKeys: r(TOKENS.seedApiKeys),
     authenticateApiKey: r(TOKENS.authenticateApiKey),
     revokeApiKey: r(TOKENS.revokeApiKey),
+    issueApiKey: r(TOKENS.issueApiKey),
+    listApiKeys: r(TOKENS.listApiKeys),
     consumeRateLimit: r(TOKENS.consumeRateLimit),
     getLinkAnalytics: r(TOKENS.getLinkAnalytics),
     getTrackingPage: r(TOKENS.getTrackingPage),
     startDashboardSession: r(TOKENS.startDashboardSession),
     resolveDashboardSession: r(TOKENS.resolveDashboardSession),
     endDashboardSession: r(TOKENS.endDashboardSession),
+    listTags: r(TOKENS.listTags),
+    getAccountAnalytics: r(TOKENS.getAccountAnalytics),
     on: (event, listener) => emitter.on(event, listener),
     async ready() {
       // Both pings at once: an outage costs one timeout, not two.

@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { warnIfDashboardShadows } from "./dashboard-shadow.js";
 import { hexlinkFromConfig } from "./hexlink-from-config.js";
 import { logHexlinkEvents } from "./log-hexlink-events.js";
+import { isHexlinkWorker } from "./workers/worker-messages.js";
 
 /** The one deadline of a shutdown, from the signal: past it the process exits 1. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -63,10 +64,21 @@ export async function runServer(io: ServerIo): Promise<number> {
 
 async function serve(io: ServerIo): Promise<number> {
   const config = loadConfig(io.env);
+  const forked = isHexlinkWorker(io.env);
+  // The cluster modules are loaded only here: a single process (the default) runs no cluster code at all.
+  if (config.HEXLINK_WORKERS > 1 && !forked) {
+    const { runPrimary } = await import("./workers/run-primary.js");
+    return runPrimary(config, io);
+  }
+  const metrics = new HexlinkMetrics();
+  // A worker's /metrics answers for the whole server, through its primary.
+  const link = forked ? (await import("./workers/join-primary.js")).joinPrimary(metrics) : undefined;
   // Every line the server writes is one of the logger's JSON lines, start-up notices included.
-  const logger = createLogger(config.HEXLINK_LOG_LEVEL, {
-    write: (line: string) => void io.stdout.write(line),
-  });
+  const logger = createLogger(
+    config.HEXLINK_LOG_LEVEL,
+    { write: (line: string) => void io.stdout.write(line) },
+    link === undefined ? {} : { worker: link.id },
+  );
   // Signals are caught from the start: one arriving while the server starts (after it listens, before it is
   // ready) must still stop it gracefully, not kill it outright.
   const stopSignal = new Promise<{ readonly signal: NodeJS.Signals; readonly at: number }>((resolve) => {
@@ -81,8 +93,9 @@ async function serve(io: ServerIo): Promise<number> {
     process.on("SIGTERM", onSignal);
     process.on("SIGINT", onSignal);
   });
-  const metrics = new HexlinkMetrics();
-  // Listen first, answering 503 until ready, so that PORT=0 gets its real port into the default base URL.
+  // Listen first, answering 503 until ready, so that PORT=0 gets its real port into the default base URL. A
+  // worker knows its port (its primary resolved PORT=0) and listens once ready: the primary balances
+  // connections over every listening worker, and a replacement still starting must get none.
   let handle: RequestListener = (_req, res) => {
     res.writeHead(503, { "Retry-After": "1", "Content-Length": "0" }).end();
   };
@@ -92,10 +105,12 @@ async function serve(io: ServerIo): Promise<number> {
   };
   const server = createServer(hexlinkServerOptions(timeouts), (req, res) => handle(req, res));
   server.on("clientError", answerParserError);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(config.PORT, config.HOST, resolve);
-  });
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.PORT, config.HOST, resolve);
+    });
+  if (link === undefined) await listen();
   const address = server.address();
   const port = typeof address === "object" && address !== null ? address.port : config.PORT;
   let hexlink: Awaited<ReturnType<typeof hexlinkFromConfig>>;
@@ -120,6 +135,14 @@ async function serve(io: ServerIo): Promise<number> {
     logger,
     metrics,
   });
+  if (link !== undefined) {
+    try {
+      await listen();
+    } catch (error) {
+      await hexlink.close();
+      throw error;
+    }
+  }
   const shown = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
   logger.info(
     { version: PACKAGE_VERSION, port, store: hexlink.stores.kind },
@@ -134,6 +157,7 @@ async function serve(io: ServerIo): Promise<number> {
       "memory store: every link, key and click is lost when the process stops (set HEXLINK_STORE).",
     );
   }
+  link?.ready();
   const { signal, at: signalledAt } = await stopSignal;
   logger.info({ signal }, "shutting down");
   return new Promise<number>((resolve) => {

@@ -18,6 +18,7 @@ import type {
 import type { DestinationChecker } from "../application/services/destination-checker.js";
 import type { DomainActivation } from "../application/services/domain-activation.js";
 import type { LinkDomainResolver } from "../application/services/domain-resolver.js";
+import type { ClassificationPorts } from "../application/services/hit-classifier.js";
 import type { HostResolver } from "../application/services/host-resolver.js";
 import type { LinkClicks } from "../application/services/link-clicks.js";
 import type { ServedLinks } from "../application/services/served-links.js";
@@ -26,8 +27,11 @@ import type { ShortUrls } from "../application/short-urls.js";
 import type { AuthenticateApiKey } from "../application/use-cases/api-key/authenticate-api-key.js";
 import type { ConsumeRateLimit } from "../application/use-cases/api-key/consume-rate-limit.js";
 import type { CreateApiKey } from "../application/use-cases/api-key/create-api-key.js";
+import type { IssueApiKey } from "../application/use-cases/api-key/issue-api-key.js";
+import type { ListApiKeys } from "../application/use-cases/api-key/list-api-keys.js";
 import type { RevokeApiKey } from "../application/use-cases/api-key/revoke-api-key.js";
 import type { SeedApiKeys } from "../application/use-cases/api-key/seed-api-keys.js";
+import type { GetAccountAnalytics } from "../application/use-cases/click/get-account-analytics.js";
 import type { GetLinkAnalytics } from "../application/use-cases/click/get-link-analytics.js";
 import type { GetTrackingPage } from "../application/use-cases/click/get-tracking-page.js";
 import type { ActivateDomain } from "../application/use-cases/domain/activate-domain.js";
@@ -41,6 +45,7 @@ import type { FindQrLink } from "../application/use-cases/link/find-qr-link.js";
 import type { GetLink } from "../application/use-cases/link/get-link.js";
 import type { GetLinkByShortUrl } from "../application/use-cases/link/get-link-by-short-url.js";
 import type { ListLinks } from "../application/use-cases/link/list-links.js";
+import type { ListTags } from "../application/use-cases/link/list-tags.js";
 import type { ResolveRedirect } from "../application/use-cases/link/resolve-redirect.js";
 import type { UpdateLink } from "../application/use-cases/link/update-link.js";
 import type { EndDashboardSession } from "../application/use-cases/session/end-dashboard-session.js";
@@ -61,6 +66,7 @@ export const TOKENS = {
   rateLimiter: token<RateLimiter>("RateLimiter"),
   cache: token<LinkCache>("LinkCache"),
   clickSink: token<ClickSink>("ClickSink"),
+  visits: token<ClassificationPorts>("ClassificationPorts"),
   codes: token<CodeGenerator>("CodeGenerator"),
   ids: token<IdGenerator>("IdGenerator"),
   passwords: token<PasswordHasher>("PasswordHasher"),
@@ -91,12 +97,16 @@ export const TOKENS = {
   seedApiKeys: token<SeedApiKeys>("SeedApiKeys"),
   authenticateApiKey: token<AuthenticateApiKey>("AuthenticateApiKey"),
   revokeApiKey: token<RevokeApiKey>("RevokeApiKey"),
+  issueApiKey: token<IssueApiKey>("IssueApiKey"),
+  listApiKeys: token<ListApiKeys>("ListApiKeys"),
   consumeRateLimit: token<ConsumeRateLimit>("ConsumeRateLimit"),
   getLinkAnalytics: token<GetLinkAnalytics>("GetLinkAnalytics"),
   getTrackingPage: token<GetTrackingPage>("GetTrackingPage"),
   startDashboardSession: token<StartDashboardSession>("StartDashboardSession"),
   resolveDashboardSession: token<ResolveDashboardSession>("ResolveDashboardSession"),
   endDashboardSession: token<EndDashboardSession>("EndDashboardSession"),
+  listTags: token<ListTags>("ListTags"),
+  getAccountAnalytics: token<GetAccountAnalytics>("GetAccountAnalytics"),
 } as const;
 
 export type TokenName = keyof typeof TOKENS;

@@ -9,8 +9,11 @@ import { ShortUrls } from "../application/short-urls.js";
 import { AuthenticateApiKey } from "../application/use-cases/api-key/authenticate-api-key.js";
 import { ConsumeRateLimit } from "../application/use-cases/api-key/consume-rate-limit.js";
 import { CreateApiKey } from "../application/use-cases/api-key/create-api-key.js";
+import { IssueApiKey } from "../application/use-cases/api-key/issue-api-key.js";
+import { ListApiKeys } from "../application/use-cases/api-key/list-api-keys.js";
 import { RevokeApiKey } from "../application/use-cases/api-key/revoke-api-key.js";
 import { SeedApiKeys } from "../application/use-cases/api-key/seed-api-keys.js";
+import { GetAccountAnalytics } from "../application/use-cases/click/get-account-analytics.js";
 import { GetLinkAnalytics } from "../application/use-cases/click/get-link-analytics.js";
 import { GetTrackingPage } from "../application/use-cases/click/get-tracking-page.js";
 import { ActivateDomain } from "../application/use-cases/domain/activate-domain.js";
@@ -24,6 +27,7 @@ import { FindQrLink } from "../application/use-cases/link/find-qr-link.js";
 import { GetLink } from "../application/use-cases/link/get-link.js";
 import { GetLinkByShortUrl } from "../application/use-cases/link/get-link-by-short-url.js";
 import { ListLinks } from "../application/use-cases/link/list-links.js";
+import { ListTags } from "../application/use-cases/link/list-tags.js";
 import { ResolveRedirect } from "../application/use-cases/link/resolve-redirect.js";
 import { UpdateLink } from "../application/use-cases/link/update-link.js";
 import { EndDashboardSession } from "../application/use-cases/session/end-dashboard-session.js";
@@ -86,6 +90,7 @@ export function registerUseCases(c: DependencyContainer): void {
         limiter: r(T.rateLimiter),
         keyHasher: r(T.keyHasher),
         clicks: r(T.clickSink),
+        visits: r(T.visits),
         clock: r(T.clock),
         settings: r(T.settings),
       }),
@@ -118,6 +123,8 @@ export function registerUseCases(c: DependencyContainer): void {
       }),
   );
   add(T.revokeApiKey, (r) => new RevokeApiKey(r(T.apiKeys), r(T.clock)));
+  add(T.issueApiKey, (r) => new IssueApiKey(r(T.createApiKey), r(T.settings), r(T.clock)));
+  add(T.listApiKeys, (r) => new ListApiKeys(r(T.apiKeys)));
   add(T.consumeRateLimit, (r) => new ConsumeRateLimit(r(T.rateLimiter), r(T.clock), r(T.settings)));
   add(T.getLinkAnalytics, (r) => new GetLinkAnalytics(r(T.links), r(T.linkClicks), r(T.shortUrls)));
   add(T.getTrackingPage, (r) => new GetTrackingPage(r(T.links), r(T.linkClicks), r(T.shortUrls), r(T.clock)));
@@ -139,4 +146,6 @@ export function registerUseCases(c: DependencyContainer): void {
     (r) => new ResolveDashboardSession(r(T.sessions), r(T.apiKeys), r(T.keyHasher), r(T.clock)),
   );
   add(T.endDashboardSession, (r) => new EndDashboardSession(r(T.sessions), r(T.keyHasher)));
+  add(T.listTags, (r) => new ListTags(r(T.links)));
+  add(T.getAccountAnalytics, (r) => new GetAccountAnalytics(r(T.links), r(T.linkClicks), r(T.shortUrls)));
 }

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import type { ApiKey } from "../domain/api-key/api-key.js";
+import { type ApiKeyScope, FULL_ACCESS } from "../domain/api-key/key-access.js";
 import type { CustomDomain } from "../domain/custom-domain/custom-domain.js";
 import type { ErrorCode } from "../domain/errors/domain-error.js";
 import type { Link, LinkStatus } from "../domain/link/link.js";
@@ -52,11 +53,23 @@ export class LinkBuilder extends Builder<Link> {
   withMaxClicks(maxClicks: number | null): this {
     return this.with("maxClicks", maxClicks);
   }
+  titled(title: string | null): this {
+    return this.with("title", title);
+  }
+  taggedWith(...tags: string[]): this {
+    return this.with("tags", tags);
+  }
   withClickCount(clickCount: number): this {
     return this.with("clickCount", clickCount);
   }
   createdAt(createdAt: Date | string): this {
     return this.with("createdAt", at(createdAt)).with("updatedAt", at(createdAt));
+  }
+  withRules(rules: Link["rules"]): this {
+    return this.with("rules", rules);
+  }
+  withVariants(variants: Link["variants"]): this {
+    return this.with("variants", variants);
   }
 }
 
@@ -72,9 +85,13 @@ export function aLink(): LinkBuilder {
     passwordHash: null,
     expiresAt: null,
     maxClicks: null,
+    title: null,
+    tags: [],
     clickCount: 0,
     createdAt: at(DEFAULT_NOW),
     updatedAt: at(DEFAULT_NOW),
+    rules: [],
+    variants: [],
   });
 }
 
@@ -124,9 +141,21 @@ export class ApiKeyBuilder extends Builder<ApiKey> {
   withLimits(limits: ApiKey["limits"]): this {
     return this.with("limits", limits);
   }
+  withScopes(...scopes: ApiKeyScope[]): this {
+    return this.with("scopes", scopes);
+  }
+  limitedTo(...domains: string[]): this {
+    return this.with("domains", domains);
+  }
+  expiring(expiresAt: Date | string): this {
+    return this.with("expiresAt", at(expiresAt));
+  }
+  lastUsed(lastUsedAt: Date | string): this {
+    return this.with("lastUsedAt", at(lastUsedAt));
+  }
 }
 
-/** A usable key of account `acme` with API access and no limit overrides. */
+/** A usable key of account `acme` with API access, every scope, no domain limit, expiry or limit overrides. */
 export function anApiKey(): ApiKeyBuilder {
   return new ApiKeyBuilder({
     id: "key_AAAAAAAAAAAAAAAAAAAAA",
@@ -136,6 +165,10 @@ export function anApiKey(): ApiKeyBuilder {
     revokedAt: null,
     apiAccess: true,
     limits: null,
+    scopes: [...FULL_ACCESS.scopes],
+    domains: null,
+    expiresAt: null,
+    lastUsedAt: null,
   });
 }
 

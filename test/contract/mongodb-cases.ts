@@ -1,4 +1,8 @@
 import { expect, it } from "vitest";
+import { COLLECTIONS } from "../../src/adapters/mongodb/index-specs.js";
+import type { ApiKeyDocument } from "../../src/adapters/mongodb/mongo-api-key-repository.js";
+import { mongoStores } from "../../src/adapters/mongodb/mongo-stores.js";
+import { API_KEY_SCOPES } from "../../src/domain/api-key/key-access.js";
 import { aDomainError, aLink, anApiKey } from "../support/builders.js";
 import type { MongoBackend } from "../support/mongo-backend.js";
 
@@ -46,5 +50,36 @@ export function mongoCases(backend: () => MongoBackend): void {
     expect(await apiKeys.create({ ...key, id: "key_BBBBBBBBBBBBBBBBBBBBB" })).toBe(false);
     await expect(apiKeys.create({ ...key, hash: "b".repeat(64) })).rejects.toThrow(/E11000/);
     expect(await apiKeys.findByHash("b".repeat(64))).toBeNull();
+  });
+
+  it("reads a key stored before scopes existed as every scope, no domain limit, no expiry, never used", async () => {
+    const dbName = backend().freshDbName();
+    const { apiKeys } = await mongoStores({ client: backend().client, dbName });
+    const legacy = anApiKey().withLimits({ perHour: 50 }).build();
+    // The document as the adapter wrote it before: no scopes, domains, expiresAt or lastUsedAt.
+    await backend()
+      .client.db(dbName)
+      .collection<ApiKeyDocument>(COLLECTIONS.apiKeys)
+      .insertOne({
+        _id: legacy.id,
+        accountId: legacy.accountId,
+        hash: legacy.hash,
+        createdAt: legacy.createdAt,
+        revokedAt: null,
+        apiAccess: true,
+        limits: { perHour: 50 },
+      });
+    const expected = {
+      ...legacy,
+      scopes: [...API_KEY_SCOPES],
+      domains: null,
+      expiresAt: null,
+      lastUsedAt: null,
+    };
+    expect(await apiKeys.findByHash(legacy.hash)).toEqual(expected);
+    expect(await apiKeys.listByAccount(legacy.accountId)).toEqual([expected]);
+    const at = new Date("2026-03-15T12:00:00Z");
+    expect(await apiKeys.recordUse(legacy.id, at, new Date("2026-03-15T11:59:00Z"))).toBe(true);
+    expect((await apiKeys.findById(legacy.id))?.lastUsedAt).toEqual(at);
   });
 }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { listingScanBound } from "../../src/adapters/redis/list-account-links.js";
+import { RedisApiKeyRepository } from "../../src/adapters/redis/redis-api-key-repository.js";
 import { encodeLink, STALE_CLAIM_MS } from "../../src/adapters/redis/redis-link-records.js";
 import { RedisLinkRepository } from "../../src/adapters/redis/redis-link-repository.js";
 import { RATE_KEY_GRACE_MS, RedisRateLimiter } from "../../src/adapters/redis/redis-rate-limiter.js";
 import { redisSharedState, redisStores } from "../../src/adapters/redis/redis-stores.js";
 import type { LinkPage, ListPosition } from "../../src/application/ports/link-repository.js";
+import { API_KEY_SCOPES } from "../../src/domain/api-key/key-access.js";
 import type { Link } from "../../src/domain/link/link.js";
-import { aDomainError, aLink } from "../support/builders.js";
+import { aDomainError, aLink, anApiKey } from "../support/builders.js";
 import type { RedisBackend } from "../support/redis-backend.js";
 import { freshKeys } from "../support/redis-contracts.js";
 import { startRedisServer } from "../support/redis-server.js";
@@ -17,6 +19,30 @@ const Y = aLink().withId("lnk_YYYYYYYYYYYYYYYYYYYYY").withSlug("other").build();
 /** The Redis adapters' own cases on a standalone server: crashed writes, outages, options. */
 export function redisAdapterCases(backend: () => RedisBackend): void {
   describe("Redis adapters: crashes, outages and options", () => {
+    it("reads a key stored before scopes existed as every scope, no domain limit, no expiry, never used", async () => {
+      const keys = freshKeys();
+      const { client } = backend();
+      const repo = new RedisApiKeyRepository(client, keys);
+      const legacy = anApiKey().withLimits({ perSecond: 2 }).build();
+      // The record as the adapter wrote it before: no scopes, domains, expiresAt or lastUsedAt.
+      const { scopes, domains, expiresAt, lastUsedAt, revokedAt, ...old } = legacy;
+      await client.hset(keys.apiKey(legacy.id), "json", JSON.stringify(old));
+      await client.sadd(keys.accountApiKeys(legacy.accountId), legacy.id);
+      await client.set(keys.apiKeyHash(legacy.hash), legacy.id);
+      const read = await repo.findByHash(legacy.hash);
+      expect(read).toEqual({
+        ...legacy,
+        scopes: [...API_KEY_SCOPES],
+        domains: null,
+        expiresAt: null,
+        lastUsedAt: null,
+      });
+      expect(
+        await repo.recordUse(legacy.id, new Date("2026-03-15T12:00:00Z"), new Date("2026-03-15T11:59:00Z")),
+      ).toBe(true);
+      expect((await repo.findById(legacy.id))?.lastUsedAt).toEqual(new Date("2026-03-15T12:00:00Z"));
+    });
+
     it("never shows a link whose create died before its slug claim", async () => {
       const keys = freshKeys();
       const { client } = backend();

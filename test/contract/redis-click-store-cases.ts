@@ -21,6 +21,7 @@ function clicksOf(linkId: string, count: number): ClickIncrement[] {
       country: "FR",
       referrer: "Direct",
       visitor: `v${index}`,
+      target: "default",
     })),
   );
 }

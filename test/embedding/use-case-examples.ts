@@ -75,9 +75,19 @@ export async function apiKeyExamples(hexlink: Hexlink): Promise<number> {
   const caller = await hexlink.authenticateApiKey.execute({ key, client: "203.0.113.9" });
   const decision = await hexlink.consumeRateLimit.execute({ apiKey: caller });
   console.log(caller.accountId, decision.allowed, decision.remaining);
+  // A key makes a narrower one; a use case given a key's access refuses what its scopes and domains do not allow.
+  const reports = await hexlink.issueApiKey.execute({
+    accountId: caller.accountId,
+    issuer: caller,
+    name: "reports",
+    scopes: ["links:read", "analytics:read"],
+  });
+  const access = { scopes: reports.apiKey.scopes, domains: reports.apiKey.domains };
+  await hexlink.listLinks.execute({ accountId: "acme", access }); // allowed: links:read
+  const keys = await hexlink.listApiKeys.execute({ accountId: "acme" }); // never a hash or secret
   await hexlink.revokeApiKey.execute({ id: apiKey.id });
   // #endregion api-keys
-  return seeded;
+  return seeded + keys.length - 2;
 }
 
 export async function deleteExample(hexlink: Hexlink, link: LinkView): Promise<void> {

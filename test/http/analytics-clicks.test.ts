@@ -3,7 +3,7 @@ import type { analyticsJson } from "../../src/adapters/express/v1/analytics-json
 import { DEFAULT_NOW, FixedClock } from "../support/fixed-clock.js";
 import { ApiClient, httpRequest, type RawResponse, RELAXED_LIMITS } from "../support/http-client.js";
 import { type RunningServer, startServer } from "../support/http-server.js";
-import { USER_AGENT_CORPUS } from "../unit/adapters/classify/user-agent-corpus.js";
+import { corpusAgent as agent } from "../unit/adapters/classify/user-agent-corpus.js";
 
 type Analytics = ReturnType<typeof analyticsJson>;
 type RequestHeaders = Record<string, string>;
@@ -11,15 +11,6 @@ type RequestHeaders = Record<string, string>;
 const KEY = "hxk_analytics_clicks_key_0001";
 const TODAY = DEFAULT_NOW.slice(0, 10);
 const DESTINATION = "https://example.com/landing";
-
-/** A real user agent of the corpus, picked by what it must be classified as. */
-function agent(device: string, os: string, browser: string): string {
-  const found = USER_AGENT_CORPUS.find(
-    (entry) => entry.device === device && entry.os === os && entry.browser === browser,
-  );
-  if (found === undefined) throw new Error(`no ${device} ${os} ${browser} in the corpus`);
-  return found.ua;
-}
 
 const DESKTOP_CHROME = agent("Desktop", "Windows", "Chrome");
 const IPHONE = agent("Mobile", "iOS", "Safari");

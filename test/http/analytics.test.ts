@@ -30,6 +30,7 @@ const CONTRACT_FIELDS = [
   "browsers",
   "countries",
   "referrers",
+  "targets",
 ];
 
 let server: RunningServer;
@@ -117,6 +118,7 @@ describe("GET /v1/links/:id/analytics: the body", () => {
         browsers: [{ name: "Chrome", clicks: 6 }],
         countries: [{ name: "Unknown", code: "ZZ", clicks: 6 }],
         referrers: [{ name: "Direct", clicks: 6 }],
+        targets: [{ name: "default", url: "https://example.com/analytics", clicks: 6 }],
       },
     });
   });
@@ -136,6 +138,7 @@ describe("GET /v1/links/:id/analytics: the body", () => {
       browsers: [],
       countries: [],
       referrers: [],
+      targets: [{ name: "default", url: "https://example.com/quiet", clicks: 0 }],
     });
   });
 

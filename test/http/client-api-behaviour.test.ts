@@ -140,8 +140,20 @@ describe("client API field rules and effects", () => {
       ),
       visitors: new Set([`${day}-${clicks}`]),
     });
-    const desktop = { device: "Desktop", os: "Windows", browser: "Chrome", referrer: "t.co" };
-    const mobile = { device: "Mobile", os: "Android", browser: "Firefox", referrer: "Direct" };
+    const desktop = {
+      device: "Desktop",
+      os: "Windows",
+      browser: "Chrome",
+      referrer: "t.co",
+      target: "default",
+    };
+    const mobile = {
+      device: "Mobile",
+      os: "Android",
+      browser: "Firefox",
+      referrer: "Direct",
+      target: "default",
+    };
     await server.hexlink.stores.clicks.add(
       [
         increment("2020-07-31", 50, { ...mobile, country: "FR" }),

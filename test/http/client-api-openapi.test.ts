@@ -30,10 +30,10 @@ describe("client API routes and documentation", () => {
     expect(documented.sort()).toEqual(served.sort());
   });
 
-  it("lists every client endpoint in /openapi.json as a POST with the client key scheme", () => {
+  it("lists every client endpoint in /openapi.json as a POST with the client key scheme and its scope", () => {
     for (const route of CLIENT_API.routes) {
       const path = `${CLIENT_API.base}${route.path}`;
-      expect(document.paths[path]?.post?.security).toEqual([{ clientKey: [] }]);
+      expect(document.paths[path]?.post?.security).toEqual([{ clientKey: [route.scope] }]);
       expect(document.paths[path]?.post?.requestBody).toBeDefined();
     }
   });

@@ -4,6 +4,7 @@ import { HexlinkMetrics, instrumentStores } from "../../src/adapters/express/ind
 import { memorySharedState, memoryStores } from "../../src/adapters/memory/memory-stores.js";
 import { httpRequest, RELAXED_LIMITS } from "../support/http-client.js";
 import { type RunningServer, startServer } from "../support/http-server.js";
+import { sample } from "../support/prometheus-text.js";
 
 const KEY = "hxk_metrics_suite_key_0001";
 const TOKEN = "metrics-token-0123456789";
@@ -18,12 +19,6 @@ const METRICS = [
   "hexlink_link_cache_requests_total",
   "hexlink_webhook_deliveries_total",
 ];
-
-/** The value of one sample line of the exposition, e.g. `name{a="b"}`; undefined when absent. */
-function sample(text: string, series: string): number | undefined {
-  const line = text.split("\n").find((candidate) => candidate.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-}
 
 describe("GET /metrics", () => {
   let server: RunningServer;

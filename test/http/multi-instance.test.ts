@@ -199,6 +199,19 @@ describe.skipIf(!available)(TITLE, () => {
     }
   });
 
+  it("a key revoked on A is refused by B's very next request (keys are read from the store, not cached)", async () => {
+    const made = await apiA.post<{ key: { id: string }; secret: string }>("/v1/keys", {
+      name: "revoked across instances",
+      scopes: ["links:read"],
+    });
+    expect(made.status).toBe(201);
+    const onB = new ApiClient(b.url, made.body.secret);
+    expect((await onB.get("/v1/links")).status).toBe(200);
+    expect((await apiA.delete(`/v1/keys/${made.body.key.id}`)).status).toBe(200);
+    expectV1Error(await onB.get("/v1/links"), "unauthorized");
+    expectV1Error(await new ApiClient(a.url, made.body.secret).get("/v1/links"), "unauthorized");
+  });
+
   it("GET /v1/links on either instance lists the same links", async () => {
     const [listA, listB] = await Promise.all([
       apiA.get("/v1/links?limit=100"),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHexlinkApp } from "../../src/adapters/express/index.js";
 import type { ApiOperation } from "../../src/adapters/express/openapi/openapi-document.js";
+import { V1_API } from "../../src/adapters/express/v1/v1-api.js";
 import { ApiClient, type ApiResponse, RELAXED_LIMITS } from "../support/http-client.js";
 import { type RunningServer, startServer } from "../support/http-server.js";
 import { expectAsDocumented, type OpenApiDocument } from "./openapi-conformance.js";
@@ -49,11 +50,14 @@ describe("GET /openapi.json", () => {
     expect([...documented].filter((route) => !served.has(route))).toEqual([]);
   });
 
-  it("marks every v1 operation as needing the bearer key", () => {
+  it("marks every v1 operation as needing the bearer key with its route's scope", () => {
     for (const [path, operations] of Object.entries(document.paths)) {
       if (!path.startsWith("/v1/")) continue;
       for (const [method, operation] of Object.entries(operations)) {
-        expect(operation.security, `${method} ${path}`).toEqual([{ bearer: [] }]);
+        const route = V1_API.routes.find((r) => `${V1_API.base}${r.path}` === path && r.method === method);
+        expect(route, `${method} ${path}`).toBeDefined();
+        expect(operation.security, `${method} ${path}`).toEqual([{ bearer: [route?.scope] }]);
+        expect((operation as { "x-required-scope"?: string })["x-required-scope"]).toBe(route?.scope);
       }
     }
   });

@@ -13,10 +13,14 @@ const LINK_FIELDS = [
   "status",
   "password_protected",
   "expires_at",
+  "title",
+  "tags",
   "max_clicks",
   "tracking_url",
   "created_at",
   "updated_at",
+  "rules",
+  "variants",
 ];
 
 useV1Server({ apiKeys: [{ accountId: "acme", key: KEY }], settings: { rateLimits: RELAXED_LIMITS } }, KEY);
@@ -43,9 +47,13 @@ describe("POST /v1/links", () => {
       password_protected: false,
       expires_at: null,
       max_clicks: null,
+      title: null,
+      tags: [],
       tracking_url: `${server.url}/t/${link.id}`,
       created_at: expect.stringMatching(ISO_UTC),
       updated_at: link.created_at,
+      rules: [],
+      variants: [],
     });
     expect(response.body.success).toBe(true);
   });

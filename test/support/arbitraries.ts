@@ -1,9 +1,15 @@
 import fc from "fast-check";
 import type { ApiKey } from "../../src/domain/api-key/api-key.js";
+import { API_KEY_SCOPES } from "../../src/domain/api-key/key-access.js";
 import type { ClassifiedClick } from "../../src/domain/click/click.js";
 import type { CustomDomain } from "../../src/domain/custom-domain/custom-domain.js";
 import type { Link } from "../../src/domain/link/link.js";
-import { arbIdSuffix, TRICKY_VALUES } from "../../src/testing/arbitraries.js";
+import {
+  arbIdSuffix,
+  arbRedirectRules,
+  arbSplitVariants,
+  TRICKY_VALUES,
+} from "../../src/testing/arbitraries.js";
 
 // The arbitraries the contract suites use live in hexlink/testing.
 export * from "../../src/testing/arbitraries.js";
@@ -31,9 +37,13 @@ export const arbLink: fc.Arbitrary<Link> = fc.record({
   passwordHash: fc.option(arbAnyString),
   expiresAt: fc.option(arbDate),
   maxClicks: fc.option(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })),
+  title: fc.option(arbAnyString),
+  tags: fc.uniqueArray(fc.stringMatching(/^[a-z0-9_-]{1,50}$/), { maxLength: 20 }),
   clickCount: fc.nat({ max: Number.MAX_SAFE_INTEGER }),
   createdAt: arbDate,
   updatedAt: arbDate,
+  rules: arbRedirectRules(arbAnyString),
+  variants: arbSplitVariants(arbAnyString),
 });
 
 export const arbCustomDomain: fc.Arbitrary<CustomDomain> = fc.record({
@@ -57,6 +67,12 @@ export const arbApiKey: fc.Arbitrary<ApiKey> = fc.record({
   limits: fc.option(
     fc.record({ perSecond: arbLimit, perHour: arbLimit, perMonth: arbLimit }, { requiredKeys: [] }),
   ),
+  scopes: fc.subarray([...API_KEY_SCOPES]),
+  domains: fc.option(
+    fc.uniqueArray(fc.constantFrom("sho.rt", "go.example.com", "b.example"), { minLength: 1 }),
+  ),
+  expiresAt: fc.option(arbDate),
+  lastUsedAt: fc.option(arbDate),
 });
 
 const arbDimensionValue = fc.oneof(
@@ -75,4 +91,5 @@ export const arbTrickyClick: fc.Arbitrary<ClassifiedClick> = fc.record({
   country: fc.constantFrom("FR", "ZZ"),
   referrer: arbDimensionValue,
   visitor: fc.constantFrom("v1", "v2", "v3", "$v", "__proto__"),
+  target: fc.oneof(fc.constantFrom("default", "rule:1", "variant:2"), arbDimensionValue),
 });

@@ -15,6 +15,8 @@ import { ShortUrls } from "../../src/application/short-urls.js";
 import { AuthenticateApiKey } from "../../src/application/use-cases/api-key/authenticate-api-key.js";
 import { ConsumeRateLimit } from "../../src/application/use-cases/api-key/consume-rate-limit.js";
 import { CreateApiKey } from "../../src/application/use-cases/api-key/create-api-key.js";
+import { IssueApiKey } from "../../src/application/use-cases/api-key/issue-api-key.js";
+import { ListApiKeys } from "../../src/application/use-cases/api-key/list-api-keys.js";
 import { RevokeApiKey } from "../../src/application/use-cases/api-key/revoke-api-key.js";
 import { SeedApiKeys } from "../../src/application/use-cases/api-key/seed-api-keys.js";
 import { GetLinkAnalytics } from "../../src/application/use-cases/click/get-link-analytics.js";
@@ -37,6 +39,7 @@ import {
 import { UpdateLink } from "../../src/application/use-cases/link/update-link.js";
 import type { Link } from "../../src/domain/link/link.js";
 import { FixedClock } from "./fixed-clock.js";
+import { testClassification } from "./test-classification.js";
 
 export const BASE_URL = "https://sho.rt";
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -153,6 +156,7 @@ export function buildCore(options: CoreOptions = {}) {
       limiter,
       keyHasher,
       clicks: sink,
+      visits: testClassification(),
       clock,
       settings,
     }),
@@ -172,6 +176,8 @@ export function buildCore(options: CoreOptions = {}) {
       settings,
     }),
     revokeApiKey: new RevokeApiKey(apiKeys, clock),
+    issueApiKey: new IssueApiKey(createApiKey, settings, clock),
+    listApiKeys: new ListApiKeys(apiKeys),
     consumeRateLimit: new ConsumeRateLimit(limiter, clock, settings),
     getLinkAnalytics: new GetLinkAnalytics(links, linkClicks, shortUrls),
     getTrackingPage: new GetTrackingPage(links, linkClicks, shortUrls, clock),

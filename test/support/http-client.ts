@@ -18,9 +18,14 @@ export interface V1Link {
   readonly password_protected: boolean;
   readonly expires_at: string | null;
   readonly max_clicks: number | null;
+  readonly title: string | null;
+  readonly tags: readonly string[];
   readonly tracking_url: string;
   readonly created_at: string;
   readonly updated_at: string;
+  /** Spec §8: redirect rules (conditions as sent, canonical) and split-test variants. */
+  readonly rules: readonly { readonly if: Record<string, unknown>; readonly url: string }[];
+  readonly variants: readonly { readonly url: string; readonly weight: number }[];
 }
 
 /** The v1 custom domain object (spec §3). */

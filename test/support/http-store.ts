@@ -11,6 +11,12 @@ import {
 import { skipStandInGaps } from "./standin-gaps.js";
 
 let mongo: MongoServer | undefined;
+let mongoFile = false;
+
+/** True in a file that called {@link useMongoStore}: its default stores are MongoDB's, not memory. */
+export function onMongoStore(): boolean {
+  return mongoFile;
+}
 
 /**
  * The stores a test server gets when its test gives none: in memory (undefined), or, in a file that called
@@ -34,6 +40,7 @@ export function useMongoStore(path: string): boolean {
     describe.skip(title, () => it.skip(MONGO_SKIP_MESSAGE, () => {}));
     return false;
   }
+  mongoFile = true;
   beforeAll(async () => {
     mongo = await startMongoServer();
   });

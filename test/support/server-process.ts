@@ -75,3 +75,39 @@ export function killServerProcesses(): void {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   }
 }
+
+/** What a link's analytics showed through a fresh server process, and how that process ended. */
+export interface CountedClicks {
+  readonly status: number;
+  readonly analytics: { readonly total_clicks: number; readonly bot_clicks: number };
+  readonly exitCode: number | null;
+}
+
+/**
+ * Reads a link's analytics through a fresh single server process on the same stores (`env`), then stops it:
+ * what the store holds once the server that took the clicks has gone.
+ */
+export async function clicksThroughNewServer(
+  env: Record<string, string>,
+  key: string,
+  linkId: string,
+): Promise<CountedClicks> {
+  const server = await startServerProcess(env);
+  const response = await fetch(`${server.url}/v1/links/${linkId}/analytics`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
+  const body = (await response.json()) as { analytics: CountedClicks["analytics"] };
+  server.child.kill("SIGTERM");
+  return { status: response.status, analytics: body.analytics, exitCode: (await server.exited).code };
+}
+
+/** A server's environment on a Redis store: one key for account `acme`, per-key limits far above any burst. */
+export function redisServerEnv(redisUrl: string, key: string): Record<string, string> {
+  return {
+    HEXLINK_BASE_URL: "http://sho.rt.test",
+    HEXLINK_STORE: "redis",
+    REDIS_URL: redisUrl,
+    HEXLINK_API_KEYS: `acme:${key}`,
+    HEXLINK_RATE_LIMIT_PER_SECOND: "10000",
+  };
+}

@@ -58,7 +58,10 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
     "keeps at most the cap of values per dimension of a link-day, the rest under Other",
     "keeps the slots of earlier batches: known values still count by name, new ones under Other",
     "caps each link-day apart, and Other takes no slot",
+    "counts owned clicks in their account's, domain's and tags' scopes too, accounts apart",
+    "a retried batch counts once in the scopes too",
     "answers what the capped fold says for batches around the cap (property)",
+    "counts clicks per target (default, rule, variant) of a link-day, bots apart",
   ]),
   ...httpGaps("test/http/mongodb/analytics.test.ts", [
     "GET /v1/links/:id/analytics: the body > has exactly the contract's fields, and the right counts for the last 30 UTC days by default",
@@ -89,12 +92,24 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
     "max_clicks under concurrent redirects > a link with max_clicks 5 hit by 50 concurrent requests redirects exactly 5 times, then answers 410",
   ]),
   ...httpGaps(
+    "test/http/mongodb/api-key-scopes.test.ts",
+    [
+      "every route of both APIs > DELETE /v1/keys/{id}: 403 forbidden for a key with every scope but its own, success with its scope alone",
+      "/v1/keys > makes a key shown once, lists keys without secrets, and a revoked key stops at once",
+    ],
+    PIPELINE,
+  ),
+  ...httpGaps(
     "test/http/mongodb/client-api-behaviour.test.ts",
     [
       "client API field rules and effects > gives clicks_data over the inclusive UTC range, by name as v1 does, sorted by clicks, descending",
     ],
     MAX_AND_EQ_UPSERT,
   ),
+  ...httpGaps("test/http/mongodb/redirect-rules.test.ts", [
+    "redirect rules and split tests ('MongoDB') > counts the clicks of each rule and shows them in analytics and on the tracking page",
+    "redirect rules and split tests ('MongoDB') > counts the clicks of each variant in analytics",
+  ]),
 ];
 
 /** A test's describe titles and its own, joined by " > ", without the file. */

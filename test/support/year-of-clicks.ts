@@ -2,7 +2,14 @@ import { type ClickIncrement, DIMENSIONS, type Dimension } from "../../src/domai
 import { addDays, type DayRange } from "../../src/domain/time/day.js";
 
 // Distinct values per dimension and day, about what a busy link sees.
-const CARDINALITY: Record<Dimension, number> = { device: 4, os: 8, browser: 12, country: 60, referrer: 40 };
+const CARDINALITY: Record<Dimension, number> = {
+  device: 4,
+  os: 8,
+  browser: 12,
+  country: 60,
+  referrer: 40,
+  target: 3,
+};
 
 function dayIncrement(linkId: string, day: string, clicks: number): ClickIncrement {
   const dimensions = new Map<Dimension, Map<string, number>>();

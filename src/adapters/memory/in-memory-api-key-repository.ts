@@ -37,6 +37,13 @@ export class InMemoryApiKeyRepository implements ApiKeyRepository {
     return true;
   }
 
+  async recordUse(id: string, at: Date, staleBefore: Date): Promise<boolean> {
+    const key = this.byId.get(id);
+    if (key === undefined || (key.lastUsedAt !== null && key.lastUsedAt >= staleBefore)) return false;
+    this.byId.set(id, { ...key, lastUsedAt: new Date(at.getTime()) });
+    return true;
+  }
+
   async listByAccount(accountId: string): Promise<ApiKey[]> {
     return [...this.byId.values()].filter((k) => k.accountId === accountId).map(copyOf);
   }
@@ -47,7 +54,15 @@ function copyOf(key: ApiKey): ApiKey {
   return {
     ...key,
     createdAt: new Date(key.createdAt.getTime()),
-    revokedAt: key.revokedAt === null ? null : new Date(key.revokedAt.getTime()),
+    revokedAt: copyOfDate(key.revokedAt),
     limits: key.limits === null ? null : { ...key.limits },
+    scopes: [...key.scopes],
+    domains: key.domains === null ? null : [...key.domains],
+    expiresAt: copyOfDate(key.expiresAt),
+    lastUsedAt: copyOfDate(key.lastUsedAt),
   };
+}
+
+function copyOfDate(date: Date | null): Date | null {
+  return date === null ? null : new Date(date.getTime());
 }

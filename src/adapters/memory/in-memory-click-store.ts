@@ -1,13 +1,14 @@
 import type { ClickStore } from "../../application/ports/click-store.js";
-import { type ClickIncrement, type Dimension, mergeIncrements } from "../../domain/click/click.js";
+import { type ClickIncrement, type CountedDimension, mergeIncrements } from "../../domain/click/click.js";
 import type { ClickCounts } from "../../domain/click/click-counts.js";
+import { withScopes } from "../../domain/click/click-scope.js";
 import { addStoredValue } from "../../domain/click/stored-value.js";
 import type { Day, DayRange } from "../../domain/time/day.js";
 
 interface DayCounts {
   clicks: number;
   botClicks: number;
-  readonly dimensions: Map<Dimension, Map<string, number>>;
+  readonly dimensions: Map<CountedDimension, Map<string, number>>;
   /** Distinct visitors of the day. */
   uniques: number;
 }
@@ -31,8 +32,8 @@ function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 
 /** Adds counts per dimension and value; a link-day's own values go through the domain's cap on stored values. */
 function addDimensions(
-  into: Map<Dimension, Map<string, number>>,
-  from: ReadonlyMap<Dimension, ReadonlyMap<string, number>>,
+  into: Map<CountedDimension, Map<string, number>>,
+  from: ReadonlyMap<CountedDimension, ReadonlyMap<string, number>>,
   add: (values: Map<string, number>, value: string, count: number) => void,
 ): void {
   for (const [dimension, values] of from) {
@@ -58,7 +59,7 @@ export class InMemoryClickStore implements ClickStore {
 
   async add(increments: readonly ClickIncrement[], batchId: string): Promise<void> {
     if (this.batches.has(batchId)) return;
-    for (const increment of mergeIncrements(increments)) this.addOne(increment);
+    for (const increment of withScopes(mergeIncrements(increments))) this.addOne(increment);
     this.batches.add(batchId);
     const oldest = this.batches.size > REMEMBERED_BATCHES ? this.batches.values().next().value : undefined;
     if (oldest !== undefined) this.batches.delete(oldest);
@@ -66,7 +67,7 @@ export class InMemoryClickStore implements ClickStore {
 
   async query(linkId: string, range: DayRange): Promise<ClickCounts> {
     const days = new Map<Day, { clicks: number; botClicks: number }>();
-    const dimensions = new Map<Dimension, Map<string, number>>();
+    const dimensions = new Map<CountedDimension, Map<string, number>>();
     let uniqueClicks = 0;
     const link = this.links.get(linkId);
     if (link === undefined) return { days, dimensions, uniqueClicks };

@@ -1,6 +1,12 @@
-import type { LinkPage, LinkQuery, LinkRepository } from "../../application/ports/link-repository.js";
+import type {
+  LinkPage,
+  LinkQuery,
+  LinkRepository,
+  TagCount,
+} from "../../application/ports/link-repository.js";
 import { DomainError } from "../../domain/errors/domain-error.js";
 import type { Link } from "../../domain/link/link.js";
+import { hasEveryTag, matchesSearch } from "../../domain/link/link-metadata.js";
 import { type StoredLink, StringPool, storedLink } from "./stored-link.js";
 
 /**
@@ -11,6 +17,8 @@ export class InMemoryLinkRepository implements LinkRepository {
   private readonly byId = new Map<string, StoredLink>();
   private readonly byDomain = new Map<string, Map<string, StoredLink>>();
   private readonly pool = new StringPool();
+  /** Per account, per tag, how many links carry it: kept with every write, as the other stores do. */
+  private readonly tags = new Map<string, Map<string, number>>();
 
   async create(link: Link): Promise<void> {
     if (this.bySlug(link.domain, link.slug) !== undefined) throw slugTaken(link.slug);
@@ -54,6 +62,8 @@ export class InMemoryLinkRepository implements LinkRepository {
       .filter((link) => link.accountId === accountId)
       .filter((link) => query.domain === undefined || link.domain === query.domain)
       .filter((link) => query.status === undefined || link.status === query.status)
+      .filter((link) => query.tags === undefined || hasEveryTag(link, query.tags))
+      .filter((link) => query.search === undefined || matchesSearch(link, query.search))
       .sort(newestFirstStored)
       .filter((link) => after === null || newestFirstStored(link, after) > 0);
     const links = matching.slice(0, query.limit).map((link) => link.toLink());
@@ -70,6 +80,12 @@ export class InMemoryLinkRepository implements LinkRepository {
     return link.clickCount;
   }
 
+  async tagCounts(accountId: string): Promise<readonly TagCount[]> {
+    return [...(this.tags.get(accountId) ?? [])]
+      .map(([name, links]) => ({ name, links }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
   private bySlug(domain: string, slug: string): StoredLink | undefined {
     return this.byDomain.get(domain)?.get(slug);
   }
@@ -82,6 +98,22 @@ export class InMemoryLinkRepository implements LinkRepository {
       this.byDomain.set(stored.domain, slugs);
     }
     slugs.set(stored.slug, stored);
+    this.countTags(stored, 1);
+  }
+
+  private countTags(stored: StoredLink, delta: number): void {
+    if (stored.tags.length === 0) return;
+    let counts = this.tags.get(stored.accountId);
+    if (counts === undefined) {
+      counts = new Map();
+      this.tags.set(stored.accountId, counts);
+    }
+    for (const tag of stored.tags) {
+      const count = (counts.get(tag) ?? 0) + delta;
+      if (count > 0) counts.set(tag, count);
+      else counts.delete(tag);
+    }
+    if (counts.size === 0) this.tags.delete(stored.accountId);
   }
 
   private remove(stored: StoredLink): void {
@@ -89,6 +121,7 @@ export class InMemoryLinkRepository implements LinkRepository {
     const slugs = this.byDomain.get(stored.domain);
     slugs?.delete(stored.slug);
     if (slugs?.size === 0) this.byDomain.delete(stored.domain);
+    this.countTags(stored, -1);
   }
 }
 

@@ -17,11 +17,16 @@ export class StoredLink {
     /** Epoch ms, or `null`. */
     readonly expiresAt: number | null,
     readonly maxClicks: number | null,
+    readonly title: string | null,
+    readonly tags: readonly string[],
     public clickCount: number,
     /** Epoch ms. */
     readonly createdAt: number,
     /** Milliseconds after `createdAt`: a small integer V8 stores unboxed, where a second timestamp would not be. */
     readonly updatedAfter: number,
+    /** The link's rules and variants, copied in; the one shared empty list for the many links without. */
+    readonly rules: Link["rules"] = NONE,
+    readonly variants: Link["variants"] = NONE,
   ) {}
 
   /** A new Link with its own Dates: callers never share state with the store. */
@@ -36,11 +41,22 @@ export class StoredLink {
       passwordHash: this.passwordHash,
       expiresAt: this.expiresAt === null ? null : new Date(this.expiresAt),
       maxClicks: this.maxClicks,
+      title: this.title,
+      tags: [...this.tags],
       clickCount: this.clickCount,
       createdAt: new Date(this.createdAt),
       updatedAt: new Date(this.createdAt + this.updatedAfter),
+      rules: copied(this.rules),
+      variants: copied(this.variants),
     };
   }
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** A copy of a list of rules or variants (their dates too), so callers never share them with the store. */
+function copied<T>(list: readonly T[]): T[] {
+  return list.length === 0 ? [] : structuredClone(list as T[]);
 }
 
 /** Keeps one copy of strings many links repeat (account ids, domains). */
@@ -64,6 +80,8 @@ export function flat(value: string): string {
   return value.length < 13 ? value : structuredClone(value);
 }
 
+const NO_TAGS: readonly string[] = Object.freeze([]);
+
 /** The stored form of a link, its click count as given. */
 export function storedLink(link: Link, pool: StringPool, clickCount: number): StoredLink {
   const createdAt = link.createdAt.getTime();
@@ -77,8 +95,12 @@ export function storedLink(link: Link, pool: StringPool, clickCount: number): St
     link.passwordHash === null ? null : flat(link.passwordHash),
     link.expiresAt === null ? null : link.expiresAt.getTime(),
     link.maxClicks,
+    link.title === null ? null : flat(link.title),
+    link.tags.length === 0 ? NO_TAGS : Object.freeze(link.tags.map((tag) => pool.shared(tag))),
     clickCount,
     createdAt,
     link.updatedAt.getTime() - createdAt,
+    link.rules.length === 0 ? NONE : copied(link.rules),
+    link.variants.length === 0 ? NONE : copied(link.variants),
   );
 }

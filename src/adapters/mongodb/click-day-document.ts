@@ -1,4 +1,4 @@
-import { DIMENSIONS, type Dimension } from "../../domain/click/click.js";
+import { COUNTED_DIMENSIONS, type CountedDimension } from "../../domain/click/click.js";
 import type { ClickCounts } from "../../domain/click/click-counts.js";
 import type { Day } from "../../domain/time/day.js";
 import { decodeDimensionKey } from "./dimension-key.js";
@@ -11,13 +11,13 @@ export interface ClickDayDocument {
   clicks: number;
   botClicks: number;
   /** Per dimension, human clicks per value; values are field names encoded by `encodeDimensionKey`. */
-  dimensions?: Partial<Record<Dimension, Record<string, number>>>;
+  dimensions?: Partial<Record<CountedDimension, Record<string, number>>>;
   /**
    * Per dimension, how many named values (all but `Other`) `dimensions` holds: at most the domain's
    * `STORED_VALUES_PER_DIMENSION`; a write adding named values is guarded on it (absent in documents
    * written before the cap, whose values are then counted).
    */
-  distinct?: Partial<Record<Dimension, number>>;
+  distinct?: Partial<Record<CountedDimension, number>>;
   /** Distinct visitor ids, exact while fewer than `VISITOR_CAP`. */
   visitors?: string[];
   /** HyperLogLog registers of every visitor of the day: register index → rank. */
@@ -31,7 +31,7 @@ export interface ClickDayDocument {
 /** What the store answers for the day documents of one link over a range. */
 export function countsFromDayDocuments(documents: Iterable<ClickDayDocument>): ClickCounts {
   const days = new Map<Day, { clicks: number; botClicks: number }>();
-  const dimensions = new Map<Dimension, Map<string, number>>();
+  const dimensions = new Map<CountedDimension, Map<string, number>>();
   const visitors = new Set<string>();
   const registers = new Map<number, number>();
   let exact = true;
@@ -40,7 +40,7 @@ export function countsFromDayDocuments(documents: Iterable<ClickDayDocument>): C
     day.clicks += document.clicks;
     day.botClicks += document.botClicks;
     days.set(document.day, day);
-    for (const dimension of DIMENSIONS) {
+    for (const dimension of COUNTED_DIMENSIONS) {
       const values = document.dimensions?.[dimension];
       if (values === undefined) continue;
       const into = dimensions.get(dimension) ?? new Map<string, number>();

@@ -1,4 +1,5 @@
 import type { IndexDescription } from "mongodb";
+import { ACCOUNT_TAG_INDEX } from "./tag-counts.js";
 
 /** Collection names, one per port. */
 export const COLLECTIONS = {
@@ -8,6 +9,7 @@ export const COLLECTIONS = {
   apiKeys: "api_keys",
   clickDays: "click_days",
   sessions: "dashboard_sessions",
+  tagCounts: "tag_counts",
 } as const;
 
 /** Makes create atomic: a second link on the same domain and slug fails with a duplicate key. */
@@ -25,7 +27,12 @@ export const LISTING_SORTS = {
 
 /** The indexes each collection needs; `createIndexes` with these is idempotent. */
 export const INDEX_SPECS: Readonly<Record<keyof typeof COLLECTIONS, readonly IndexDescription[]>> = {
-  links: [DOMAIN_SLUG_INDEX, { key: { accountId: 1, ...LISTING_SORTS.links }, name: "account_newest" }],
+  links: [
+    DOMAIN_SLUG_INDEX,
+    { key: { accountId: 1, ...LISTING_SORTS.links }, name: "account_newest" },
+    // Multikey: one entry per tag, so a tag filter reads that tag's links of the account, newest first.
+    { key: { accountId: 1, tags: 1, ...LISTING_SORTS.links }, name: "account_tag_newest" },
+  ],
   // `account_created` ({ accountId, createdAt }) of earlier versions could not serve the tie on _id; drop it.
   domains: [{ key: { accountId: 1, ...LISTING_SORTS.domains }, name: "account_created_id" }],
   domainTombstones: [],
@@ -33,4 +40,5 @@ export const INDEX_SPECS: Readonly<Record<keyof typeof COLLECTIONS, readonly Ind
   clickDays: [{ key: { linkId: 1, day: 1 }, name: "link_day", unique: true }],
   // MongoDB deletes a session once its `purgeAt` has passed.
   sessions: [{ key: { purgeAt: 1 }, name: "purge_at", expireAfterSeconds: 0 }],
+  tagCounts: [ACCOUNT_TAG_INDEX],
 };

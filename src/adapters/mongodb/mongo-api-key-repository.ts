@@ -1,6 +1,7 @@
 import type { Collection } from "mongodb";
 import type { ApiKeyRepository } from "../../application/ports/api-key-repository.js";
 import type { ApiKey, RateLimits } from "../../domain/api-key/api-key.js";
+import { type ApiKeyScope, FULL_ACCESS } from "../../domain/api-key/key-access.js";
 import { KEY_HASH_INDEX, LISTING_SORTS } from "./index-specs.js";
 import { mongoCall } from "./mongo-call.js";
 
@@ -14,6 +15,11 @@ export interface ApiKeyDocument {
   apiAccess: boolean;
   limits: Partial<RateLimits> | null;
   name?: string;
+  /** Absent on keys stored before scopes existed: every scope, no domain limit, no expiry. */
+  scopes?: ApiKeyScope[];
+  domains?: string[] | null;
+  expiresAt?: Date | null;
+  lastUsedAt?: Date | null;
 }
 
 /** API keys found by hash or id. */
@@ -54,6 +60,17 @@ export class MongoApiKeyRepository implements ApiKeyRepository {
     return result.matchedCount === 1;
   }
 
+  async recordUse(id: string, at: Date, staleBefore: Date): Promise<boolean> {
+    // `lastUsedAt: null` also matches documents without the field (keys stored before it existed).
+    const result = await mongoCall(() =>
+      this.keys.updateOne(
+        { _id: { $eq: id }, $or: [{ lastUsedAt: { $eq: null } }, { lastUsedAt: { $lt: staleBefore } }] },
+        { $set: { lastUsedAt: at } },
+      ),
+    );
+    return result.modifiedCount === 1;
+  }
+
   async listByAccount(accountId: string): Promise<ApiKey[]> {
     const documents = await mongoCall(() =>
       this.keys
@@ -80,6 +97,10 @@ export function toApiKeyDocument(key: ApiKey): ApiKeyDocument {
     apiAccess: key.apiAccess,
     limits,
     ...(key.name === undefined ? {} : { name: key.name }),
+    scopes: [...key.scopes],
+    domains: key.domains === null ? null : [...key.domains],
+    expiresAt: key.expiresAt,
+    lastUsedAt: key.lastUsedAt,
   };
 }
 
@@ -94,5 +115,9 @@ export function fromApiKeyDocument(document: ApiKeyDocument): ApiKey {
     apiAccess: document.apiAccess,
     limits: document.limits,
     ...(document.name === undefined ? {} : { name: document.name }),
+    scopes: document.scopes ?? FULL_ACCESS.scopes,
+    domains: document.domains ?? null,
+    expiresAt: document.expiresAt ?? null,
+    lastUsedAt: document.lastUsedAt ?? null,
   };
 }

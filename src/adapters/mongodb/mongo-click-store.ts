@@ -2,6 +2,7 @@ import type { Collection } from "mongodb";
 import type { ClickStore } from "../../application/ports/click-store.js";
 import { type ClickIncrement, mergeIncrements } from "../../domain/click/click.js";
 import type { ClickCounts } from "../../domain/click/click-counts.js";
+import { withScopes } from "../../domain/click/click-scope.js";
 import type { DayRange } from "../../domain/time/day.js";
 import { writeClickBatch } from "./click-bulk-write.js";
 import { type ClickDayDocument, countsFromDayDocuments } from "./click-day-document.js";
@@ -27,7 +28,7 @@ export class MongoClickStore implements ClickStore {
     const kept = await this.ofStoredLinks(increments);
     if (kept.length === 0) return;
     // The guard is per batch and link-day: two increments of one link-day must go as one.
-    const merged = mergeIncrements(kept);
+    const merged = withScopes(mergeIncrements(kept));
     await mongoCall(() => writeClickBatch(this.days, merged, batchId));
   }
 

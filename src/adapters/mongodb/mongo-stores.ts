@@ -16,6 +16,7 @@ import {
 import { MongoLinkRepository } from "./mongo-link-repository.js";
 import { MongoSessionStore, type SessionDocument } from "./mongo-session-store.js";
 import { followMongoStatus } from "./mongo-status.js";
+import type { TagCountDocument } from "./tag-counts.js";
 
 /** A connection string (hexlink owns and closes the client) or the caller's own client. */
 export type MongoStoresOptions = ({ readonly url: string } | { readonly client: MongoClient }) & {
@@ -47,7 +48,7 @@ export async function mongoStores(options: MongoStoresOptions): Promise<StoreBun
   const links = db.collection<LinkDocument>(COLLECTIONS.links);
   return {
     kind: "mongodb",
-    links: new MongoLinkRepository(links, clickDays),
+    links: new MongoLinkRepository(links, clickDays, db.collection<TagCountDocument>(COLLECTIONS.tagCounts)),
     domains: new MongoDomainRepository(
       db.collection<DomainDocument>(COLLECTIONS.domains),
       db.collection<DomainTombstoneDocument>(COLLECTIONS.domainTombstones),

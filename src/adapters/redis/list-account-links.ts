@@ -1,5 +1,6 @@
 import type { LinkPage, LinkQuery } from "../../application/ports/link-repository.js";
 import type { Link } from "../../domain/link/link.js";
+import { hasEveryTag, matchesSearch } from "../../domain/link/link-metadata.js";
 import type { RedisClient } from "./redis-connection.js";
 import type { RedisLinkRecords } from "./redis-link-records.js";
 
@@ -23,7 +24,9 @@ export function listingScanBound(limit: number): number {
 }
 
 /**
- * One page of an account's links from its sorted set (score = creation ms), newest first with ties by id
+ * One page of an account's links from its sorted set (score = creation ms) or, under a tag filter, from the
+ * smallest of the account's sorted sets of the tags asked for (same scores), so a tag is listed without
+ * reading the account's other links; newest first with ties by id
  * descending, filters applied while paging; ids whose record is not visible are skipped.
  *
  * A request examines at most {@link listingScanBound} entries (plus the rest of the tie group it is in): a
@@ -36,7 +39,7 @@ export async function listAccountLinks(
   accountId: string,
   query: LinkQuery,
 ): Promise<LinkPage> {
-  const key = records.keys.accountLinks(accountId);
+  const key = await listingKey(records, accountId, query.tags ?? []);
   const bound = listingScanBound(query.limit);
   let batchSize = Math.max(query.limit + 1, 32);
   const found: Link[] = [];
@@ -72,8 +75,26 @@ function matches(link: Link, accountId: string, query: LinkQuery): boolean {
   return (
     link.accountId === accountId &&
     (query.domain === undefined || link.domain === query.domain) &&
-    (query.status === undefined || link.status === query.status)
+    (query.status === undefined || link.status === query.status) &&
+    (query.tags === undefined || hasEveryTag(link, query.tags)) &&
+    (query.search === undefined || matchesSearch(link, query.search))
   );
+}
+
+/** The sorted set to page through: the account's, or that of its rarest tag asked for. */
+async function listingKey(
+  records: RedisLinkRecords,
+  accountId: string,
+  tags: readonly string[],
+): Promise<string> {
+  const { client, keys } = records;
+  if (tags.length === 0) return keys.accountLinks(accountId);
+  const sizes = await Promise.all(tags.map((tag) => client.zcard(keys.accountTagLinks(accountId, tag))));
+  let rarest = 0;
+  sizes.forEach((size, index) => {
+    if (size < (sizes[rarest] ?? 0)) rarest = index;
+  });
+  return keys.accountTagLinks(accountId, tags[rarest] ?? "");
 }
 
 /** Up to about `count` entries after the cursor in listing order, and where to go on (null at the end). */

@@ -1,5 +1,6 @@
 import type { ApiKeyRepository } from "../../application/ports/api-key-repository.js";
 import type { ApiKey } from "../../domain/api-key/api-key.js";
+import { FULL_ACCESS } from "../../domain/api-key/key-access.js";
 import { decodeRecord, encodeRecord } from "./json-record.js";
 import { LuaScript } from "./lua-script.js";
 import type { RedisClient } from "./redis-connection.js";
@@ -26,6 +27,19 @@ redis.call('HSET', KEYS[1], 'name', ARGV[1])
 return 1`);
 
 /**
+ * KEYS: key. ARGV: at, staleBefore (ms). Sets lastUsedAt to at unless it is staleBefore or later; 1 when set.
+ */
+const RECORD_USE = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local last = redis.call('HGET', KEYS[1], 'lastUsedAt')
+if last and tonumber(last) >= tonumber(ARGV[2]) then return 0 end
+redis.call('HSET', KEYS[1], 'lastUsedAt', ARGV[1])
+return 1`);
+
+/** The record's JSON: what never changes once a key is made (revocation, name and last use have fields). */
+type KeyRecord = Omit<ApiKey, "revokedAt" | "lastUsedAt">;
+
+/**
  * API keys: a record hash per id, a hash → id string whose `SET NX` makes a hash unique (and a key real),
  * and a set of ids per account. A record is only answered while its hash points back at it.
  */
@@ -37,9 +51,11 @@ export class RedisApiKeyRepository implements ApiKeyRepository {
 
   async create(key: ApiKey): Promise<boolean> {
     return guarded(async () => {
-      const { revokedAt, ...record } = key;
+      const { revokedAt, lastUsedAt, ...record } = key;
       const args = [encodeRecord(record), revokedAt?.toISOString() ?? ""];
       if ((await WRITE_NEW_KEY.run(this.client, [this.keys.apiKey(key.id)], args)) !== 1) return false;
+      if (lastUsedAt !== null)
+        await this.client.hset(this.keys.apiKey(key.id), "lastUsedAt", lastUsedAt.getTime());
       await this.client.sadd(this.keys.accountApiKeys(key.accountId), key.id);
       if ((await this.client.set(this.keys.apiKeyHash(key.hash), key.id, "NX")) === "OK") return true;
       await Promise.all([
@@ -80,6 +96,13 @@ export class RedisApiKeyRepository implements ApiKeyRepository {
     });
   }
 
+  async recordUse(id: string, at: Date, staleBefore: Date): Promise<boolean> {
+    return guarded(async () => {
+      const args = [String(at.getTime()), String(staleBefore.getTime())];
+      return (await RECORD_USE.run(this.client, [this.keys.apiKey(id)], args)) === 1;
+    });
+  }
+
   async listByAccount(accountId: string): Promise<ApiKey[]> {
     return guarded(async () => {
       const ids = await this.client.smembers(this.keys.accountApiKeys(accountId));
@@ -91,15 +114,28 @@ export class RedisApiKeyRepository implements ApiKeyRepository {
   }
 
   private async load(id: string): Promise<ApiKey | null> {
-    const [json, revokedAt, name] = await this.client.hmget(
+    const [json, revokedAt, name, lastUsedAt] = await this.client.hmget(
       this.keys.apiKey(id),
       "json",
       "revokedAt",
       "name",
+      "lastUsedAt",
     );
     if (json === null || json === undefined) return null;
-    const record = decodeRecord<Omit<ApiKey, "revokedAt">>(json, ["createdAt"]);
-    // A rename writes its own field, over the name the key was created with, if any.
-    return { ...record, ...(name ? { name } : {}), revokedAt: revokedAt ? new Date(revokedAt) : null };
+    // Records written before scopes existed have none of scopes, domains or expiresAt: every scope, no limit.
+    const record = decodeRecord<Partial<KeyRecord> & Omit<KeyRecord, "scopes" | "domains">>(json, [
+      "createdAt",
+      "expiresAt",
+    ]);
+    return {
+      ...record,
+      scopes: record.scopes ?? FULL_ACCESS.scopes,
+      domains: record.domains ?? null,
+      expiresAt: record.expiresAt ?? null,
+      // A rename writes its own field, over the name the key was created with, if any.
+      ...(name ? { name } : {}),
+      revokedAt: revokedAt ? new Date(revokedAt) : null,
+      lastUsedAt: lastUsedAt ? new Date(Number(lastUsedAt)) : null,
+    };
   }
 }

@@ -1,6 +1,7 @@
 import type { ClickStore } from "../../application/ports/click-store.js";
-import { type ClickIncrement, type Dimension, mergeIncrements } from "../../domain/click/click.js";
+import { type ClickIncrement, type CountedDimension, mergeIncrements } from "../../domain/click/click.js";
 import type { ClickCounts } from "../../domain/click/click-counts.js";
+import { isScopeId, withScopes } from "../../domain/click/click-scope.js";
 import { type Day, type DayRange, daysOf } from "../../domain/time/day.js";
 import { BOTS_FIELD, CLICKS_FIELD, parseDimensionField } from "./click-fields.js";
 import { ADD_CLICKS, addClicksCall, type ScriptCall } from "./click-script.js";
@@ -37,14 +38,18 @@ export class RedisClickStore implements ClickStore {
 
   async add(batch: readonly ClickIncrement[], batchId: string): Promise<void> {
     // The guard is per batch and link-day: two increments of one link-day must go as one.
-    const increments = mergeIncrements(batch);
+    const increments = withScopes(mergeIncrements(batch));
     if (increments.length === 0) return;
     // One pipeline for the flush; on a cluster one per link, since a cluster pipeline goes to one node.
     const groups = this.client.isCluster ? byLink(increments) : [increments];
     await guarded(async () => {
       await Promise.all(
         groups.map((group) =>
-          this.send(group.map((one) => addClicksCall(this.keys, one, batchId, this.requireLink))),
+          this.send(
+            group.map((one) =>
+              addClicksCall(this.keys, one, batchId, this.requireLink && !isScopeId(one.linkId)),
+            ),
+          ),
         ),
       );
     });
@@ -109,7 +114,7 @@ function failed(results: [Error | null, unknown][] | null): unknown[] {
 
 function countsOf(days: readonly Day[], replies: readonly unknown[]): ClickCounts {
   const perDay = new Map<Day, { clicks: number; botClicks: number }>();
-  const dimensions = new Map<Dimension, Map<string, number>>();
+  const dimensions = new Map<CountedDimension, Map<string, number>>();
   days.forEach((day, index) => {
     const hash = (replies[index] ?? {}) as Record<string, string>;
     const clicks = Number(hash[CLICKS_FIELD] ?? 0);

@@ -55,6 +55,26 @@ export class RedisKeys {
     return `${this.tagged("a", accountId)}:links`;
   }
 
+  /** Sorted set of the ids of an account's links carrying one tag, scored by creation time (ms). */
+  accountTagLinks(accountId: string, tag: string): string {
+    return `${this.accountTagLinksPrefix(accountId)}${tag}`;
+  }
+
+  /** What {@link accountTagLinks} keys start with; the account's index script adds the tag. */
+  accountTagLinksPrefix(accountId: string): string {
+    return `${this.tagged("a", accountId)}:tag:`;
+  }
+
+  /** Hash tag → how many of an account's links carry it. */
+  accountTags(accountId: string): string {
+    return `${this.tagged("a", accountId)}:tags`;
+  }
+
+  /** Hash link id → `{v, t}`: the version (updatedAt ms) and tags the account's index holds for that link. */
+  accountLinkTags(accountId: string): string {
+    return `${this.tagged("a", accountId)}:linktags`;
+  }
+
   /** String: one custom domain as JSON. */
   domain(hostname: string): string {
     return this.tagged("d", hostname);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DomainError } from "../../domain/errors/domain-error.js";
 import type { Link } from "../../domain/link/link.js";
+import type { RedirectRule } from "../../domain/link/redirect-rules.js";
 import { decodeRecord, encodeRecord } from "./json-record.js";
 import { CLAIM_SLUG, RELEASE_SLUG } from "./link-scripts.js";
 import type { RedisClient } from "./redis-connection.js";
@@ -77,13 +78,46 @@ export function locOf(link: Pick<Link, "domain" | "slug">): string {
 
 /** The record part of a link (all but the click count). */
 export function encodeLink(link: Link): string {
-  const { clickCount: _, ...record } = link;
-  return encodeRecord(record);
+  const { clickCount: _, rules, variants, ...record } = link;
+  // Rules and variants only when set: most links have none, and their records stay as they were.
+  return encodeRecord({
+    ...record,
+    ...(rules.length === 0 ? {} : { rules }),
+    ...(variants.length === 0 ? {} : { variants }),
+  });
 }
 
 export function toLink(stored: StoredLink): Link {
-  const record = decodeRecord<Omit<Link, "clickCount">>(stored.json, ["expiresAt", "createdAt", "updatedAt"]);
-  return { ...record, clickCount: stored.clicks };
+  // Records written before titles, tags, rules and variants lack them.
+  const { rules, variants, ...record } = decodeRecord<
+    Omit<Link, "clickCount" | "title" | "tags" | "rules" | "variants"> &
+      Partial<Pick<Link, "title" | "tags" | "rules" | "variants">>
+  >(stored.json, ["expiresAt", "createdAt", "updatedAt"]);
+  return {
+    ...record,
+    title: record.title ?? null,
+    tags: record.tags ?? [],
+    clickCount: stored.clicks,
+    rules: revivedRules(rules),
+    variants: variants ?? [],
+  };
+}
+
+/** Rules as JSON gave them back, their `after` and `before` dates again. */
+function revivedRules(rules: readonly RedirectRule[] | undefined): RedirectRule[] {
+  if (rules === undefined) return [];
+  return rules.map((rule) => {
+    const { after, before } = rule.if as { after?: Date | string; before?: Date | string };
+    if (after === undefined && before === undefined) return rule;
+    return {
+      url: rule.url,
+      if: {
+        ...rule.if,
+        ...(after === undefined ? {} : { after: new Date(after) }),
+        ...(before === undefined ? {} : { before: new Date(before) }),
+      },
+    };
+  });
 }
 
 export function slugTaken(slug: string): DomainError {

@@ -1,6 +1,12 @@
-import type { LinkPage, LinkQuery, LinkRepository } from "../../application/ports/link-repository.js";
+import type {
+  LinkPage,
+  LinkQuery,
+  LinkRepository,
+  TagCount,
+} from "../../application/ports/link-repository.js";
 import { DomainError, isDomainError } from "../../domain/errors/domain-error.js";
 import type { Link } from "../../domain/link/link.js";
+import { type IndexMode, indexAccountLink } from "./account-link-index.js";
 import { decodeRecord } from "./json-record.js";
 import { CONSUME_CLICK, REWRITE_LINK, WRITE_NEW_LINK } from "./link-scripts.js";
 import { listAccountLinks } from "./list-account-links.js";
@@ -27,12 +33,12 @@ export class RedisLinkRepository implements LinkRepository {
       if ((await WRITE_NEW_LINK.run(client, [keys.link(link.id)], [encodeLink(link), loc])) !== 1) {
         throw slugTaken(link.slug);
       }
-      await client.zadd(keys.accountLinks(link.accountId), link.createdAt.getTime(), link.id);
+      await indexAccountLink(client, keys, link, "put");
       try {
         await this.records.claim(loc, link.id, link.slug);
       } catch (error) {
         // Only a refused claim is certain to have written nothing; after a lost reply the claim may stand.
-        if (isDomainError(error)) await this.forget(link.id, link.accountId);
+        if (isDomainError(error)) await this.forget(link, "undo");
         throw error;
       }
     });
@@ -65,6 +71,7 @@ export class RedisLinkRepository implements LinkRepository {
         // Stale: the record moved on (maybe to another slug); neither its slug nor the old one is touched.
         return false;
       }
+      await indexAccountLink(this.records.client, this.records.keys, link, "put");
       if (from === to) return true;
       if ((await this.records.holderOf(to)) !== link.id) {
         // The claim went stale while this update stalled and a create took the slug: put the link back.
@@ -81,8 +88,8 @@ export class RedisLinkRepository implements LinkRepository {
       let stored = await this.records.load(id);
       while (stored !== null) {
         if (await this.records.release(stored.loc, id)) {
-          const { accountId } = decodeRecord<Link>(stored.json, []);
-          await this.forget(id, accountId);
+          const link = decodeRecord<Link>(stored.json, ["createdAt", "updatedAt"]);
+          await this.forget({ ...link, tags: link.tags ?? [] }, "drop");
           return true;
         }
         const again = await this.records.load(id);
@@ -96,6 +103,16 @@ export class RedisLinkRepository implements LinkRepository {
 
   async listByAccount(accountId: string, query: LinkQuery): Promise<LinkPage> {
     return guarded(() => listAccountLinks(this.records, accountId, query));
+  }
+
+  async tagCounts(accountId: string): Promise<readonly TagCount[]> {
+    return guarded(async () => {
+      const counts = await this.records.client.hgetall(this.records.keys.accountTags(accountId));
+      return Object.entries(counts)
+        .map(([name, links]) => ({ name, links: Number(links) }))
+        .filter((tag) => tag.links > 0)
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    });
   }
 
   async consumeClick(id: string): Promise<number | null> {
@@ -116,8 +133,11 @@ export class RedisLinkRepository implements LinkRepository {
     return reply[0] === "ok" ? "ok" : "stale";
   }
 
-  private async forget(id: string, accountId: string): Promise<void> {
+  private async forget(
+    link: Pick<Link, "id" | "accountId" | "createdAt" | "updatedAt" | "tags">,
+    mode: IndexMode,
+  ) {
     const { client, keys } = this.records;
-    await Promise.all([client.del(keys.link(id)), client.zrem(keys.accountLinks(accountId), id)]);
+    await Promise.all([client.del(keys.link(link.id)), indexAccountLink(client, keys, link, mode)]);
   }
 }

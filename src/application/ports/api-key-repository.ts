@@ -11,4 +11,9 @@ export interface ApiKeyRepository {
   listByAccount(accountId: string): Promise<ApiKey[]>;
   /** Sets a key's name (an operator's label), revoked keys' too; returns false when there is no such key. */
   rename(id: string, name: string): Promise<boolean>;
+  /**
+   * Sets a key's `lastUsedAt` to `at` only when it is null or earlier than `staleBefore`, in one conditional
+   * write, so instances that saw the key used in the same minute write it once. True when it wrote.
+   */
+  recordUse(id: string, at: Date, staleBefore: Date): Promise<boolean>;
 }

@@ -14,6 +14,10 @@ export interface LinkQuery {
   readonly after: ListPosition | null;
   readonly domain?: string;
   readonly status?: LinkStatus;
+  /** Only links having every one of these tags (lower-case, distinct). */
+  readonly tags?: readonly string[];
+  /** Only links whose slug, destination or title holds this text, ignoring case (domain `matchesSearch`). */
+  readonly search?: string;
 }
 
 export interface LinkPage {
@@ -59,4 +63,12 @@ export interface LinkRepository {
    * (or the link is gone).
    */
   consumeClick(id: string): Promise<number | null>;
+  /** The account's tags with how many of its links carry each, sorted by name; counts kept at write time. */
+  tagCounts(accountId: string): Promise<readonly TagCount[]>;
+}
+
+/** A tag of an account and how many of its links carry it. */
+export interface TagCount {
+  readonly name: string;
+  readonly links: number;
 }

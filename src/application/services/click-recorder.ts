@@ -112,7 +112,7 @@ export class ClickRecorder implements ClickSink {
         this.uncountedUnreported += 1;
       }
       if (bucket === undefined) {
-        bucket = newBucket(hit.linkId, day);
+        bucket = newBucket(hit.linkId, day, hit.owner);
         this.pending.set(key, bucket);
       }
       // The bucket found once: the key is not built and hashed a second time on this per-click path.

@@ -66,6 +66,7 @@ export class HitClassifier {
         country: "",
         referrer: "",
         visitor: "",
+        target: hit.target,
       };
     }
     const { visitor, country } = this.client(day, hit);
@@ -80,6 +81,7 @@ export class HitClassifier {
       country,
       referrer: this.referrer(hit.referrer),
       visitor,
+      target: hit.target,
     };
   }
 

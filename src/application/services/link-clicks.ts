@@ -1,4 +1,4 @@
-import { type ClickStats, toClickStats } from "../../domain/click/click-counts.js";
+import { type ClickCounts, type ClickStats, toClickStats } from "../../domain/click/click-counts.js";
 import { type DayRange, dayOf, dayRange, lastDays, parseDay } from "../../domain/time/day.js";
 import type { ClickStore } from "../ports/click-store.js";
 import type { Clock } from "../ports/technical.js";
@@ -14,8 +14,18 @@ export class LinkClicks {
 
   /** @throws DomainError invalid_date_range */
   async stats(linkId: string, start?: string, end?: string): Promise<ClickStats> {
+    const { range, counts } = await this.countsOf(linkId, start, end);
+    return toClickStats(range, counts);
+  }
+
+  /** The stored counts of a link or scope id over the range, as the store answers them. */
+  async countsOf(
+    id: string,
+    start?: string,
+    end?: string,
+  ): Promise<{ range: DayRange; counts: ClickCounts }> {
     const range = this.rangeOf(start, end);
-    return toClickStats(range, await this.clicks.query(linkId, range));
+    return { range, counts: await this.clicks.query(id, range) };
   }
 
   private rangeOf(start: string | undefined, end: string | undefined): DayRange {

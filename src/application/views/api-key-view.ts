@@ -1,4 +1,5 @@
 import type { ApiKey, RateLimits } from "../../domain/api-key/api-key.js";
+import type { ApiKeyScope } from "../../domain/api-key/key-access.js";
 
 /** An API key as the use cases return it: never its hash. */
 export interface ApiKeyView {
@@ -10,6 +11,13 @@ export interface ApiKeyView {
   readonly apiAccess: boolean;
   /** Per-key overrides of the server's rate limits. */
   readonly limits: Partial<RateLimits> | null;
+  readonly scopes: readonly ApiKeyScope[];
+  /** The hostnames the key is limited to; null for every domain of its account. */
+  readonly domains: readonly string[] | null;
+  readonly expiresAt: Date | null;
+  readonly lastUsedAt: Date | null;
+  /** The key's label; absent until given. */
+  readonly name?: string;
 }
 
 /** The view of a stored API key. */
@@ -21,5 +29,10 @@ export function toApiKeyView(key: ApiKey): ApiKeyView {
     revokedAt: key.revokedAt,
     apiAccess: key.apiAccess,
     limits: key.limits,
+    scopes: [...key.scopes],
+    domains: key.domains === null ? null : [...key.domains],
+    expiresAt: key.expiresAt,
+    lastUsedAt: key.lastUsedAt,
+    ...(key.name === undefined ? {} : { name: key.name }),
   };
 }

@@ -1,13 +1,19 @@
 import type { Day, DayRange } from "../time/day.js";
 import { daysOf } from "../time/day.js";
-import { type ClickIncrement, DIMENSIONS, type Dimension, OVERFLOW_VALUE } from "./click.js";
+import {
+  type ClickIncrement,
+  type CountedDimension,
+  DIMENSIONS,
+  type Dimension,
+  OVERFLOW_VALUE,
+} from "./click.js";
 import { addStoredValue } from "./stored-value.js";
 
 /** What a ClickStore answers for one link over a day range. */
 export interface ClickCounts {
   /** Per day with any click: human and bot clicks. Days without clicks may be absent. */
   readonly days: ReadonlyMap<Day, { readonly clicks: number; readonly botClicks: number }>;
-  readonly dimensions: ReadonlyMap<Dimension, ReadonlyMap<string, number>>;
+  readonly dimensions: ReadonlyMap<CountedDimension, ReadonlyMap<string, number>>;
   /** Distinct visitors over the whole range (may be an estimate, e.g. HyperLogLog). */
   readonly uniqueClicks: number;
 }
@@ -22,7 +28,7 @@ export function countsFromIncrements(
   range: DayRange,
 ): ClickCounts {
   const days = new Map<Day, { clicks: number; botClicks: number }>();
-  const stored = new Map<Day, Map<Dimension, Map<string, number>>>();
+  const stored = new Map<Day, Map<CountedDimension, Map<string, number>>>();
   const visitors = new Set<string>();
   for (const increment of increments) {
     if (increment.linkId !== linkId || increment.day < range.start || increment.day > range.end) continue;
@@ -30,7 +36,7 @@ export function countsFromIncrements(
     day.clicks += increment.clicks;
     day.botClicks += increment.botClicks;
     days.set(increment.day, day);
-    const dayValues = stored.get(increment.day) ?? new Map<Dimension, Map<string, number>>();
+    const dayValues = stored.get(increment.day) ?? new Map<CountedDimension, Map<string, number>>();
     stored.set(increment.day, dayValues);
     for (const [dimension, values] of increment.dimensions) {
       const into = dayValues.get(dimension) ?? new Map<string, number>();
@@ -39,7 +45,7 @@ export function countsFromIncrements(
     }
     for (const visitor of increment.visitors) visitors.add(visitor);
   }
-  const dimensions = new Map<Dimension, Map<string, number>>();
+  const dimensions = new Map<CountedDimension, Map<string, number>>();
   for (const dayValues of stored.values()) {
     for (const [dimension, values] of dayValues) {
       const into = dimensions.get(dimension) ?? new Map<string, number>();

@@ -1,7 +1,24 @@
 import type { Day } from "../time/day.js";
 
-export const DIMENSIONS = ["device", "os", "browser", "country", "referrer"] as const;
+/** `target`: which of its link's targets a click went to (`default`, `rule:<n>`, `variant:<n>`; spec §8). */
+export const DIMENSIONS = ["device", "os", "browser", "country", "referrer", "target"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
+
+/**
+ * The dimension an account, tag or domain bucket (see `click-scope.ts`) counts its links' clicks in, by link
+ * id: what `top_links` is read from. A link's own buckets never hold it.
+ */
+export const LINK_DIMENSION = "link";
+/** What a store counts per value: the visit's dimensions, and the link in a scope's buckets. */
+export type CountedDimension = Dimension | typeof LINK_DIMENSION;
+export const COUNTED_DIMENSIONS: readonly CountedDimension[] = [...DIMENSIONS, LINK_DIMENSION];
+
+/** Whose a link is, as a click carries it: where the click also counts (its account, domain and tags). */
+export interface ClickOwner {
+  readonly accountId: string;
+  readonly domain: string;
+  readonly tags: readonly string[];
+}
 
 /** ISO 3166 code CLDR uses for "unknown region": a click whose country could not be found. */
 export const UNKNOWN_COUNTRY = "ZZ";
@@ -29,18 +46,26 @@ export interface ClassifiedClick {
   readonly referrer: string;
   /** Daily salted hash of IP and user agent; counts unique visitors without keeping who they are. */
   readonly visitor: string;
+  /** The link's target the visitor was sent to: `default`, `rule:<n>` or `variant:<n>` (spec §8). */
+  readonly target: string;
 }
 
 /** Folded clicks of one link on one day: what a ClickStore adds in one increment. */
 export interface ClickIncrement {
+  /** The link's id, or a scope's (`click-scope.ts`). */
   readonly linkId: string;
   readonly day: Day;
   readonly clicks: number;
   readonly botClicks: number;
   /** Per dimension, per value, how many (human) clicks. */
-  readonly dimensions: ReadonlyMap<Dimension, ReadonlyMap<string, number>>;
+  readonly dimensions: ReadonlyMap<CountedDimension, ReadonlyMap<string, number>>;
   /** Distinct visitor hashes seen (humans only). */
   readonly visitors: ReadonlySet<string>;
+  /**
+   * Whose the link was when its first click of the bucket was counted: a store also counts the increment in
+   * that account's, domain's and tags' buckets (`withScopes`). Absent: the link's buckets only.
+   */
+  readonly owner?: ClickOwner;
 }
 
 interface MutableIncrement {
@@ -48,8 +73,9 @@ interface MutableIncrement {
   day: Day;
   clicks: number;
   botClicks: number;
-  dimensions: Map<Dimension, Map<string, number>>;
+  dimensions: Map<CountedDimension, Map<string, number>>;
   visitors: Set<string>;
+  owner?: ClickOwner;
 }
 
 export function bucketKey(linkId: string, day: Day): string {
@@ -75,9 +101,18 @@ export function foldInto(
   foldIntoBucket(bucket, click, weight, keepVisitor);
 }
 
-/** An empty bucket of one link and day. */
-export function newBucket(linkId: string, day: Day): MutableIncrement {
-  return { linkId, day, clicks: 0, botClicks: 0, dimensions: new Map(), visitors: new Set() };
+/** An empty bucket of one link and day, of `owner` when given. */
+export function newBucket(linkId: string, day: Day, owner?: ClickOwner): MutableIncrement {
+  const bucket: MutableIncrement = {
+    linkId,
+    day,
+    clicks: 0,
+    botClicks: 0,
+    dimensions: new Map(),
+    visitors: new Set(),
+  };
+  if (owner !== undefined) bucket.owner = owner;
+  return bucket;
 }
 
 /** {@link foldInto} for a click of this bucket's link and day, the bucket already found. */
@@ -149,14 +184,14 @@ export function mergeIncrements(increments: readonly ClickIncrement[]): ClickInc
 }
 
 function copyOf(increment: ClickIncrement): MutableIncrement {
-  return {
-    linkId: increment.linkId,
-    day: increment.day,
-    clicks: increment.clicks,
-    botClicks: increment.botClicks,
-    dimensions: new Map([...increment.dimensions].map(([dimension, values]) => [dimension, new Map(values)])),
-    visitors: new Set(increment.visitors),
-  };
+  const copy = newBucket(increment.linkId, increment.day, increment.owner);
+  copy.clicks = increment.clicks;
+  copy.botClicks = increment.botClicks;
+  copy.dimensions = new Map(
+    [...increment.dimensions].map(([dimension, values]) => [dimension, new Map(values)]),
+  );
+  copy.visitors = new Set(increment.visitors);
+  return copy;
 }
 
 export function newBucketMap(): Map<string, MutableIncrement> {

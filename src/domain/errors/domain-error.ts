@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   "invalid_domain",
   "invalid_date_range",
   "unavailable",
+  "not_found",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,6 @@
 import { DomainError } from "../errors/domain-error.js";
+import type { RedirectRule } from "./redirect-rules.js";
+import type { SplitVariant } from "./split-variants.js";
 
 export type LinkStatus = "active" | "disabled";
 
@@ -13,10 +15,18 @@ export interface Link {
   readonly passwordHash: string | null;
   readonly expiresAt: Date | null;
   readonly maxClicks: number | null;
+  /** Free text for people (see `parseTitle`), or null. */
+  readonly title: string | null;
+  /** Distinct lower-case tags (see `parseTags`), in the order given. */
+  readonly tags: readonly string[];
   /** Redirects consumed so far; kept exact for `maxClicks`. */
   readonly clickCount: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+  /** Redirect rules, first match wins (spec §8); empty for a link that always goes to `destination`. */
+  readonly rules: readonly RedirectRule[];
+  /** A split test when not empty: 2–10 variants whose weights sum to 100. */
+  readonly variants: readonly SplitVariant[];
 }
 
 /** Where a link stands at one instant, all rules folded into one answer. */
@@ -45,6 +55,10 @@ export interface LinkChanges {
   readonly expiresAt?: Date | null;
   readonly maxClicks?: number | null;
   readonly status?: LinkStatus;
+  readonly title?: string | null;
+  readonly tags?: readonly string[];
+  readonly rules?: readonly RedirectRule[];
+  readonly variants?: readonly SplitVariant[];
 }
 
 // A gone link may be revived by a new expiry or click budget; other edits on it make no sense.
@@ -70,6 +84,10 @@ export function applyLinkChanges(link: Link, changes: LinkChanges, now: Date): L
     expiresAt: changes.expiresAt === undefined ? link.expiresAt : changes.expiresAt,
     maxClicks: changes.maxClicks === undefined ? link.maxClicks : changes.maxClicks,
     status: changes.status ?? link.status,
+    title: changes.title === undefined ? link.title : changes.title,
+    tags: changes.tags ?? link.tags,
+    rules: changes.rules ?? link.rules,
+    variants: changes.variants ?? link.variants,
     updatedAt: now,
   };
 }

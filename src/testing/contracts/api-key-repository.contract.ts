@@ -72,6 +72,56 @@ export function apiKeyRepositoryContract(name: string, harness: ApiKeyRepository
       expect(await repo.findById("key_CCCCCCCCCCCCCCCCCCCCC")).toBeNull();
     });
 
+    it("keeps a key's scopes, domains, expiry, name and last use as given", async () => {
+      const repo = await harness.make();
+      const key = anApiKey()
+        .withScopes("links:read", "analytics:read")
+        .limitedTo("go.example.com", "sho.rt")
+        .expiring("2026-06-30T12:00:00.000Z")
+        .lastUsed("2026-03-15T11:59:00.000Z")
+        .with("name", "reporting job")
+        .build();
+      await repo.create(key);
+      expect(await repo.findById(key.id)).toEqual(key);
+      expect(await repo.findByHash(key.hash)).toEqual(key);
+      expect(await repo.listByAccount("acme")).toEqual([key]);
+      const narrow = anApiKey().withId(ID_B).withHash(HASH_B).withScopes().build();
+      await repo.create(narrow);
+      expect(await repo.findById(ID_B)).toEqual(narrow);
+    });
+
+    it("records a use only over a last use older than staleBefore; false for a missing key", async () => {
+      const repo = await harness.make();
+      const key = anApiKey().build();
+      await repo.create(key);
+      const at = (iso: string) => new Date(iso);
+      expect(await repo.recordUse(key.id, at("2026-03-15T12:00:00Z"), at("2026-03-15T11:59:00Z"))).toBe(true);
+      expect((await repo.findById(key.id))?.lastUsedAt).toEqual(at("2026-03-15T12:00:00Z"));
+      // Within the minute: no write, the first time stays.
+      expect(await repo.recordUse(key.id, at("2026-03-15T12:00:30Z"), at("2026-03-15T11:59:30Z"))).toBe(
+        false,
+      );
+      expect(await repo.recordUse(key.id, at("2026-03-15T12:00:59Z"), at("2026-03-15T12:00:00Z"))).toBe(
+        false,
+      );
+      expect((await repo.findByHash(key.hash))?.lastUsedAt).toEqual(at("2026-03-15T12:00:00Z"));
+      expect(await repo.recordUse(key.id, at("2026-03-15T12:01:01Z"), at("2026-03-15T12:00:01Z"))).toBe(true);
+      expect(await repo.findById(key.id)).toEqual({ ...key, lastUsedAt: at("2026-03-15T12:01:01Z") });
+      expect(await repo.recordUse(ID_B, at("2026-03-15T12:05:00Z"), at("2026-03-15T12:04:00Z"))).toBe(false);
+      expect(await repo.findById(ID_B)).toBeNull();
+    });
+
+    it("lets exactly one of concurrent uses in one minute write", async () => {
+      const repo = await harness.make();
+      const key = anApiKey().lastUsed("2026-03-15T11:00:00Z").build();
+      await repo.create(key);
+      const staleBefore = new Date("2026-03-15T11:59:00Z");
+      const uses = Array.from({ length: 8 }, (_, at) => new Date(Date.UTC(2026, 2, 15, 12, 0, at)));
+      const written = await Promise.all(uses.map((at) => repo.recordUse(key.id, at, staleBefore)));
+      expect(written.filter(Boolean)).toHaveLength(1);
+      expect((await repo.findById(key.id))?.lastUsedAt).toEqual(uses[written.indexOf(true)]);
+    });
+
     it("lists an account's keys only", async () => {
       const repo = await harness.make();
       const mine = anApiKey().build();

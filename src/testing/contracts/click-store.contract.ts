@@ -7,6 +7,7 @@ import { type DayRange, daysOf } from "../../domain/time/day.js";
 import { arbClicks, arbRange, DAYS, LINK_IDS } from "../arbitraries.js";
 import { closeAfterAll, type PortHarness } from "../port-harness.js";
 import { clickStoreCapCases } from "./click-store-cap.contract.js";
+import { clickStoreScopeCases } from "./click-store-scope.contract.js";
 
 /** How a ClickStore adapter takes part in the contract. */
 export interface ClickStoreHarness extends PortHarness<ClickStore> {
@@ -102,6 +103,37 @@ export function clickStoreContract(name: string, harness: ClickStoreHarness): vo
   describe(`ClickStore contract: ${name}`, () => {
     closeAfterAll(harness);
     clickStoreCapCases(() => harness.make(), freshBatch);
+    clickStoreScopeCases(() => harness.make(), freshBatch, expectCounts, numRuns);
+
+    it("counts clicks per target (default, rule, variant) of a link-day, bots apart", async () => {
+      const store = await harness.make();
+      const click = {
+        linkId: "lnk_targets",
+        day: "2026-03-15",
+        device: "Mobile",
+        os: "iOS",
+        browser: "Safari",
+      };
+      const human = { ...click, bot: false, country: "FR", referrer: "Direct", visitor: "v1" };
+      const bot = { ...click, bot: true, country: "", referrer: "", visitor: "" };
+      await store.add(
+        foldClicks([
+          { ...human, target: "rule:2" },
+          { ...human, target: "rule:2", visitor: "v2" },
+          { ...human, target: "variant:1" },
+          { ...human, target: "default" },
+          { ...bot, target: "rule:2" },
+        ]),
+        freshBatch(),
+      );
+      const counts = await store.query("lnk_targets", { start: "2026-03-15", end: "2026-03-15" });
+      expect(Object.fromEntries(counts.dimensions.get("target") ?? [])).toEqual({
+        "rule:2": 2,
+        "variant:1": 1,
+        default: 1,
+      });
+      expect(counts.days.get("2026-03-15")).toEqual({ clicks: 4, botClicks: 1 });
+    });
 
     it("answers zeros for a link it never saw", async () => {
       const store = await harness.make();

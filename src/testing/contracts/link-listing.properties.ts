@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { expect, it } from "vitest";
 import type { LinkQuery, LinkRepository } from "../../application/ports/link-repository.js";
 import type { Link, LinkStatus } from "../../domain/link/link.js";
+import { hasEveryTag, matchesSearch } from "../../domain/link/link-metadata.js";
 import { arbIdSuffix } from "../arbitraries.js";
 import { aLink } from "../builders.js";
 
@@ -9,6 +10,10 @@ const ACCOUNTS = ["acct-a", "acct-b"] as const;
 const DOMAINS = ["sho.rt", "links.acme.test"] as const;
 // Few distinct instants, so that many links share a creation time and ties are broken by id.
 const INSTANTS = [0, 1, 2, 3].map((minute) => new Date(Date.UTC(2026, 0, 1, 0, minute)));
+const TAGS = ["red", "green", "blue"] as const;
+const TITLES = [null, "Summer Sale", "Ünïcode Über", "Promo S1X"] as const;
+// Texts found in slugs (`s<n>x`), destinations (example.com/landing), titles, in any letter case, or nowhere.
+const SEARCHES = ["S1", "x", "LANDING", "sale", "über", "zzz", "promo"] as const;
 
 /** Newest first, ties by id descending: the order every listing must follow. */
 function newestFirst(a: Link, b: Link): number {
@@ -22,26 +27,33 @@ function arbLinks(): fc.Arbitrary<Link[]> {
     domain: fc.constantFrom(...DOMAINS),
     status: fc.constantFrom<LinkStatus>("active", "disabled"),
     at: fc.constantFrom(...INSTANTS),
+    tags: fc.subarray([...TAGS]),
+    title: fc.constantFrom(...TITLES),
   });
-  return fc
-    .uniqueArray(row, { maxLength: 30, selector: (r) => r.suffix })
-    .map((rows) =>
-      rows.map((r, index) =>
-        aLink()
-          .withId(`lnk_${r.suffix}`)
-          .withSlug(`s${index}x`)
-          .ownedBy(r.account)
-          .onDomain(r.domain)
-          .withStatus(r.status)
-          .createdAt(r.at)
-          .build(),
-      ),
-    );
+  return fc.uniqueArray(row, { maxLength: 30, selector: (r) => r.suffix }).map((rows) =>
+    rows.map((r, index) =>
+      aLink()
+        .withId(`lnk_${r.suffix}`)
+        .withSlug(`s${index}x`)
+        .ownedBy(r.account)
+        .onDomain(r.domain)
+        .withStatus(r.status)
+        .createdAt(r.at)
+        .taggedWith(...r.tags)
+        .titled(r.title)
+        .build(),
+    ),
+  );
 }
 
-function arbFilter(): fc.Arbitrary<Pick<LinkQuery, "domain" | "status">> {
+function arbFilter(): fc.Arbitrary<Pick<LinkQuery, "domain" | "status" | "tags" | "search">> {
   return fc.record(
-    { domain: fc.constantFrom(...DOMAINS), status: fc.constantFrom<LinkStatus>("active", "disabled") },
+    {
+      domain: fc.constantFrom(...DOMAINS),
+      status: fc.constantFrom<LinkStatus>("active", "disabled"),
+      tags: fc.subarray([...TAGS], { minLength: 1 }),
+      search: fc.constantFrom(...SEARCHES),
+    },
     { requiredKeys: [] },
   );
 }
@@ -81,11 +93,47 @@ export function linkListingProperties(make: () => Promise<LinkRepository>, numRu
               .filter((link) => link.accountId === account)
               .filter((link) => filter.domain === undefined || link.domain === filter.domain)
               .filter((link) => filter.status === undefined || link.status === filter.status)
+              .filter((link) => filter.tags === undefined || hasEveryTag(link, filter.tags))
+              .filter((link) => filter.search === undefined || matchesSearch(link, filter.search))
               .sort(newestFirst);
             expect(await allPages(repo, account, { limit, ...filter })).toEqual(expected);
           }
         },
       ),
+      { numRuns },
+    );
+  });
+
+  it("counts each tag's links per account through creates, retagging updates and deletes", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbLinks(), fc.array(fc.subarray([...TAGS])), async (links, retags) => {
+        const repo = await make();
+        for (const link of links) await repo.create(link);
+        const current = new Map(links.map((link) => [link.id, link]));
+        for (const [index, tags] of retags.entries()) {
+          const link = links[index % Math.max(links.length, 1)];
+          const stored = link === undefined ? undefined : current.get(link.id);
+          if (stored === undefined) continue;
+          const next = { ...stored, tags, updatedAt: new Date(stored.updatedAt.getTime() + 1) };
+          expect(await repo.update(next, stored)).toBe(true);
+          current.set(next.id, next);
+        }
+        for (const link of links.filter((_, index) => index % 4 === 1)) {
+          expect(await repo.delete(link.id)).toBe(true);
+          current.delete(link.id);
+        }
+        for (const account of ACCOUNTS) {
+          const expected = [...TAGS]
+            .sort()
+            .map((name) => ({
+              name,
+              links: [...current.values()].filter((l) => l.accountId === account && l.tags.includes(name))
+                .length,
+            }))
+            .filter((tag) => tag.links > 0);
+          expect(await repo.tagCounts(account)).toEqual(expected);
+        }
+      }),
       { numRuns },
     );
   });

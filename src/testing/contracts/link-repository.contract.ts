@@ -6,6 +6,7 @@ import { arbIdSuffix } from "../arbitraries.js";
 import { aDomainError, aLink } from "../builders.js";
 import { closeAfterAll, type PortHarness } from "../port-harness.js";
 import { linkListingProperties } from "./link-listing.properties.js";
+import { linkTargetsCases } from "./link-targets.cases.js";
 
 /** How a LinkRepository adapter takes part in the contract: `make` gives an empty one each time. */
 export type LinkRepositoryHarness = PortHarness<LinkRepository>;
@@ -33,6 +34,22 @@ export function linkRepositoryContract(name: string, harness: LinkRepositoryHarn
       await repo.create(link);
       expect(await repo.findById(link.id)).toEqual(link);
       expect(await repo.findBySlug(link.domain, link.slug)).toEqual(link);
+    });
+
+    it("keeps a link's title and tags, unicode included, and replaces them on update", async () => {
+      const repo = await harness.make();
+      const link = aLink().titled('Été 🦄 "sale" $x.y').taggedWith("summer", "promo_2026", "a-b").build();
+      await repo.create(link);
+      expect(await repo.findById(link.id)).toEqual(link);
+      const next = { ...link, title: null, tags: ["promo_2026"], updatedAt: later(link.updatedAt, 1) };
+      expect(await repo.update(next, link)).toBe(true);
+      expect(await repo.findBySlug(link.domain, link.slug)).toEqual(next);
+      expect(await repo.listByAccount(link.accountId, { limit: 5, after: null, tags: ["summer"] })).toEqual({
+        links: [],
+        next: null,
+      });
+      expect(await repo.tagCounts(link.accountId)).toEqual([{ name: "promo_2026", links: 1 }]);
+      expect(await repo.tagCounts("another-account")).toEqual([]);
     });
 
     it("answers null for an unknown id, another domain or another letter case", async () => {
@@ -232,5 +249,6 @@ export function linkRepositoryContract(name: string, harness: LinkRepositoryHarn
     });
 
     linkListingProperties(harness.make, numRuns);
+    linkTargetsCases(harness.make, numRuns);
   });
 }

@@ -62,6 +62,56 @@ describe.skipIf(!redisAvailable())("the CLI's commands on a Redis store", () => 
     expect(later.keys.find((key) => key.id === listed.keys[0]?.id)?.revokedAt).toBeNull();
   });
 
+  it("keys create takes --name, --scopes, --domains and --expires; list shows them; bad values are refused", async () => {
+    const created = await runCliJson<{
+      key: string;
+      api_key: { id: string; name: string; scopes: string[]; domains: string[]; expiresAt: string };
+    }>(
+      [
+        "keys",
+        "create",
+        "--account",
+        "scoped",
+        "--name",
+        "reports",
+        "--scopes",
+        "analytics:read, links:read",
+        "--domains",
+        "Go.Acme.test",
+        "--expires",
+        "2099-01-31T00:00:00Z",
+      ],
+      env,
+    );
+    expect(created.api_key).toMatchObject({
+      name: "reports",
+      scopes: ["links:read", "analytics:read"],
+      domains: ["go.acme.test"],
+      expiresAt: "2099-01-31T00:00:00.000Z",
+    });
+    const relative = await runCliJson<{ api_key: { expiresAt: string; scopes: string[] } }>(
+      ["keys", "create", "--account", "scoped", "--expires", "30d", "--scopes", ""],
+      env,
+    );
+    const days = (Date.parse(relative.api_key.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThanOrEqual(30);
+    expect(relative.api_key.scopes).toEqual([]);
+    const text = await runCli(["keys", "list", "--account", "scoped"], env);
+    const rows = text.stdout.trim().split("\n");
+    expect(rows[0]).toMatch(/scopes\s+domains\s+expires\s+last used$/);
+    expect(rows[1]).toMatch(/links:read,analytics:read\s+go\.acme\.test\s+2099-01-31T00:00:00\.000Z\s+-$/);
+    expect(rows[2]).toMatch(/none\s+all\s+\d{4}-/);
+    expect((await runCli(["keys", "create", "--account", "scoped", "--expires", "soon"], env)).code).toBe(2);
+    expect(
+      (await runCli(["keys", "create", "--account", "scoped", "--scopes", "links:admin"], env)).code,
+    ).toBe(1);
+    expect(
+      (await runCli(["keys", "create", "--account", "scoped", "--expires", "2001-01-01T00:00:00Z"], env))
+        .code,
+    ).toBe(1);
+  });
+
   it("domains: register prints the DNS proof, activate activates, list shows it, delete removes it", async () => {
     const registered = await runCli(["domains", "register", "go.acme.test", "--account", "acme"], env);
     expect(registered.code).toBe(0);

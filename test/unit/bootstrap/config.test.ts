@@ -169,3 +169,30 @@ describe("loadConfig", () => {
     );
   });
 });
+
+describe("HEXLINK_WORKERS", () => {
+  const redis = { HEXLINK_STORE: "redis", REDIS_URL: "redis://127.0.0.1:6379" };
+
+  it("is 1 by default, a whole number from 1 to 256, or auto (one per core this process may use)", async () => {
+    const { availableParallelism } = await import("node:os");
+    expect(loadConfig({}).HEXLINK_WORKERS).toBe(1);
+    expect(loadConfig({ ...redis, HEXLINK_WORKERS: "4" }).HEXLINK_WORKERS).toBe(4);
+    expect(loadConfig({ ...redis, HEXLINK_WORKERS: "auto" }).HEXLINK_WORKERS).toBe(availableParallelism());
+    for (const bad of ["0", "257", "1.5", "-1", "two", "1e2"]) {
+      expect(errorFor({ ...redis, HEXLINK_WORKERS: bad }).message).toBe(
+        `Invalid HEXLINK_WORKERS: must be auto or a whole number from 1 to 256 (got '${bad}')`,
+      );
+    }
+  });
+
+  it("refuses more than one worker on the memory store, whose state each worker would hold apart", () => {
+    expect(errorFor({ HEXLINK_WORKERS: "3" }).message).toMatch(
+      /^Invalid HEXLINK_WORKERS: 3 workers need HEXLINK_STORE=redis or mongodb: with the memory store each worker would hold its own links, keys and clicks/,
+    );
+    expect(loadConfig({ HEXLINK_WORKERS: "1" }).HEXLINK_WORKERS).toBe(1);
+    expect(
+      loadConfig({ HEXLINK_STORE: "mongodb", MONGODB_URL: "mongodb://127.0.0.1/x", HEXLINK_WORKERS: "2" })
+        .HEXLINK_WORKERS,
+    ).toBe(2);
+  });
+});

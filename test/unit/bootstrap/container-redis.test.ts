@@ -9,6 +9,7 @@ import { TOKENS } from "../../../src/bootstrap/tokens.js";
 import { FakeDomainVerifier, RecordingClickSink, ScriptedCodeGenerator } from "../../support/core.js";
 import { FixedClock } from "../../support/fixed-clock.js";
 import { describeWithRedis, standaloneBackend } from "../../support/redis-backend.js";
+import { testClassification } from "../../support/test-classification.js";
 
 describeWithRedis("buildContainer over the Redis bundle", standaloneBackend, (backend) => {
   it("resolves every token", async () => {
@@ -19,6 +20,7 @@ describeWithRedis("buildContainer over the Redis bundle", standaloneBackend, (ba
       stores,
       shared,
       clickSink: new RecordingClickSink(),
+      visits: testClassification(),
       codes: new ScriptedCodeGenerator(),
       ids: new NanoidIdGenerator(),
       passwords: { hash: async (p) => `plain:${p}`, verify: async (p, h) => h === `plain:${p}` },

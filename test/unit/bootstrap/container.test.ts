@@ -9,6 +9,7 @@ import { createHexlink } from "../../../src/bootstrap/create-hexlink.js";
 import { TOKENS } from "../../../src/bootstrap/tokens.js";
 import { FakeDomainVerifier, RecordingClickSink, ScriptedCodeGenerator } from "../../support/core.js";
 import { FixedClock } from "../../support/fixed-clock.js";
+import { testClassification } from "../../support/test-classification.js";
 
 function memoryPorts(): HexlinkPorts {
   const clock = new FixedClock();
@@ -16,6 +17,7 @@ function memoryPorts(): HexlinkPorts {
     stores: memoryStores(),
     shared: memorySharedState(clock),
     clickSink: new RecordingClickSink(),
+    visits: testClassification(),
     codes: new ScriptedCodeGenerator(),
     ids: new NanoidIdGenerator(),
     passwords: { hash: async (p) => `plain:${p}`, verify: async (p, h) => h === `plain:${p}` },

@@ -5,9 +5,12 @@ import { anApiKey } from "../../support/builders.js";
 const DEFAULTS = { perSecond: 10, perHour: 1000, perMonth: 100_000 };
 
 describe("API key rules", () => {
-  it("a key is usable until it is revoked", () => {
-    expect(isUsable(anApiKey().build())).toBe(true);
-    expect(isUsable(anApiKey().revoked().build())).toBe(false);
+  it("a key is usable until it is revoked or expires", () => {
+    const now = new Date("2026-03-01T00:00:00Z");
+    expect(isUsable(anApiKey().build(), now)).toBe(true);
+    expect(isUsable(anApiKey().revoked().build(), now)).toBe(false);
+    expect(isUsable(anApiKey().expiring("2026-03-01T00:00:00.001Z").build(), now)).toBe(true);
+    expect(isUsable(anApiKey().expiring(now).build(), now)).toBe(false);
   });
 
   it("a key's own limits override the defaults one by one", () => {

@@ -15,6 +15,7 @@ const aClick = (overrides: Partial<ClassifiedClick> = {}): ClassifiedClick => ({
   country: "FR",
   referrer: "Direct",
   visitor: "v1",
+  target: "default",
   ...overrides,
 });
 
@@ -78,6 +79,7 @@ describe("click folding and stats", () => {
       country: fc.constantFrom("FR", "US", "ZZ"),
       referrer: fc.constantFrom("Direct", "news.test", "$x.y"),
       visitor: fc.constantFrom("v1", "v2", "v3"),
+      target: fc.constantFrom("default", "rule:1", "variant:2"),
     });
     const clicksAndOrder = fc
       .array(click, { maxLength: 30 })

@@ -16,6 +16,7 @@ const click = (index: number): ClassifiedClick => ({
   country: "CA",
   referrer: `spam-${index}.example`,
   visitor: `v${index % 10}`,
+  target: "default",
 });
 
 describe("the fold's bounds on one bucket", () => {

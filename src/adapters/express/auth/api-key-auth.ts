@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from "express";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { Hexlink } from "../../../application/hexlink.js";
 import { isValidAccountId } from "../../../domain/api-key/api-key.js";
 import { DomainError } from "../../../domain/errors/domain-error.js";
@@ -14,7 +14,7 @@ export function apiKeyAuth(
   hexlink: Pick<Hexlink, "authenticateApiKey" | "consumeRateLimit">,
   scheme: KeyScheme,
   authenticate?: AuthenticateAccount,
-) {
+): RequestHandler {
   return forwardRejections(async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const accountId = authenticate === undefined ? undefined : await authenticate(req);
     if (typeof accountId === "string") {

@@ -46,7 +46,7 @@ export function clientApiRouter(
         try {
           const call = route.prepare(req.body);
           operation = call.operation;
-          const answer = await call.run(useCases, requestKey(res).accountId);
+          const answer = await call.run(useCases, requestKey(res));
           res.status(route.success.status).json({ success: true, ...answer });
         } catch (error) {
           fail(res, error, operation);

@@ -20,12 +20,13 @@ const setStatus = (path: string, summary: string, status: LinkStatus) =>
   clientRoute({
     path,
     summary,
+    scope: "links:write",
     body: trackingBody,
     success: done,
     errors: ["LI12", "LI11"],
     operation: "by_id",
-    handle: async (hexlink, body, accountId) => {
-      await hexlink.updateLink.execute({ accountId, id: body.tracking_id, status });
+    handle: async (hexlink, body, { accountId, access }) => {
+      await hexlink.updateLink.execute({ accountId, access, id: body.tracking_id, status });
       return {};
     },
   });
@@ -34,6 +35,7 @@ const clicksData = (path: string, names: string, dimension: Dimension) =>
   clientRoute({
     path,
     summary: `Clicks by ${names} over a range of UTC days, sorted by clicks, descending`,
+    scope: "analytics:read",
     body: clicksBody,
     success: {
       description:
@@ -42,11 +44,12 @@ const clicksData = (path: string, names: string, dimension: Dimension) =>
     },
     errors: ["LI15", "LI11"],
     operation: "by_id",
-    handle: async (hexlink, body, accountId) => {
+    handle: async (hexlink, body, { accountId, access }) => {
       const start = parseClientDate(body.start_date);
       const end = parseClientDate(body.end_date);
       const stats = await hexlink.getLinkAnalytics.execute({
         accountId,
+        access,
         linkId: body.tracking_id,
         ...(start === undefined ? {} : { start }),
         ...(end === undefined ? {} : { end }),
@@ -59,6 +62,7 @@ const ROUTES: readonly ClientRoute[] = [
   clientRoute({
     path: "/url/shorten",
     summary: "Create a short link (random code, or custom_name)",
+    scope: "links:write",
     body: shortenBody,
     success: {
       description: "{success:true, body:{short_url, track_url, tracking_id}}",
@@ -66,9 +70,10 @@ const ROUTES: readonly ClientRoute[] = [
     },
     errors: ["LI05", "LI06", "LI07", "LI08", "LI09", "LI13", "LI14"],
     operation: (body) => (body.custom_name === undefined ? "create_short" : "create_custom"),
-    handle: async (hexlink, body, accountId) => {
+    handle: async (hexlink, body, { accountId, access }) => {
       const link = await hexlink.createLink.execute({
         accountId,
+        access,
         url: body.long_url,
         ...(body.custom_name === undefined ? {} : { customSlug: body.custom_name }),
         ...(body.domain === undefined ? {} : { domain: body.domain }),
@@ -80,13 +85,15 @@ const ROUTES: readonly ClientRoute[] = [
   clientRoute({
     path: "/url/edit",
     summary: "Change a link's destination or password",
+    scope: "links:write",
     body: editBody,
     success: done,
     errors: ["LI05", "LI12", "LI13", "LI11"],
     operation: "by_id",
-    handle: async (hexlink, body, accountId) => {
+    handle: async (hexlink, body, { accountId, access }) => {
       await hexlink.updateLink.execute({
         accountId,
+        access,
         id: body.tracking_id,
         ...(body.long_url === undefined ? {} : { url: body.long_url }),
         // "" leaves the password as it is (the seed's samples send it empty); null removes it.
@@ -100,18 +107,20 @@ const ROUTES: readonly ClientRoute[] = [
   clientRoute({
     path: "/url/delete",
     summary: "Delete a link for good (its name is freed, its clicks forgotten)",
+    scope: "links:write",
     body: trackingBody,
     success: done,
     errors: ["LI11"],
     operation: "by_id",
-    handle: async (hexlink, body, accountId) => {
-      await hexlink.deleteLink.execute({ accountId, id: body.tracking_id });
+    handle: async (hexlink, body, { accountId, access }) => {
+      await hexlink.deleteLink.execute({ accountId, access, id: body.tracking_id });
       return {};
     },
   }),
   clientRoute({
     path: "/url/get",
     summary: "Read a link by its short URL",
+    scope: "links:read",
     body: shortUrlBody,
     success: {
       description: "{success:true, body:{short_url, long_url, track_url, tracking_id}}",
@@ -119,8 +128,8 @@ const ROUTES: readonly ClientRoute[] = [
     },
     errors: ["LI16"],
     operation: "by_short_url",
-    handle: async (hexlink, body, accountId) => {
-      const link = await hexlink.getLinkByShortUrl.execute({ accountId, shortUrl: body.short_url });
+    handle: async (hexlink, body, { accountId, access }) => {
+      const link = await hexlink.getLinkByShortUrl.execute({ accountId, access, shortUrl: body.short_url });
       return { body: linkDetailsJson(link) };
     },
   }),

@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import type { ApiKeyScope } from "../../../domain/api-key/key-access.js";
+import type { RequestPrincipal } from "../auth/request-key.js";
 import { declareRoute, type SuccessAnswer } from "../routing/declare-route.js";
 import type { RouteDeclaration } from "../routing/route-declaration.js";
 import type { ClientErrorCode } from "./client-error-codes.js";
@@ -9,7 +11,7 @@ import type { ClientUseCases } from "./client-use-cases.js";
 export interface PreparedClientCall {
   readonly operation: ClientOperation;
   /** The success body but its `success: true`: `{ body }`, or `{}` when the seed answers `{success:true}` alone. */
-  run(useCases: ClientUseCases, accountId: string): Promise<object>;
+  run(useCases: ClientUseCases, principal: RequestPrincipal): Promise<object>;
 }
 
 /** One route of the client API's table: a POST with a JSON body. */
@@ -22,11 +24,16 @@ export interface ClientRoute extends RouteDeclaration<ClientErrorCode> {
 export function clientRoute<Path extends string, S extends z.ZodType, B extends z.ZodType>(spec: {
   readonly path: Path;
   readonly summary: string;
+  readonly scope: ApiKeyScope;
   readonly body: B;
   readonly success: { readonly description: string; readonly body: S };
   readonly errors: readonly ClientErrorCode[];
   readonly operation: ClientOperation | ((body: z.output<B>) => ClientOperation);
-  handle(useCases: ClientUseCases, body: z.output<B>, accountId: string): Promise<NoInfer<SuccessAnswer<S>>>;
+  handle(
+    useCases: ClientUseCases,
+    body: z.output<B>,
+    principal: RequestPrincipal,
+  ): Promise<NoInfer<SuccessAnswer<S>>>;
 }): ClientRoute {
   const { operation, handle, success, ...route } = spec;
   const { declaration, parse } = declareRoute({
@@ -41,7 +48,7 @@ export function clientRoute<Path extends string, S extends z.ZodType, B extends 
       const body = parse({ params: {}, query: undefined, body: raw }).body as z.output<B>;
       return {
         operation: typeof operation === "function" ? operation(body) : operation,
-        run: (useCases, accountId) => handle(useCases, body, accountId),
+        run: (useCases, principal) => handle(useCases, body, principal),
       };
     },
   };

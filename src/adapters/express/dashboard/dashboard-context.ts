@@ -24,7 +24,7 @@ export type DashboardUseCases = Pick<
   | "listLinks"
   | "updateLink"
   | "deleteLink"
-  | "getTrackingPage"
+  | "getLinkAnalytics"
   | "registerDomain"
   | "verifyDomain"
   | "listDomains"

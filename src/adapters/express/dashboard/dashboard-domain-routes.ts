@@ -1,4 +1,5 @@
 import type { Request, Response } from "express";
+import type { DashboardPrincipal } from "../../../application/use-cases/session/resolve-dashboard-session.js";
 import { isDomainError } from "../../../domain/errors/domain-error.js";
 import {
   type DashboardContext,
@@ -12,17 +13,24 @@ import { domainForm, readForm } from "./dashboard-forms.js";
 import { domainsPage } from "./domains-page.js";
 import { noticeOf } from "./notices.js";
 
-type DomainAction = (context: DashboardContext, accountId: string, hostname: string) => Promise<unknown>;
+type DomainAction = (
+  context: DashboardContext,
+  principal: DashboardPrincipal,
+  hostname: string,
+) => Promise<unknown>;
 
 /** Runs a verify or delete and goes back to the list, or shows the list with the API's message. */
 function domainAction(run: DomainAction, done: string) {
   return async (context: DashboardContext, { principal, frame }: SignedIn, req: Request, res: Response) => {
     try {
-      await run(context, principal.accountId, String(req.params.hostname));
+      await run(context, principal, String(req.params.hostname));
       seeOther(res, req, `/domains?done=${done}`);
     } catch (error) {
       if (!isDomainError(error) || error.code === "unavailable") throw error;
-      const domains = await context.hexlink.listDomains.execute({ accountId: principal.accountId });
+      const domains = await context.hexlink.listDomains.execute({
+        accountId: principal.accountId,
+        access: principal.access,
+      });
       const status = error.code === "invalid_domain" ? 404 : 400;
       sendPage(res, status, domainsPage(frame, { domains, error: messageOf(error) }));
     }
@@ -37,7 +45,10 @@ export const DOMAIN_ROUTES = [
     summary: "The account's custom domains, each with the DNS record that proves it",
     responses: { "200": "HTML" },
     handle: async ({ hexlink }, { principal, frame }, req, res) => {
-      const domains = await hexlink.listDomains.execute({ accountId: principal.accountId });
+      const domains = await hexlink.listDomains.execute({
+        accountId: principal.accountId,
+        access: principal.access,
+      });
       const message = noticeOf(req.query);
       sendPage(res, 200, domainsPage(frame, { domains, ...(message === undefined ? {} : { message }) }));
     },
@@ -55,11 +66,18 @@ export const DOMAIN_ROUTES = [
       const typed = typeof req.body?.hostname === "string" ? String(req.body.hostname).slice(0, 253) : "";
       try {
         const { hostname } = readForm(domainForm, req.body);
-        await hexlink.registerDomain.execute({ accountId: principal.accountId, hostname });
+        await hexlink.registerDomain.execute({
+          accountId: principal.accountId,
+          access: principal.access,
+          hostname,
+        });
         seeOther(res, req, "/domains?done=registered");
       } catch (error) {
         if (!isDomainError(error) || error.code === "unavailable") throw error;
-        const domains = await hexlink.listDomains.execute({ accountId: principal.accountId });
+        const domains = await hexlink.listDomains.execute({
+          accountId: principal.accountId,
+          access: principal.access,
+        });
         sendPage(res, 400, domainsPage(frame, { domains, error: messageOf(error), hostname: typed }));
       }
     },
@@ -74,7 +92,8 @@ export const DOMAIN_ROUTES = [
       "404": "no such domain in this account",
     },
     handle: domainAction(
-      ({ hexlink }, accountId, hostname) => hexlink.verifyDomain.execute({ accountId, hostname }),
+      ({ hexlink }, { accountId, access }, hostname) =>
+        hexlink.verifyDomain.execute({ accountId, access, hostname }),
       "verified",
     ),
   }),
@@ -88,7 +107,8 @@ export const DOMAIN_ROUTES = [
       "404": "no such domain in this account",
     },
     handle: domainAction(
-      ({ hexlink }, accountId, hostname) => hexlink.deleteDomain.execute({ accountId, hostname }),
+      ({ hexlink }, { accountId, access }, hostname) =>
+        hexlink.deleteDomain.execute({ accountId, access, hostname }),
       "domain-deleted",
     ),
   }),

@@ -1,3 +1,4 @@
+import type { DashboardPrincipal } from "../../../application/use-cases/session/resolve-dashboard-session.js";
 import { isDomainError } from "../../../domain/errors/domain-error.js";
 import { countryName } from "../views/country-name.js";
 import { html } from "../views/escape.js";
@@ -13,8 +14,11 @@ import { bulkNotice, noticeOf } from "./notices.js";
 const PAGE_SIZE = 25;
 const NOT_YOURS = "no such link in this account";
 
-async function activeDomains({ hexlink }: DashboardContext, accountId: string): Promise<string[]> {
-  const domains = await hexlink.listDomains.execute({ accountId });
+async function activeDomains(
+  { hexlink }: DashboardContext,
+  { accountId, access }: DashboardPrincipal,
+): Promise<string[]> {
+  const domains = await hexlink.listDomains.execute({ accountId, access });
   return domains.filter((domain) => domain.status === "active").map((domain) => domain.hostname);
 }
 
@@ -33,6 +37,7 @@ export const LINK_ROUTES = [
       try {
         list = await hexlink.listLinks.execute({
           accountId: principal.accountId,
+          access: principal.access,
           limit: PAGE_SIZE,
           ...filters,
           ...(cursor === undefined ? {} : { cursor }),
@@ -62,7 +67,7 @@ export const LINK_ROUTES = [
     summary: "The form that creates a link",
     responses: { "200": "HTML" },
     handle: async (context, { principal, frame }, _req, res) => {
-      const domains = await activeDomains(context, principal.accountId);
+      const domains = await activeDomains(context, principal);
       sendPage(res, 200, linkFormPage(frame, { values: {}, domains }));
     },
   }),
@@ -77,6 +82,7 @@ export const LINK_ROUTES = [
         const form = readForm(createLinkForm, req.body);
         const link = await context.hexlink.createLink.execute({
           accountId: principal.accountId,
+          access: principal.access,
           url: form.url,
           ...(form.slug === undefined ? {} : { customSlug: form.slug }),
           ...(form.domain === undefined ? {} : { domain: form.domain }),
@@ -87,7 +93,7 @@ export const LINK_ROUTES = [
         seeOther(res, req, `/links/${encodeURIComponent(link.id)}?done=created`);
       } catch (error) {
         if (!isDomainError(error) || error.code === "unavailable") throw error;
-        const domains = await activeDomains(context, principal.accountId);
+        const domains = await activeDomains(context, principal);
         const page = linkFormPage(frame, { values: typedValues(req.body), domains, error: messageOf(error) });
         sendPage(res, 400, page);
       }
@@ -108,10 +114,19 @@ export const LINK_ROUTES = [
       for (const id of new Set(ids)) {
         try {
           if (form.action === "delete")
-            await hexlink.deleteLink.execute({ accountId: principal.accountId, id });
+            await hexlink.deleteLink.execute({
+              accountId: principal.accountId,
+              access: principal.access,
+              id,
+            });
           else {
             const status = form.action === "disable" ? "disabled" : "active";
-            await hexlink.updateLink.execute({ accountId: principal.accountId, id, status });
+            await hexlink.updateLink.execute({
+              accountId: principal.accountId,
+              access: principal.access,
+              id,
+              status,
+            });
           }
           done += 1;
         } catch (error) {
@@ -130,6 +145,7 @@ export const LINK_ROUTES = [
     handle: async ({ hexlink }, { principal, frame }, req, res) => {
       const link = await hexlink.getLink.execute({
         accountId: principal.accountId,
+        access: principal.access,
         id: String(req.params.id),
       });
       const message = noticeOf(req.query);
@@ -154,7 +170,11 @@ export const LINK_ROUTES = [
     },
     handle: async ({ hexlink }, { principal, frame }, req, res) => {
       const id = String(req.params.id);
-      const link = await hexlink.getLink.execute({ accountId: principal.accountId, id });
+      const link = await hexlink.getLink.execute({
+        accountId: principal.accountId,
+        access: principal.access,
+        id,
+      });
       const stored = formValuesOf(link);
       const typed = typedValues(req.body);
       try {
@@ -169,6 +189,7 @@ export const LINK_ROUTES = [
               : { password: form.password };
         await hexlink.updateLink.execute({
           accountId: principal.accountId,
+          access: principal.access,
           id,
           ...(form.url === undefined || !changed("url") ? {} : { url: form.url }),
           ...(form.slug === undefined || !changed("slug") ? {} : { customSlug: form.slug }),
@@ -192,7 +213,11 @@ export const LINK_ROUTES = [
     summary: "Delete a link",
     responses: { "303": "to the links", "404": NOT_YOURS },
     handle: async ({ hexlink }, { principal }, req, res) => {
-      await hexlink.deleteLink.execute({ accountId: principal.accountId, id: String(req.params.id) });
+      await hexlink.deleteLink.execute({
+        accountId: principal.accountId,
+        access: principal.access,
+        id: String(req.params.id),
+      });
       seeOther(res, req, "/links?done=deleted");
     },
   }),
@@ -204,25 +229,28 @@ export const LINK_ROUTES = [
     handle: async ({ hexlink }, { principal, frame }, req, res) => {
       const link = await hexlink.getLink.execute({
         accountId: principal.accountId,
+        access: principal.access,
         id: String(req.params.id),
       });
       const start = text(req.query.start);
       const end = text(req.query.end);
-      const view = await hexlink.getTrackingPage.execute({
+      const stats = await hexlink.getLinkAnalytics.execute({
+        accountId: principal.accountId,
+        access: principal.access,
         linkId: link.id,
         ...(start === undefined ? {} : { start }),
         ...(end === undefined ? {} : { end }),
       });
-      const { stats } = view;
       const country = stats.breakdown.country.map((entry) => ({ ...entry, name: countryName(entry.name) }));
       const path = `${frame.base}/links/${encodeURIComponent(link.id)}`;
       const body = html`<p class="back"><a href="${path}">← ${link.shortUrl}</a></p>${trackingBody({
-        shortUrl: view.shortUrl,
+        shortUrl: link.shortUrl,
         destination: link.destination,
-        status: view.status,
-        createdAt: view.createdAt.toISOString(),
+        status: link.status,
+        createdAt: link.createdAt.toISOString(),
         stats: { ...stats, breakdown: { ...stats.breakdown, country } },
-        qrUrl: `/${encodeURIComponent(view.slug)}/qr`,
+        targets: stats.targets,
+        qrUrl: `/${encodeURIComponent(link.slug)}/qr`,
         formAction: `${path}/analytics`,
       })}`;
       sendPage(

@@ -1,6 +1,9 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { HttpStats } from "./http-stats.js";
 
+/** One process's metrics as JSON (prom-client's `getMetricsAsJSON`), the shape a cluster primary aggregates. */
+export type MetricsSnapshot = Awaited<ReturnType<Registry["getMetricsAsJSON"]>>;
+
 /** The route template of short links, whose answers are the redirects' outcomes. */
 export const REDIRECT_ROUTE = "/{slug}";
 
@@ -52,6 +55,8 @@ export class HexlinkMetrics {
   private readonly cacheResults = new Map<string, number>();
   private clicks: () => ClickBacklog | undefined = () => undefined;
   private defaultsCollected = false;
+  /** Where a scrape is answered from: this registry, or a cluster primary's sum of every worker's. */
+  private source: () => Promise<string> = () => this.registry.metrics();
   /** Batches sent to the click store, observed once per attempt. */
   readonly clickFlush: Histogram;
 
@@ -156,11 +161,26 @@ export class HexlinkMetrics {
 
   /** The Prometheus text exposition; the process defaults start being collected on the first scrape. */
   async scrape(): Promise<string> {
+    this.collectDefaults();
+    return this.source();
+  }
+
+  /** This process's metrics as prom-client's JSON, for a cluster primary to add up with its other workers'. */
+  async snapshot(): Promise<MetricsSnapshot> {
+    this.collectDefaults();
+    return this.registry.getMetricsAsJSON();
+  }
+
+  /** Answers scrapes from `source` from now on: a worker's /metrics reports the whole server. */
+  scrapeFrom(source: () => Promise<string>): void {
+    this.source = source;
+  }
+
+  private collectDefaults(): void {
     if (!this.defaultsCollected) {
       this.defaultsCollected = true;
       collectDefaultMetrics({ register: this.registry });
     }
-    return this.registry.metrics();
   }
 
   get contentType(): string {

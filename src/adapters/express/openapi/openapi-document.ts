@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_KEY_SCOPES } from "../../../domain/api-key/key-access.js";
 import { PACKAGE_VERSION } from "../ops/package-version.js";
 import { pathParamsSchema } from "../routing/declare-route.js";
 
@@ -24,6 +25,8 @@ export interface ApiOperation {
   readonly summary: string;
   readonly tag: string;
   readonly security?: "bearer" | "clientKey";
+  /** The API key scope the operation needs (spec §13): in its security requirement and `x-required-scope`. */
+  readonly scope?: string;
   /** The path parameters' schema; without it each `{name}` of the path is a plain string. */
   readonly params?: z.ZodType;
   readonly body?: z.ZodType;
@@ -96,6 +99,10 @@ export function operationIdOf(method: string, path: string): string {
     .join("");
 }
 
+const SCOPES_NOTE =
+  "An API key. Each operation names the scope it needs (its security requirement and `x-required-scope`); " +
+  `a key without it gets 403 forbidden (LI04 on the client API). Scopes: ${API_KEY_SCOPES.join(", ")}.`;
+
 /** An OpenAPI 3.1 document for the given routes. */
 export function openApiDocument(routes: readonly ApiOperation[], serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -117,7 +124,11 @@ export function openApiDocument(routes: readonly ApiOperation[], serverUrl: stri
       ),
     };
     // Public routes say so: no key at all, rather than whatever a document-wide default would be.
-    operation.security = route.security === undefined ? [] : [{ [route.security]: [] }];
+    operation.security =
+      route.security === undefined
+        ? []
+        : [{ [route.security]: route.scope === undefined ? [] : [route.scope] }];
+    if (route.scope !== undefined) operation["x-required-scope"] = route.scope;
     if (route.body !== undefined) {
       operation.requestBody = {
         required: true,
@@ -143,8 +154,8 @@ export function openApiDocument(routes: readonly ApiOperation[], serverUrl: stri
     servers: [{ url: serverUrl }],
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer" },
-        clientKey: { type: "apiKey", in: "header", name: "Authorization" },
+        bearer: { type: "http", scheme: "bearer", description: SCOPES_NOTE },
+        clientKey: { type: "apiKey", in: "header", name: "Authorization", description: SCOPES_NOTE },
       },
       headers,
     },

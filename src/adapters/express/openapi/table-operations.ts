@@ -15,12 +15,13 @@ export function tableOperations<Code extends string>(
   table: ApiTable<RouteDeclaration<Code>>,
   api: KeyedApi<Code>,
 ): ApiOperation[] {
-  return table.routes.map(({ method, path, summary, params, query, body, success, errors }) => ({
+  return table.routes.map(({ method, path, summary, scope, params, query, body, success, errors }) => ({
     method,
     path: `${table.base}${path}`,
     summary,
     tag: api.tag,
     security: api.security,
+    scope,
     params,
     ...(query === undefined ? {} : { query }),
     ...(body === undefined ? {} : { body }),

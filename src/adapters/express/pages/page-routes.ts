@@ -92,6 +92,7 @@ export const PAGE_ROUTES = [
         stats: { ...stats, breakdown: { ...stats.breakdown, country } },
         qrUrl: `/${encodeURIComponent(view.slug)}/qr`,
         formAction: `/t/${encodeURIComponent(view.linkId)}`,
+        targets: view.targets,
       });
       sendPage(res, 200, html, isHead(req), { "X-Robots-Tag": "noindex, nofollow" });
     },

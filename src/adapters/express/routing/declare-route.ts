@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ApiKeyScope } from "../../../domain/api-key/key-access.js";
 import type { HttpMethod, PathParam, RouteDeclaration, RouteSuccess } from "./route-declaration.js";
 import { validate } from "./validate.js";
 
@@ -15,6 +16,8 @@ export interface RouteSpec<
   readonly method: HttpMethod;
   readonly path: Path;
   readonly summary: string;
+  /** The scope a key needs (see `RouteDeclaration.scope`). */
+  readonly scope: ApiKeyScope;
   /** Descriptions of the path parameters; by default each `{name}` of the path is a plain string. */
   readonly params?: z.ZodType<Record<PathParam<Path>, string>>;
   readonly query?: Q;
@@ -74,12 +77,13 @@ export function declareRoute<
   readonly declaration: RouteDeclaration<Code>;
   parse(raw: RawRequest): ParsedRequest<Path, Q, B>;
 } {
-  const { method, path, summary, query, body, success, errors = [] } = spec;
+  const { method, path, summary, scope, query, body, success, errors = [] } = spec;
   const params = spec.params ?? pathParamsSchema(path);
   const declaration: RouteDeclaration<Code> = {
     method,
     path,
     summary,
+    scope,
     params,
     ...(query === undefined ? {} : { query }),
     ...(body === undefined ? {} : { body }),

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ApiKeyScope } from "../../../domain/api-key/key-access.js";
 
 /** The methods the route tables declare; Express answers HEAD with the GET route. */
 export type HttpMethod = "get" | "post" | "patch" | "delete";
@@ -24,6 +25,11 @@ export interface RouteDeclaration<Code extends string> {
   /** Below the API's base path, as an OpenAPI template, e.g. `/links/{id}`. */
   readonly path: string;
   readonly summary: string;
+  /**
+   * The scope a key needs for this route (spec §13). Required, so no route joins a table undeclared; the use
+   * case it calls is what refuses a key without it (`forbidden`), and the OpenAPI document shows it.
+   */
+  readonly scope: ApiKeyScope;
   /** The path parameters; every one is a string. */
   readonly params: z.ZodType;
   /** Validated when given; a route without one ignores its query string. */

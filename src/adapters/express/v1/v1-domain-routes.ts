@@ -13,11 +13,12 @@ export const V1_DOMAIN_ROUTES: readonly V1Route[] = [
     method: "post",
     path: "/domains",
     summary: "Register a custom domain (pending until verified)",
+    scope: "domains:write",
     body: createDomainBody,
     success: { ...domainAnswer, status: 201 },
     errors: ["invalid_domain"],
-    handle: async (hexlink, { body, accountId }) => {
-      const domain = await hexlink.registerDomain.execute({ accountId, hostname: body.hostname });
+    handle: async (hexlink, { body, accountId, access }) => {
+      const domain = await hexlink.registerDomain.execute({ accountId, access, hostname: body.hostname });
       return { domain: domainJson(domain) };
     },
   }),
@@ -25,9 +26,10 @@ export const V1_DOMAIN_ROUTES: readonly V1Route[] = [
     method: "get",
     path: "/domains",
     summary: "List the account's custom domains",
+    scope: "domains:read",
     success: { status: 200, description: "{success:true, domains}", body: v1DomainListResponse },
-    handle: async (hexlink, { accountId }) => {
-      const domains = await hexlink.listDomains.execute({ accountId });
+    handle: async (hexlink, { accountId, access }) => {
+      const domains = await hexlink.listDomains.execute({ accountId, access });
       return { domains: domains.map(domainJson) };
     },
   }),
@@ -35,11 +37,12 @@ export const V1_DOMAIN_ROUTES: readonly V1Route[] = [
     method: "post",
     path: "/domains/{hostname}/verify",
     summary: "Verify a domain by its TXT record",
+    scope: "domains:write",
     params: hostnameParams,
     success: domainAnswer,
     errors: ["invalid_domain"],
-    handle: async (hexlink, { params, accountId }) => {
-      const domain = await hexlink.verifyDomain.execute({ accountId, hostname: params.hostname });
+    handle: async (hexlink, { params, accountId, access }) => {
+      const domain = await hexlink.verifyDomain.execute({ accountId, access, hostname: params.hostname });
       return { domain: domainJson(domain) };
     },
   }),
@@ -47,11 +50,12 @@ export const V1_DOMAIN_ROUTES: readonly V1Route[] = [
     method: "delete",
     path: "/domains/{hostname}",
     summary: "Remove a custom domain",
+    scope: "domains:write",
     params: hostnameParams,
     success: { status: 200, description: "{success:true}", body: v1DoneResponse },
     errors: ["invalid_domain"],
-    handle: async (hexlink, { params, accountId }) => {
-      await hexlink.deleteDomain.execute({ accountId, hostname: params.hostname });
+    handle: async (hexlink, { params, accountId, access }) => {
+      await hexlink.deleteDomain.execute({ accountId, access, hostname: params.hostname });
       return {};
     },
   }),

@@ -17,4 +17,5 @@ export const V1_ERROR_STATUS: Record<ErrorCode, number> = {
   invalid_domain: 400,
   invalid_date_range: 400,
   unavailable: 503,
+  not_found: 404,
 };

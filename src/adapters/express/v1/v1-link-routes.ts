@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ErrorCode } from "../../../domain/errors/domain-error.js";
 import { analyticsJson } from "./analytics-json.js";
 import { linkJson } from "./link-json.js";
+import { linkTargetsInput } from "./link-targets-json.js";
 import {
   analyticsQuery,
   createLinkBody,
@@ -40,18 +41,23 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     method: "post",
     path: "/links",
     summary: "Create a short link",
+    scope: "links:write",
     body: createLinkBody,
     success: { status: 201, ...linkAnswer },
     errors: [...LINK_CONTENT, "invalid_domain", "slug_generation_failed"],
-    handle: async (hexlink, { body, accountId }) => {
+    handle: async (hexlink, { body, accountId, access }) => {
       const link = await hexlink.createLink.execute({
         accountId,
+        access,
         url: body.url,
         ...(body.custom_slug === undefined ? {} : { customSlug: body.custom_slug }),
         ...(body.domain === undefined ? {} : { domain: body.domain }),
         ...(body.password === undefined ? {} : { password: body.password }),
         expiresAt: toDate(body.expires_at) ?? null,
         maxClicks: body.max_clicks ?? null,
+        ...(body.title === undefined ? {} : { title: body.title }),
+        ...(body.tags === undefined ? {} : { tags: body.tags }),
+        ...linkTargetsInput(body),
       });
       return { link: linkJson(link) };
     },
@@ -60,10 +66,18 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     method: "get",
     path: "/links",
     summary: "List the account's links, newest first",
+    scope: "links:read",
     query: listLinksQuery,
     success: { status: 200, description: "{success:true, links, next_cursor}", body: v1LinkPageResponse },
-    handle: async (hexlink, { query, accountId }) => {
-      const page = await hexlink.listLinks.execute({ accountId, ...query });
+    handle: async (hexlink, { query, accountId, access }) => {
+      const { tag, q, ...rest } = query;
+      const page = await hexlink.listLinks.execute({
+        accountId,
+        access,
+        ...rest,
+        ...(tag === undefined ? {} : { tags: tag }),
+        ...(q === undefined ? {} : { search: q }),
+      });
       return {
         links: page.links.map(linkJson),
         next_cursor: page.nextCursor,
@@ -74,12 +88,13 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     method: "get",
     path: "/links/{id}",
     summary: "Read a link",
+    scope: "links:read",
     params: linkParams,
     query: emptyBody,
     success: { status: 200, ...linkAnswer },
     errors: ["link_not_found"],
-    handle: async (hexlink, { params, accountId }) => {
-      const link = await hexlink.getLink.execute({ accountId, id: params.id });
+    handle: async (hexlink, { params, accountId, access }) => {
+      const link = await hexlink.getLink.execute({ accountId, access, id: params.id });
       return { link: linkJson(link) };
     },
   }),
@@ -87,13 +102,15 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     method: "patch",
     path: "/links/{id}",
     summary: "Update a link",
+    scope: "links:write",
     params: linkParams,
     body: updateLinkBody,
     success: { status: 200, ...linkAnswer },
     errors: [...LINK_CONTENT, "link_not_found", "edit_not_allowed"],
-    handle: async (hexlink, { params, body, accountId }) => {
+    handle: async (hexlink, { params, body, accountId, access }) => {
       const link = await hexlink.updateLink.execute({
         accountId,
+        access,
         id: params.id,
         ...(body.url === undefined ? {} : { url: body.url }),
         ...(body.custom_slug === undefined ? {} : { customSlug: body.custom_slug }),
@@ -101,6 +118,9 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
         ...(body.expires_at === undefined ? {} : { expiresAt: toDate(body.expires_at) ?? null }),
         ...(body.max_clicks === undefined ? {} : { maxClicks: body.max_clicks }),
         ...(body.status === undefined ? {} : { status: body.status }),
+        ...(body.title === undefined ? {} : { title: body.title }),
+        ...(body.tags === undefined ? {} : { tags: body.tags }),
+        ...linkTargetsInput(body),
       });
       return { link: linkJson(link) };
     },
@@ -109,11 +129,12 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     method: "delete",
     path: "/links/{id}",
     summary: "Delete a link for good",
+    scope: "links:write",
     params: linkParams,
     success: done,
     errors: ["link_not_found"],
-    handle: async (hexlink, { params, accountId }) => {
-      await hexlink.deleteLink.execute({ accountId, id: params.id });
+    handle: async (hexlink, { params, accountId, access }) => {
+      await hexlink.deleteLink.execute({ accountId, access, id: params.id });
       return {};
     },
   }),
@@ -121,12 +142,18 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     method: "get",
     path: "/links/{id}/analytics",
     summary: "Clicks by day, device, OS, browser, country and referrer",
+    scope: "analytics:read",
     params: linkParams,
     query: analyticsQuery,
     success: { status: 200, description: "{success:true, analytics}", body: v1AnalyticsResponse },
     errors: ["invalid_date_range", "link_not_found"],
-    handle: async (hexlink, { params, query, accountId }) => {
-      const stats = await hexlink.getLinkAnalytics.execute({ accountId, linkId: params.id, ...query });
+    handle: async (hexlink, { params, query, accountId, access }) => {
+      const stats = await hexlink.getLinkAnalytics.execute({
+        accountId,
+        access,
+        linkId: params.id,
+        ...query,
+      });
       return { analytics: analyticsJson(stats) };
     },
   }),

@@ -1,10 +1,27 @@
 import { z } from "zod";
+import { rulesField, variantsField } from "./link-targets-schemas.js";
 
 const isoDate = z.iso.datetime({
   offset: true,
   message: "must be an ISO 8601 date-time, e.g. 2026-12-31T23:59:59Z",
 });
 const maxClicks = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+// Lengths and characters are the domain's rules (`parseTitle`, `parseTags`); these bound what is parsed at all.
+const title = z
+  .string()
+  .max(10_000)
+  .nullable()
+  .optional()
+  .describe("At most 200 characters; null removes it.");
+const tags = z
+  .array(z.string().max(1_000))
+  .max(1_000)
+  .optional()
+  .describe("At most 20 distinct tags, each 1–50 of a-z, 0-9, '_' and '-' (stored lower-case).");
+/** A query parameter that may be repeated (`?tag=a&tag=b`), as a list. */
+const repeatable = z
+  .union([z.string().max(1_000), z.array(z.string().max(1_000)).max(100)])
+  .transform((value) => (typeof value === "string" ? [value] : value));
 
 /** Body of `POST /v1/links`. Content rules (URL, slug, domain) are the domain's; this checks shape and types. */
 export const createLinkBody = z.strictObject({
@@ -17,6 +34,10 @@ export const createLinkBody = z.strictObject({
   password: z.string().optional().describe("Visitors must enter it before being redirected."),
   expires_at: isoDate.nullable().optional(),
   max_clicks: maxClicks.nullable().optional(),
+  title,
+  tags,
+  rules: rulesField.optional(),
+  variants: variantsField.optional(),
 });
 
 /** Body of `PATCH /v1/links/:id`: any field; `null` removes password, expiry or click budget. */
@@ -27,6 +48,10 @@ export const updateLinkBody = z.strictObject({
   expires_at: isoDate.nullable().optional(),
   max_clicks: maxClicks.nullable().optional(),
   status: z.enum(["active", "disabled"]).optional(),
+  title,
+  tags,
+  rules: rulesField.nullable().optional(),
+  variants: variantsField.nullable().optional(),
 });
 
 /** Query of `GET /v1/links`. */
@@ -40,12 +65,20 @@ export const listLinksQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
   domain: z.string().max(260).optional(),
   status: z.enum(["active", "disabled"]).optional(),
+  tag: repeatable.optional().describe("Repeatable: only links having every tag given."),
+  q: z.string().max(200).optional().describe("Case-insensitive substring of the slug, destination or title."),
 });
 
 /** Query of `GET /v1/links/:id/analytics`: UTC days, inclusive. Any bad day is `invalid_date_range` (§5). */
 export const analyticsQuery = z.strictObject({
   start: z.string().optional().describe("YYYY-MM-DD; default 29 days before end."),
   end: z.string().optional().describe("YYYY-MM-DD; default today (UTC)."),
+});
+
+/** Query of `GET /v1/analytics`: UTC days as for a link, and one optional tag or domain. */
+export const accountAnalyticsQuery = analyticsQuery.extend({
+  tag: z.string().max(1_000).optional().describe("Only clicks of links carrying this tag when clicked."),
+  domain: z.string().max(260).optional().describe("Only clicks of links on this domain. Not with tag."),
 });
 
 /** Body of `POST /v1/domains`. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ErrorCode } from "../../../domain/errors/domain-error.js";
+import { ruleSchema, targetsSchema, variantSchema } from "./link-targets-schemas.js";
 
 const timestamp = z.iso
   .datetime()
@@ -18,9 +19,13 @@ export const v1LinkSchema = z.strictObject({
   password_protected: z.boolean(),
   expires_at: timestamp.nullable(),
   max_clicks: z.int().min(1).nullable(),
+  title: z.string().nullable().describe("At most 200 characters, or null."),
+  tags: z.array(z.string()).describe("At most 20 distinct tags, each 1–50 of a-z, 0-9, '_' and '-'."),
   tracking_url: z.string().describe("The link's tracking page, https://<domain>/t/<id>."),
   created_at: timestamp,
   updated_at: timestamp,
+  rules: z.array(ruleSchema).describe("Redirect rules, first match wins (spec §8); [] when none."),
+  variants: z.array(variantSchema).describe("Split-test variants (spec §8); [] when none."),
 });
 
 /** The v1 custom domain object. */
@@ -57,6 +62,27 @@ export const v1AnalyticsSchema = z.strictObject({
     }),
   ),
   referrers: namedCounts,
+  targets: targetsSchema,
+});
+
+/** The v1 account analytics object (§7): the analytics object without `link_id`, plus `top_links`. */
+export const v1AccountAnalyticsSchema = v1AnalyticsSchema.omit({ link_id: true }).extend({
+  top_links: z
+    .array(z.strictObject({ id: z.string(), short_url: z.string(), clicks }))
+    .max(20)
+    .describe("The links with the most clicks in the range, most first (links deleted since left out)."),
+});
+
+/** `{success:true, analytics}` for the whole account. */
+export const v1AccountAnalyticsResponse = z.strictObject({
+  success: z.literal(true),
+  analytics: v1AccountAnalyticsSchema,
+});
+
+/** `{success:true, tags}`: the account's tags by name, with how many links carry each. */
+export const v1TagListResponse = z.strictObject({
+  success: z.literal(true),
+  tags: z.array(z.strictObject({ name: z.string(), links: z.int().min(1) })),
 });
 
 /** `{success:true, link}` */

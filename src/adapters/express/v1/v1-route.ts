@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ErrorCode } from "../../../domain/errors/domain-error.js";
+import type { RequestPrincipal } from "../auth/request-key.js";
 import {
   declareRoute,
   type ParsedRequest,
@@ -10,13 +11,13 @@ import {
 import type { RouteDeclaration } from "../routing/route-declaration.js";
 import type { V1UseCases } from "./v1-use-cases.js";
 
-/** A validated v1 request and the account whose key sent it. */
-export type V1Request<Path extends string, Q, B> = ParsedRequest<Path, Q, B> & { readonly accountId: string };
+/** A validated v1 request and who sent it: the account, its key's access (pass it on to the use case). */
+export type V1Request<Path extends string, Q, B> = ParsedRequest<Path, Q, B> & RequestPrincipal;
 
 /** One route of the v1 table. */
 export interface V1Route extends RouteDeclaration<ErrorCode> {
   /** Validates the request and runs its use case, resolving to the success body but its `success: true`. @throws DomainError */
-  run(useCases: V1UseCases, request: RawRequest, accountId: string): Promise<object>;
+  run(useCases: V1UseCases, request: RawRequest, principal: RequestPrincipal): Promise<object>;
 }
 
 /**
@@ -36,6 +37,6 @@ export function v1Route<
   const { declaration, parse } = declareRoute(spec);
   return {
     ...declaration,
-    run: (useCases, raw, accountId) => spec.handle(useCases, { ...parse(raw), accountId }),
+    run: (useCases, raw, principal) => spec.handle(useCases, { ...parse(raw), ...principal }),
   };
 }

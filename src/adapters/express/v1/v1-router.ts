@@ -30,7 +30,7 @@ export function v1Router(useCases: V1UseCases, logger: Logger, authenticate?: Au
       expressPath(route.path),
       forwardRejections(async (req, res) => {
         const request = { params: req.params, query: req.query, body: req.body };
-        const answer = await route.run(useCases, request, requestKey(res).accountId);
+        const answer = await route.run(useCases, request, requestKey(res));
         res.status(route.success.status).json({ success: true, ...answer });
       }),
     );

@@ -12,8 +12,13 @@ export type V1UseCases = Pick<
   | "updateLink"
   | "deleteLink"
   | "getLinkAnalytics"
+  | "listTags"
+  | "getAccountAnalytics"
   | "registerDomain"
   | "listDomains"
   | "verifyDomain"
   | "deleteDomain"
+  | "issueApiKey"
+  | "listApiKeys"
+  | "revokeApiKey"
 >;

@@ -3,6 +3,7 @@ import type { ClickStats, NamedCount } from "../../../domain/click/click-counts.
 import { barChart, formatDay, timeseriesChart } from "./charts.js";
 import { html, isWebUrl, type SafeHtml } from "./escape.js";
 import { page } from "./layout.js";
+import { showsTargets, type TargetRow, targetsCard } from "./targets-card.js";
 
 /** Everything the tracking page shows, already resolved: country names human, URLs absolute. */
 export interface TrackingPageView {
@@ -16,6 +17,8 @@ export interface TrackingPageView {
   readonly qrUrl: string;
   /** Where the date-range form submits (GET with `start` and `end`). */
   readonly formAction: string;
+  /** Clicks per rule, variant and default; shown when the link has more than its default. */
+  readonly targets?: readonly TargetRow[];
 }
 
 const NUMBER = new Intl.NumberFormat("en-US");
@@ -112,7 +115,8 @@ export function trackingBody(view: TrackingPageView): SafeHtml {
   return html`${header(view)}
 ${overview(view)}
 <div class="grid three">${SMALL.map((section) => breakdownCard(section, breakdown[section.dimension], 264))}</div>
-<div class="grid">${LARGE.map((section) => breakdownCard(section, breakdown[section.dimension], 320))}</div>`;
+<div class="grid">${LARGE.map((section) => breakdownCard(section, breakdown[section.dimension], 320))}</div>
+${showsTargets(view.targets ?? []) && targetsCard(view.targets ?? [], 640)}`;
 }
 
 /** The public analytics page of one link (the dashboard shows the same body behind its sign-in). */

@@ -4,6 +4,7 @@ import { decide, minuteWindow, type RateWindow } from "../../../domain/rate-limi
 import type { ApiKeyRepository } from "../../ports/api-key-repository.js";
 import type { RateLimiter } from "../../ports/rate-limiter.js";
 import type { Clock, KeyHasher } from "../../ports/technical.js";
+import { KeyUseRecorder } from "../../services/key-use-recorder.js";
 import type { HexlinkSettings } from "../../settings.js";
 import { type ApiKeyView, toApiKeyView } from "../../views/api-key-view.js";
 
@@ -27,10 +28,16 @@ const unauthorized = () => new DomainError("unauthorized", "A valid API key is r
  * The stored key a client presented. Failed attempts are counted per client address; once an address is over
  * `authFailuresPerMinute`, every attempt from it is refused until the minute ends, a right key included, so
  * guessing learns nothing more. An unknown, revoked or expired key takes the same path and answers the same.
+ * Keys are read from the store on every request (no cache), so a revocation holds at once on every instance
+ * sharing it. A key's last use is recorded at most once a minute (`KeyUseRecorder`).
  * @throws DomainError unauthorized, forbidden, rate_limited
  */
 export class AuthenticateApiKey {
-  constructor(private readonly deps: AuthenticateApiKeyDeps) {}
+  private readonly uses: KeyUseRecorder;
+
+  constructor(private readonly deps: AuthenticateApiKeyDeps) {
+    this.uses = new KeyUseRecorder(deps.keys);
+  }
 
   // Lookup is by SHA-256 of the key, so no comparison of secrets happens here to leak timing.
   async execute(request: {
@@ -46,11 +53,13 @@ export class AuthenticateApiKey {
       presented === undefined || presented === "" || presented.length > 512
         ? null
         : await this.deps.keys.findByHash(this.deps.hasher.hash(presented));
-    if (key === null || !isUsable(key)) {
+    const now = this.deps.clock.now();
+    if (key === null || !isUsable(key, now)) {
       if (failures !== undefined) await this.deps.limiter.consume(failures.subject, [failures.window]);
       throw unauthorized();
     }
     if (!key.apiAccess) throw new DomainError("forbidden", "This account may not use the API.");
+    await this.uses.record(key, now);
     return { ...toApiKeyView(key), rateLimitSubject: `key:${key.hash}` };
   }
 

@@ -1,5 +1,7 @@
 import type { ClickStats } from "../../../domain/click/click-counts.js";
 import { type LinkState, linkStateAt } from "../../../domain/link/link.js";
+import { targetsOf } from "../../../domain/link/redirect-target.js";
+import { type TargetCount, targetCounts } from "../../../domain/link/target-counts.js";
 import type { LinkRepository } from "../../ports/link-repository.js";
 import type { Clock } from "../../ports/technical.js";
 import type { LinkClicks } from "../../services/link-clicks.js";
@@ -16,6 +18,8 @@ export interface TrackingPageView {
   readonly status: LinkState;
   readonly createdAt: Date;
   readonly stats: ClickStats;
+  /** Clicks per target (spec §8); their URLs only when `destination` is shown, else null. */
+  readonly targets: readonly TargetCount[];
 }
 
 /** The public tracking page of a link, which its unguessable id authorises. */
@@ -37,14 +41,17 @@ export class GetTrackingPage {
     if (link === null) throw linkNotFound();
     const stats = await this.clicks.stats(link.id, request.start, request.end);
     const status = linkStateAt(link, this.clock.now());
+    const shown = status === "active" && link.passwordHash === null;
+    const targets = targetCounts(targetsOf(link), stats.breakdown.target);
     return {
       linkId: link.id,
       slug: link.slug,
       shortUrl: this.shortUrls.shortUrl(link),
-      destination: status === "active" && link.passwordHash === null ? link.destination : null,
+      destination: shown ? link.destination : null,
       status,
       createdAt: link.createdAt,
       stats,
+      targets: shown ? targets : targets.map((target) => ({ ...target, url: null })),
     };
   }
 }

@@ -7,6 +7,7 @@ import {
 import { DomainError, isDomainError } from "../../../domain/errors/domain-error.js";
 import type { DomainRepository } from "../../ports/domain-repository.js";
 import type { Clock, IdGenerator } from "../../ports/technical.js";
+import { type AccessRequest, requireDomain, requireScope } from "../../services/key-access-guard.js";
 import type { HexlinkSettings } from "../../settings.js";
 import { type DomainView, toDomainView } from "../../views/domain-view.js";
 
@@ -14,7 +15,7 @@ import { type DomainView, toDomainView } from "../../views/domain-view.js";
  * Registers a custom domain for an account, pending until its TXT record is verified. Registering it again
  * returns the account's pending record; another account's unverified claim gives way after 72 hours, so
  * nobody can hold a hostname they cannot prove.
- * @throws DomainError invalid_domain
+ * @throws DomainError invalid_domain; forbidden without domains:write or outside a domain-limited key's domains
  */
 export class RegisterDomain {
   constructor(
@@ -24,7 +25,11 @@ export class RegisterDomain {
     private readonly settings: HexlinkSettings,
   ) {}
 
-  async execute(request: { readonly accountId: string; readonly hostname: string }): Promise<DomainView> {
+  async execute(
+    request: AccessRequest & { readonly accountId: string; readonly hostname: string },
+  ): Promise<DomainView> {
+    requireScope(request.access, "domains:write");
+    requireDomain(request.access, request.hostname);
     return toDomainView(await this.register(request.accountId, request.hostname));
   }
 

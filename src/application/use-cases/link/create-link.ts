@@ -1,3 +1,4 @@
+import { claimHostname } from "../../../domain/custom-domain/custom-domain.js";
 import { DomainError, isDomainError } from "../../../domain/errors/domain-error.js";
 import {
   checkExpiry,
@@ -6,17 +7,20 @@ import {
   type Link,
   parseLinkPassword,
 } from "../../../domain/link/link.js";
+import { parseTags, parseTitle } from "../../../domain/link/link-metadata.js";
 import { isValidSlug, parseSlug } from "../../../domain/link/slug.js";
 import type { LinkCache } from "../../ports/link-cache.js";
 import type { LinkRepository } from "../../ports/link-repository.js";
 import type { Clock, CodeGenerator, IdGenerator, PasswordHasher } from "../../ports/technical.js";
 import type { DestinationChecker } from "../../services/destination-checker.js";
 import type { LinkDomainResolver } from "../../services/domain-resolver.js";
+import { type AccessRequest, requireDomain, requireScope } from "../../services/key-access-guard.js";
+import { checkLinkTargets, type LinkTargetsInput } from "../../services/link-targets.js";
 import type { HexlinkSettings } from "../../settings.js";
 import type { ShortUrls } from "../../short-urls.js";
 import { type LinkView, toLinkView } from "../../views/link-view.js";
 
-export interface CreateLinkInput {
+export interface CreateLinkInput extends AccessRequest, LinkTargetsInput {
   readonly accountId: string;
   readonly url: string;
   readonly customSlug?: string;
@@ -24,6 +28,8 @@ export interface CreateLinkInput {
   readonly password?: string;
   readonly expiresAt?: Date | null;
   readonly maxClicks?: number | null;
+  readonly title?: string | null;
+  readonly tags?: readonly string[];
 }
 
 export interface CreateLinkDeps {
@@ -42,19 +48,26 @@ export interface CreateLinkDeps {
 /**
  * Shortens a URL, on a custom slug or a random code.
  * @throws DomainError invalid_destination, destination_blocked, invalid_slug, slug_taken, invalid_domain,
- *   slug_generation_failed, invalid_request
+ *   slug_generation_failed, invalid_request; forbidden without links:write or on a domain the key is not
+ *   limited to (a domain-limited key's links go on its first domain when none is asked for)
  */
 export class CreateLink {
   constructor(private readonly deps: CreateLinkDeps) {}
 
   async execute(input: CreateLinkInput): Promise<LinkView> {
     const { clock } = this.deps;
+    requireScope(input.access, "links:write");
     const now = clock.now();
     const customSlug = input.customSlug === undefined ? undefined : parseSlug(input.customSlug);
     const expiresAt = checkExpiry(input.expiresAt ?? null, now);
     const maxClicks = checkMaxClicks(input.maxClicks ?? null);
-    const domain = await this.deps.linkDomains.resolve(input.accountId, input.domain);
+    const domain = await this.deps.linkDomains.resolve(
+      input.accountId,
+      input.domain ?? this.keyDomain(input),
+    );
+    requireDomain(input.access, domain);
     const destination = await this.deps.destinations.check(input.url);
+    const targets = await checkLinkTargets(this.deps.destinations, input);
     const passwordHash =
       input.password === undefined ? null : await this.deps.passwords.hash(parseLinkPassword(input.password));
     const draft: Link = {
@@ -67,14 +80,26 @@ export class CreateLink {
       passwordHash,
       expiresAt,
       maxClicks,
+      title: parseTitle(input.title ?? null),
+      tags: parseTags(input.tags ?? []),
       clickCount: 0,
       createdAt: now,
       updatedAt: now,
+      rules: targets.rules ?? [],
+      variants: targets.variants ?? [],
     };
     const link = customSlug === undefined ? await this.createWithCode(draft) : await this.createCustom(draft);
     // A redirect may have cached "no such link" for this slug just before.
     await this.deps.cache.invalidateLink(link.domain, link.slug);
     return toLinkView(link, this.deps.urls);
+  }
+
+  /** A domain-limited key's first domain (undefined for the default one, which may carry a port). */
+  private keyDomain({ access }: CreateLinkInput): string | undefined {
+    const first = access?.domains?.[0];
+    return first === undefined || first === claimHostname(this.deps.settings.defaultDomain)
+      ? undefined
+      : first;
   }
 
   private async createCustom(link: Link): Promise<Link> {

@@ -1,9 +1,10 @@
 import type { ClickStore } from "../../ports/click-store.js";
 import type { LinkCache } from "../../ports/link-cache.js";
 import type { LinkRepository } from "../../ports/link-repository.js";
+import { type AccessRequest, requireScope } from "../../services/key-access-guard.js";
 import { findOwnedLink, linkNotFound } from "../../services/owned-link.js";
 
-/** Deletes a link for good: its slug is freed and its clicks are forgotten. @throws DomainError link_not_found */
+/** Deletes a link for good: its slug is freed and its clicks are forgotten. @throws DomainError link_not_found, forbidden */
 export class DeleteLink {
   constructor(
     private readonly links: LinkRepository,
@@ -11,8 +12,13 @@ export class DeleteLink {
     private readonly clicks: ClickStore,
   ) {}
 
-  async execute({ accountId, id }: { readonly accountId: string; readonly id: string }): Promise<void> {
-    const link = await findOwnedLink(this.links, accountId, id);
+  async execute({
+    accountId,
+    id,
+    access,
+  }: { readonly accountId: string; readonly id: string } & AccessRequest): Promise<void> {
+    requireScope(access, "links:write");
+    const link = await findOwnedLink(this.links, accountId, id, access);
     if (!(await this.links.delete(link.id))) throw linkNotFound();
     await this.cache.invalidateLink(link.domain, link.slug);
     await this.clicks.deleteLink(link.id);

@@ -1,6 +1,7 @@
 import { DomainError } from "../../../domain/errors/domain-error.js";
 import { normaliseHost } from "../../../domain/link/hostname.js";
 import type { LinkRepository } from "../../ports/link-repository.js";
+import { type AccessRequest, reachesDomain, requireScope } from "../../services/key-access-guard.js";
 import type { ShortUrls } from "../../short-urls.js";
 import { type LinkView, toLinkView } from "../../views/link-view.js";
 
@@ -11,14 +12,16 @@ export class GetLinkByShortUrl {
     private readonly urls: ShortUrls,
   ) {}
 
-  /** @throws DomainError link_not_found (code LI16 in the client API) */
+  /** @throws DomainError link_not_found (code LI16 in the client API), forbidden (links:read) */
   async execute({
     accountId,
     shortUrl,
-  }: {
+    access,
+  }: AccessRequest & {
     readonly accountId: string;
     readonly shortUrl: string;
   }): Promise<LinkView> {
+    requireScope(access, "links:read");
     const notFound = new DomainError("link_not_found", "No link with this short URL exists.");
     let url: URL;
     let slug: string;
@@ -30,7 +33,7 @@ export class GetLinkByShortUrl {
       throw notFound;
     }
     const link = await this.links.findBySlug(normaliseHost(url.host), slug);
-    if (link === null || link.accountId !== accountId) throw notFound;
+    if (link === null || link.accountId !== accountId || !reachesDomain(access, link.domain)) throw notFound;
     return toLinkView(link, this.urls);
   }
 }

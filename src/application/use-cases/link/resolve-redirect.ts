@@ -1,12 +1,15 @@
 import { withForwardedQuery } from "../../../domain/link/destination.js";
 import { isGone, type Link } from "../../../domain/link/link.js";
+import { chooseTarget, DEFAULT_TARGET, hasOneTarget } from "../../../domain/link/redirect-target.js";
 import { decide, minuteWindow } from "../../../domain/rate-limit/rate-window.js";
 import type { ClickSink } from "../../ports/click-sink.js";
 import type { LinkCache } from "../../ports/link-cache.js";
 import type { LinkRepository } from "../../ports/link-repository.js";
 import type { RateLimiter } from "../../ports/rate-limiter.js";
 import type { Clock, KeyHasher, PasswordHasher } from "../../ports/technical.js";
+import type { ClassificationPorts } from "../../services/hit-classifier.js";
 import type { ServedLinks } from "../../services/served-links.js";
+import { VisitFacts } from "../../services/visit-facts.js";
 import type { HexlinkSettings } from "../../settings.js";
 
 export interface RedirectRequest {
@@ -29,7 +32,10 @@ export type RedirectOutcome =
       readonly kind: "redirect";
       readonly location: string;
       readonly linkId: string;
-      /** True when the link has an expiry or a click budget, so a browser must not keep the redirect. */
+      /**
+       * True when the link has an expiry or a click budget, or rules or variants (its target depends on the
+       * visit), so a browser must not keep the redirect.
+       */
       readonly mayStop: boolean;
     }
   | { readonly kind: "password_required"; readonly linkId: string }
@@ -46,6 +52,8 @@ export interface ResolveRedirectDeps {
   readonly limiter: RateLimiter;
   readonly keyHasher: KeyHasher;
   readonly clicks: ClickSink;
+  /** Classifies a visit when its link has rules or variants (never for a plain link). */
+  readonly visits: ClassificationPorts;
   readonly clock: Clock;
   readonly settings: HexlinkSettings;
 }
@@ -95,19 +103,25 @@ export class ResolveRedirect {
   }
 
   private redirect(link: Link, request: RedirectRequest, now: Date): RedirectOutcome {
+    // A plain link pays one check: no visit is classified, no object made.
+    const target = hasOneTarget(link)
+      ? null
+      : chooseTarget(link, new VisitFacts(this.deps.visits, request, now));
     this.deps.clicks.record({
       linkId: link.id,
+      owner: { accountId: link.accountId, domain: link.domain, tags: link.tags },
       at: now,
       ip: request.ip,
       userAgent: request.userAgent,
       referrer: request.referrer,
       headers: request.headers,
+      target: target?.name ?? DEFAULT_TARGET,
     });
     return {
       kind: "redirect",
-      location: withForwardedQuery(link.destination, request.query),
+      location: withForwardedQuery(target?.url ?? link.destination, request.query),
       linkId: link.id,
-      mayStop: link.maxClicks !== null || link.expiresAt !== null,
+      mayStop: link.maxClicks !== null || link.expiresAt !== null || target !== null,
     };
   }
 

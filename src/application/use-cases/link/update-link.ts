@@ -8,17 +8,20 @@ import {
   type LinkStatus,
   parseLinkPassword,
 } from "../../../domain/link/link.js";
+import { parseTags, parseTitle } from "../../../domain/link/link-metadata.js";
 import { parseSlug } from "../../../domain/link/slug.js";
 import type { LinkCache } from "../../ports/link-cache.js";
 import type { LinkRepository } from "../../ports/link-repository.js";
 import type { Clock, PasswordHasher } from "../../ports/technical.js";
 import type { DestinationChecker } from "../../services/destination-checker.js";
+import { type AccessRequest, requireScope } from "../../services/key-access-guard.js";
+import { checkLinkTargets, type LinkTargetsInput } from "../../services/link-targets.js";
 import { findOwnedLink } from "../../services/owned-link.js";
 import type { ShortUrls } from "../../short-urls.js";
 import { type LinkView, toLinkView } from "../../views/link-view.js";
 
 /** What to change; an absent field stays as it is, `null` removes an optional one. */
-export interface UpdateLinkInput {
+export interface UpdateLinkInput extends AccessRequest, LinkTargetsInput {
   readonly accountId: string;
   readonly id: string;
   readonly url?: string;
@@ -27,6 +30,8 @@ export interface UpdateLinkInput {
   readonly expiresAt?: Date | null;
   readonly maxClicks?: number | null;
   readonly status?: LinkStatus;
+  readonly title?: string | null;
+  readonly tags?: readonly string[];
 }
 
 export interface UpdateLinkDeps {
@@ -42,21 +47,23 @@ export interface UpdateLinkDeps {
 export const UPDATE_ATTEMPTS = 3;
 
 /**
- * Changes a link's destination, slug, password, expiry, click budget or status.
+ * Changes a link's destination, slug, password, expiry, click budget, status, title, tags, rules or variants.
  *
  * The write is a compare-and-set on the link as read: when another update lands in between, the link is read
  * again and the same changes applied to it, up to {@link UPDATE_ATTEMPTS} times, so concurrent edits of
  * different fields all take effect and none is silently undone. `updatedAt` strictly increases with every write.
  * @throws DomainError link_not_found, invalid_destination, destination_blocked, invalid_slug, slug_taken,
  *   invalid_request; edit_not_allowed when a gone link is edited beyond its expiry or click budget, or when
- *   the link kept changing while it was being edited ("The link changed while it was being edited; try again.")
+ *   the link kept changing while it was being edited ("The link changed while it was being edited; try again.");
+ *   forbidden without links:write (a key limited to domains finds only their links)
  */
 export class UpdateLink {
   constructor(private readonly deps: UpdateLinkDeps) {}
 
   async execute(input: UpdateLinkInput): Promise<LinkView> {
     const { links, cache, clock } = this.deps;
-    let current = await findOwnedLink(links, input.accountId, input.id);
+    requireScope(input.access, "links:write");
+    let current = await findOwnedLink(links, input.accountId, input.id, input.access);
     const checkedAt = clock.now();
     const changes: LinkChanges = {
       ...(input.url === undefined ? {} : { destination: await this.deps.destinations.check(input.url) }),
@@ -65,6 +72,9 @@ export class UpdateLink {
       ...(input.expiresAt === undefined ? {} : { expiresAt: checkExpiry(input.expiresAt, checkedAt) }),
       ...(input.maxClicks === undefined ? {} : { maxClicks: checkMaxClicks(input.maxClicks) }),
       ...(input.status === undefined ? {} : { status: input.status }),
+      ...(input.title === undefined ? {} : { title: parseTitle(input.title) }),
+      ...(input.tags === undefined ? {} : { tags: parseTags(input.tags) }),
+      ...(await checkLinkTargets(this.deps.destinations, input)),
     };
     for (let attempt = 1; ; attempt++) {
       const next = nextVersion(current, changes, clock.now());
@@ -78,7 +88,7 @@ export class UpdateLink {
       if (attempt >= UPDATE_ATTEMPTS) {
         throw new DomainError("edit_not_allowed", "The link changed while it was being edited; try again.");
       }
-      current = await findOwnedLink(links, input.accountId, input.id);
+      current = await findOwnedLink(links, input.accountId, input.id, input.access);
     }
   }
 

@@ -1,4 +1,5 @@
 import { isUsable } from "../../../domain/api-key/api-key.js";
+import type { KeyAccess } from "../../../domain/api-key/key-access.js";
 import { DomainError } from "../../../domain/errors/domain-error.js";
 import { isSessionLive } from "../../../domain/session/dashboard-session.js";
 import type { ApiKeyRepository } from "../../ports/api-key-repository.js";
@@ -10,6 +11,8 @@ import { type ApiKeyView, toApiKeyView } from "../../views/api-key-view.js";
 export interface DashboardPrincipal {
   readonly accountId: string;
   readonly apiKey: ApiKeyView;
+  /** The signed-in key's scopes and domains: the dashboard may do what the key may, no more. */
+  readonly access: KeyAccess;
   readonly csrfToken: string;
   readonly expiresAt: Date;
 }
@@ -35,14 +38,17 @@ export class ResolveDashboardSession {
     const session = await this.sessions.find(id);
     if (session === null) throw signedOut();
     const key = await this.keys.findById(session.keyId);
-    const keyHolds = key !== null && isUsable(key) && key.apiAccess && key.accountId === session.accountId;
-    if (!keyHolds || !isSessionLive(session, this.clock.now())) {
+    const now = this.clock.now();
+    const keyHolds =
+      key !== null && isUsable(key, now) && key.apiAccess && key.accountId === session.accountId;
+    if (!keyHolds || !isSessionLive(session, now)) {
       await this.sessions.delete(id);
       throw signedOut();
     }
     return {
       accountId: session.accountId,
       apiKey: toApiKeyView(key),
+      access: { scopes: key.scopes, domains: key.domains },
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt,
     };

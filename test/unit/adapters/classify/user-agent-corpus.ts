@@ -115,3 +115,12 @@ function parseRow(row: string): UserAgentCase {
 export const USER_AGENT_CORPUS: readonly UserAgentCase[] = TABLE.split("\n")
   .filter((row) => row !== "")
   .map(parseRow);
+
+/** A user agent of the corpus classified as this device, OS and browser (for HTTP tests that need one). */
+export function corpusAgent(device: string, os: string, browser: string): string {
+  const found = USER_AGENT_CORPUS.find(
+    (entry) => entry.device === device && entry.os === os && entry.browser === browser,
+  );
+  if (found === undefined) throw new Error(`no ${device} ${os} ${browser} in the corpus`);
+  return found.ua;
+}

@@ -27,10 +27,15 @@ const V1_KEYS = [
   "updateLink",
   "deleteLink",
   "getLinkAnalytics",
+  "listTags",
+  "getAccountAnalytics",
   "registerDomain",
   "listDomains",
   "verifyDomain",
   "deleteDomain",
+  "issueApiKey",
+  "listApiKeys",
+  "revokeApiKey",
 ] as const satisfies readonly (keyof V1UseCases)[];
 
 const CLIENT_KEYS = [

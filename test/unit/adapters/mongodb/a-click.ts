@@ -11,5 +11,6 @@ export const aClick = (changes: Partial<ClassifiedClick> = {}): ClassifiedClick 
   country: "FR",
   referrer: "m.facebook.com",
   visitor: "v1",
+  target: "default",
   ...changes,
 });

@@ -52,6 +52,7 @@ describe("click bulk operations", () => {
             "dimensions.browser.Safari": 1,
             "dimensions.country.FR": 1,
             "dimensions.referrer.m%2Efacebook%2Ecom": 1,
+            "dimensions.target.default": 1,
           },
           $max: expect.any(Object),
           $set: Object.fromEntries(DIMENSIONS.map((name) => [`distinct.${name}`, 1])),

@@ -84,6 +84,12 @@ describe("a replica set failing over, through the driver", () => {
     // Only the click documents were asked for: the link is still there.
     expect(deletes()).toEqual(["click_days"]);
     server.reply("delete", { ok: 1, n: 3 }, { ok: 1, n: 1 });
+    // The link read before its compare-and-delete (on its updatedAt).
+    const stored = { _id: LINK.id, accountId: LINK.accountId, tags: [], updatedAt: LINK.updatedAt };
+    server.reply("find", {
+      ok: 1,
+      cursor: { id: BSON.Long.ZERO, ns: "hexlink.links", firstBatch: [stored] },
+    });
     await expect(bundle.links.delete(LINK.id)).resolves.toBe(true);
     expect(deletes()).toEqual(["click_days", "click_days", "links"]);
   });

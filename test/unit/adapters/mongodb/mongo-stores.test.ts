@@ -61,6 +61,7 @@ describe("mongoStores", () => {
         ["click_days", "shop"],
         ["domains", "shop"],
         ["links", "shop"],
+        ["tag_counts", "shop"],
       ].sort(),
     );
     const links = created.find((command) => command.createIndexes === "links");

@@ -125,7 +125,12 @@ describe("AuthenticateApiKey", () => {
     const revoked = await core.createApiKey.execute({ accountId: ACME });
     await core.revokeApiKey.execute({ id: revoked.apiKey.id });
     for (let attempt = 0; attempt < 10; attempt += 1) {
-      expect(await core.authenticateApiKey.execute({ key, client: "203.0.113.1" })).toMatchObject(apiKey);
+      // The first use is recorded (lastUsedAt), and the key read afterwards carries it.
+      const lastUsedAt = attempt === 0 ? null : core.clock.now();
+      expect(await core.authenticateApiKey.execute({ key, client: "203.0.113.1" })).toMatchObject({
+        ...apiKey,
+        lastUsedAt,
+      });
     }
     for (const presented of [undefined, "hxk_unknown", revoked.key]) {
       await expect(

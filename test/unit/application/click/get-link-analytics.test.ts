@@ -23,6 +23,7 @@ async function setUp() {
     country: "FR",
     referrer: "news.test",
     visitor,
+    target: "default",
   });
   await core.stores.clicks.add(
     foldClicks([
@@ -123,5 +124,21 @@ describe("GetLinkAnalytics", () => {
     core.clock.set("2026-03-17T00:00:00.000Z");
     expect((await core.getTrackingPage.execute({ linkId: link.id })).status).toBe("expired");
     expect(await destinationOf()).toBeNull();
+  });
+
+  it("shows the targets' URLs on the tracking page only when it shows the destination", async () => {
+    const { core, link } = await setUp();
+    const rules = [{ if: { country: ["FR"] }, url: "https://fr.example/" }];
+    await core.updateLink.execute({ accountId: ACME, id: link.id, rules });
+    const targetsOf = async () => (await core.getTrackingPage.execute({ linkId: link.id })).targets;
+    expect(await targetsOf()).toEqual([
+      { name: "default", url: link.destination, clicks: 3 },
+      { name: "rule:1", url: "https://fr.example/", clicks: 0 },
+    ]);
+    await core.updateLink.execute({ accountId: ACME, id: link.id, password: "s3cret-pass" });
+    expect(await targetsOf()).toEqual([
+      { name: "default", url: null, clicks: 3 },
+      { name: "rule:1", url: null, clicks: 0 },
+    ]);
   });
 });

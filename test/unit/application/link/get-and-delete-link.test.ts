@@ -78,7 +78,7 @@ describe("DeleteLink", () => {
     const day = "2026-03-15";
     const click = { linkId: link.id, day, bot: false, device: "Desktop", os: "Linux", browser: "Firefox" };
     await core.stores.clicks.add(
-      foldClicks([{ ...click, country: "FR", referrer: "Direct", visitor: "v1" }]),
+      foldClicks([{ ...click, country: "FR", referrer: "Direct", visitor: "v1", target: "default" }]),
       "seeded",
     );
     await core.deleteLink.execute({ accountId: ACME, id: link.id });

@@ -27,11 +27,13 @@ describe("ResolveRedirect: redirects", () => {
     expect(core.hits).toEqual([
       {
         linkId: link.id,
+        owner: { accountId: ACME, domain: link.domain, tags: [] },
         at: core.clock.now(),
         ip: "203.0.113.7",
         userAgent: aVisit("promo").userAgent,
         referrer: "https://news.test/",
         headers: {},
+        target: "default",
       },
     ]);
   });

@@ -75,6 +75,7 @@ export function hit(index: number, overrides: Partial<RedirectHit> = {}): Redire
     userAgent: index % 2 === 0 ? "Mozilla/5.0 (iPhone)" : "Mozilla/5.0 (Macintosh)",
     referrer: "https://m.facebook.com/story",
     headers: {},
+    target: "default",
     ...overrides,
   };
 }

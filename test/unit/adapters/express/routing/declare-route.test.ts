@@ -14,6 +14,7 @@ const route = declareRoute({
   method: "get",
   path: "/links/{id}/clicks/{day}",
   summary: "a route",
+  scope: "analytics:read",
   query: z.strictObject({ limit: z.string().transform(Number).optional() }),
   body: z.strictObject({ name: z.string() }),
   success: { status: 200, description: "ok", body: z.strictObject({ success: z.literal(true) }) },
@@ -35,6 +36,7 @@ describe("declareRoute", () => {
     expect(route.declaration.params.safeParse({ id: "lnk_1", day: "2026-01-01" }).success).toBe(true);
     expect(route.declaration.params.safeParse({ id: "lnk_1" }).success).toBe(false);
     expect(route.declaration.errors).toEqual(["link_not_found"]);
+    expect(route.declaration.scope).toBe("analytics:read");
   });
 
   it("gives the handler the parsed params, query and body", () => {

@@ -18,6 +18,7 @@ const stats: ClickStats = {
     { date: "2026-01-03", clicks: 500 },
   ],
   breakdown: {
+    target: [],
     device: [{ name: "Desktop", clicks: 1500 }],
     os: [{ name: "Windows", clicks: 1500 }],
     browser: [{ name: "Firefox", clicks: 1500 }],

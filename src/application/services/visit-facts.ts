@@ -1,0 +1,80 @@
+import type { IpAddress } from "../../domain/link/ip-range.js";
+import { parseIpAddress } from "../../domain/link/ip-range.js";
+import { preferredLanguage, type Visit } from "../../domain/link/redirect-target.js";
+import { dayOf } from "../../domain/time/day.js";
+import type { UserAgentInfo } from "../ports/click-classification.js";
+import type { ClassificationPorts } from "./hit-classifier.js";
+
+/** The request facts a visit is read from. */
+export interface VisitRequest {
+  readonly ip: string;
+  readonly userAgent: string;
+  /** The short URL's query string, without `?`. */
+  readonly query: string;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+/**
+ * A {@link Visit} that works each fact out the first time a rule asks for it, with the same classification ports
+ * as the click recorder (so the user-agent parser's cache serves both), and remembers it for the next rule.
+ * Made only for links with rules or variants: a plain link's redirect never builds one.
+ */
+export class VisitFacts implements Visit {
+  private agent: UserAgentInfo | undefined;
+  private countryCode: string | undefined;
+  private languageTag: string | undefined;
+  private params: URLSearchParams | undefined;
+  private address: IpAddress | null | undefined;
+  private visitorId: string | undefined;
+
+  constructor(
+    private readonly ports: ClassificationPorts,
+    private readonly request: VisitRequest,
+    readonly at: Date,
+  ) {}
+
+  device(): string {
+    return this.userAgent().device;
+  }
+
+  os(): string {
+    return this.userAgent().os;
+  }
+
+  browser(): string {
+    return this.userAgent().browser;
+  }
+
+  country(): string {
+    this.countryCode ??= this.ports.geo.locate(this.request.ip, this.request.headers).code;
+    return this.countryCode;
+  }
+
+  language(): string {
+    if (this.languageTag === undefined) {
+      const header = this.request.headers["accept-language"];
+      this.languageTag = preferredLanguage(Array.isArray(header) ? header.join(",") : (header ?? ""));
+    }
+    return this.languageTag;
+  }
+
+  query(name: string): string | undefined {
+    this.params ??= new URLSearchParams(this.request.query);
+    return this.params.get(name) ?? undefined;
+  }
+
+  ip(): IpAddress | null {
+    if (this.address === undefined) this.address = parseIpAddress(this.request.ip);
+    return this.address;
+  }
+
+  visitor(): string {
+    this.visitorId ??= this.ports.visitors.hash(dayOf(this.at), this.request.ip, this.request.userAgent);
+    return this.visitorId;
+  }
+
+  private userAgent(): UserAgentInfo {
+    this.agent ??= this.ports.userAgents.parse(this.request.userAgent);
+    return this.agent;
+  }
+}
