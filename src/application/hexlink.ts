@@ -28,6 +28,9 @@ import type { ListLinks } from "./use-cases/link/list-links.js";
 import type { ListTags } from "./use-cases/link/list-tags.js";
 import type { ResolveRedirect } from "./use-cases/link/resolve-redirect.js";
 import type { UpdateLink } from "./use-cases/link/update-link.js";
+import type { EndDashboardSession } from "./use-cases/session/end-dashboard-session.js";
+import type { ResolveDashboardSession } from "./use-cases/session/resolve-dashboard-session.js";
+import type { StartDashboardSession } from "./use-cases/session/start-dashboard-session.js";
 
 /** What /readyz reports: each configured store, and the click recorder's backlog. */
 export interface Readiness {
@@ -65,6 +68,10 @@ export interface Hexlink {
   readonly consumeRateLimit: ConsumeRateLimit;
   readonly getLinkAnalytics: GetLinkAnalytics;
   readonly getTrackingPage: GetTrackingPage;
+  /** Dashboard sign-in, the session behind each of its requests, and sign-out (spec §12). */
+  readonly startDashboardSession: StartDashboardSession;
+  readonly resolveDashboardSession: ResolveDashboardSession;
+  readonly endDashboardSession: EndDashboardSession;
   readonly listTags: ListTags;
   readonly getAccountAnalytics: GetAccountAnalytics;
   /**

@@ -25,6 +25,8 @@ export interface HexlinkSettings {
   readonly authFailuresPerMinute: number;
   /** QR code requests allowed per client address and minute (anonymous and costly to draw). */
   readonly qrCodesPerMinute: number;
+  /** Dashboard sign-in attempts allowed per client address and minute, right keys included. */
+  readonly signInsPerMinute: number;
 }
 
 export function defaultDomainOf(baseUrl: URL): string {
@@ -48,6 +50,7 @@ export function makeSettings(
     passwordAttemptsPerMinute: 5,
     authFailuresPerMinute: 30,
     qrCodesPerMinute: 60,
+    signInsPerMinute: 10,
     ...overrides,
     domainAliases: (overrides.domainAliases ?? []).map((alias) => alias.toLowerCase()),
   };

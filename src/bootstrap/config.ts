@@ -197,6 +197,14 @@ export const configSchema = z
     HEXLINK_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     HEXLINK_CORS_ORIGINS: corsOrigins.optional(),
     HEXLINK_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    HEXLINK_DASHBOARD: z
+      .enum(["true", "false"], { error: "must be true or false" })
+      .default("true")
+      .transform((value) => value === "true"),
+    HEXLINK_DASHBOARD_PATH: z
+      .string()
+      .regex(/^\/[a-z0-9][a-z0-9_-]{0,62}$/, "must be one path segment such as /app (a-z, 0-9, _ and -)")
+      .default("/app"),
     HEXLINK_WORKERS: workerCount.default(1),
   })
   .superRefine((env, ctx) => {

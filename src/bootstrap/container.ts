@@ -40,6 +40,7 @@ export function buildContainer(settings: HexlinkSettings, ports: HexlinkPorts): 
   registerValue(c, TOKENS.links, ports.stores.links);
   registerValue(c, TOKENS.domains, ports.stores.domains);
   registerValue(c, TOKENS.apiKeys, ports.stores.apiKeys);
+  registerValue(c, TOKENS.sessions, ports.stores.sessions);
   registerValue(c, TOKENS.clickStore, ports.stores.clicks);
   registerValue(c, TOKENS.rateLimiter, ports.shared.rateLimiter);
   registerValue(c, TOKENS.cache, ports.shared.cache);

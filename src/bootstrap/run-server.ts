@@ -8,6 +8,7 @@ import {
   PACKAGE_VERSION,
 } from "../adapters/express/index.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { warnIfDashboardShadows } from "./dashboard-shadow.js";
 import { hexlinkFromConfig } from "./hexlink-from-config.js";
 import { logHexlinkEvents } from "./log-hexlink-events.js";
 import { isHexlinkWorker } from "./workers/worker-messages.js";
@@ -129,6 +130,8 @@ async function serve(io: ServerIo): Promise<number> {
     ...(config.HEXLINK_TRUST_PROXY === undefined ? {} : { trustProxy: config.HEXLINK_TRUST_PROXY }),
     ...(config.HEXLINK_CORS_ORIGINS === undefined ? {} : { corsOrigins: config.HEXLINK_CORS_ORIGINS }),
     ...(config.HEXLINK_METRICS_TOKEN === undefined ? {} : { metricsToken: config.HEXLINK_METRICS_TOKEN }),
+    mount: { dashboard: config.HEXLINK_DASHBOARD },
+    dashboardPath: config.HEXLINK_DASHBOARD_PATH,
     logger,
     metrics,
   });
@@ -148,6 +151,7 @@ async function serve(io: ServerIo): Promise<number> {
   if (hexlink.stores.kind === "memory" && config.HEXLINK_API_KEYS.length === 0) {
     logger.info("no API key yet: start with HEXLINK_API_KEYS=account:key (16+ characters) to use the APIs.");
   }
+  if (config.HEXLINK_DASHBOARD) await warnIfDashboardShadows(hexlink, config.HEXLINK_DASHBOARD_PATH, logger);
   if (hexlink.stores.kind === "memory") {
     logger.warn(
       "memory store: every link, key and click is lost when the process stops (set HEXLINK_STORE).",

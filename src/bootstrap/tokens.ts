@@ -5,6 +5,7 @@ import type { DomainRepository } from "../application/ports/domain-repository.js
 import type { LinkCache } from "../application/ports/link-cache.js";
 import type { LinkRepository } from "../application/ports/link-repository.js";
 import type { RateLimiter } from "../application/ports/rate-limiter.js";
+import type { SessionStore } from "../application/ports/session-store.js";
 import type { SharedState, StoreBundle } from "../application/ports/store-bundle.js";
 import type {
   Clock,
@@ -47,6 +48,9 @@ import type { ListLinks } from "../application/use-cases/link/list-links.js";
 import type { ListTags } from "../application/use-cases/link/list-tags.js";
 import type { ResolveRedirect } from "../application/use-cases/link/resolve-redirect.js";
 import type { UpdateLink } from "../application/use-cases/link/update-link.js";
+import type { EndDashboardSession } from "../application/use-cases/session/end-dashboard-session.js";
+import type { ResolveDashboardSession } from "../application/use-cases/session/resolve-dashboard-session.js";
+import type { StartDashboardSession } from "../application/use-cases/session/start-dashboard-session.js";
 import { token } from "./token.js";
 
 /** The container's tokens, one per port, service and use case, each typed by what it holds. */
@@ -57,6 +61,7 @@ export const TOKENS = {
   links: token<LinkRepository>("LinkRepository"),
   domains: token<DomainRepository>("DomainRepository"),
   apiKeys: token<ApiKeyRepository>("ApiKeyRepository"),
+  sessions: token<SessionStore>("SessionStore"),
   clickStore: token<ClickStore>("ClickStore"),
   rateLimiter: token<RateLimiter>("RateLimiter"),
   cache: token<LinkCache>("LinkCache"),
@@ -97,6 +102,9 @@ export const TOKENS = {
   consumeRateLimit: token<ConsumeRateLimit>("ConsumeRateLimit"),
   getLinkAnalytics: token<GetLinkAnalytics>("GetLinkAnalytics"),
   getTrackingPage: token<GetTrackingPage>("GetTrackingPage"),
+  startDashboardSession: token<StartDashboardSession>("StartDashboardSession"),
+  resolveDashboardSession: token<ResolveDashboardSession>("ResolveDashboardSession"),
+  endDashboardSession: token<EndDashboardSession>("EndDashboardSession"),
   listTags: token<ListTags>("ListTags"),
   getAccountAnalytics: token<GetAccountAnalytics>("GetAccountAnalytics"),
 } as const;

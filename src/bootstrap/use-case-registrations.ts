@@ -30,6 +30,9 @@ import { ListLinks } from "../application/use-cases/link/list-links.js";
 import { ListTags } from "../application/use-cases/link/list-tags.js";
 import { ResolveRedirect } from "../application/use-cases/link/resolve-redirect.js";
 import { UpdateLink } from "../application/use-cases/link/update-link.js";
+import { EndDashboardSession } from "../application/use-cases/session/end-dashboard-session.js";
+import { ResolveDashboardSession } from "../application/use-cases/session/resolve-dashboard-session.js";
+import { StartDashboardSession } from "../application/use-cases/session/start-dashboard-session.js";
 import { type Get, registerFactory, type Token } from "./token.js";
 import { TOKENS as T } from "./tokens.js";
 
@@ -125,6 +128,24 @@ export function registerUseCases(c: DependencyContainer): void {
   add(T.consumeRateLimit, (r) => new ConsumeRateLimit(r(T.rateLimiter), r(T.clock), r(T.settings)));
   add(T.getLinkAnalytics, (r) => new GetLinkAnalytics(r(T.links), r(T.linkClicks), r(T.shortUrls)));
   add(T.getTrackingPage, (r) => new GetTrackingPage(r(T.links), r(T.linkClicks), r(T.shortUrls), r(T.clock)));
+  add(
+    T.startDashboardSession,
+    (r) =>
+      new StartDashboardSession({
+        authenticate: r(T.authenticateApiKey),
+        sessions: r(T.sessions),
+        limiter: r(T.rateLimiter),
+        ids: r(T.ids),
+        hasher: r(T.keyHasher),
+        clock: r(T.clock),
+        settings: r(T.settings),
+      }),
+  );
+  add(
+    T.resolveDashboardSession,
+    (r) => new ResolveDashboardSession(r(T.sessions), r(T.apiKeys), r(T.keyHasher), r(T.clock)),
+  );
+  add(T.endDashboardSession, (r) => new EndDashboardSession(r(T.sessions), r(T.keyHasher)));
   add(T.listTags, (r) => new ListTags(r(T.links)));
   add(T.getAccountAnalytics, (r) => new GetAccountAnalytics(r(T.links), r(T.linkClicks), r(T.shortUrls)));
 }

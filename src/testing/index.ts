@@ -12,6 +12,7 @@ export {
 export { type LinkCacheHarness, linkCacheContract } from "./contracts/link-cache.contract.js";
 export { type LinkRepositoryHarness, linkRepositoryContract } from "./contracts/link-repository.contract.js";
 export { type RateLimiterHarness, rateLimiterContract } from "./contracts/rate-limiter.contract.js";
+export { type SessionStoreHarness, sessionStoreContract } from "./contracts/session-store.contract.js";
 export { createTestHexlink, type TestHexlink, type TestHexlinkOptions } from "./create-test-hexlink.js";
 export { DEFAULT_NOW, ManualClock } from "./manual-clock.js";
 export type { PortHarness } from "./port-harness.js";

@@ -3,6 +3,7 @@ import { InMemoryClickStore } from "../../src/adapters/memory/in-memory-click-st
 import { InMemoryDomainRepository } from "../../src/adapters/memory/in-memory-domain-repository.js";
 import { InMemoryLinkRepository } from "../../src/adapters/memory/in-memory-link-repository.js";
 import { InMemoryRateLimiter } from "../../src/adapters/memory/in-memory-rate-limiter.js";
+import { InMemorySessionStore } from "../../src/adapters/memory/in-memory-session-store.js";
 import { LruLinkCache } from "../../src/adapters/memory/lru-link-cache.js";
 import { apiKeyRepositoryContract } from "../../src/testing/contracts/api-key-repository.contract.js";
 import { clickStoreContract } from "../../src/testing/contracts/click-store.contract.js";
@@ -10,6 +11,7 @@ import { domainRepositoryContract } from "../../src/testing/contracts/domain-rep
 import { linkCacheContract } from "../../src/testing/contracts/link-cache.contract.js";
 import { linkRepositoryContract } from "../../src/testing/contracts/link-repository.contract.js";
 import { rateLimiterContract } from "../../src/testing/contracts/rate-limiter.contract.js";
+import { sessionStoreContract } from "../../src/testing/contracts/session-store.contract.js";
 import { inMemoryClickStoreCases } from "./in-memory-click-store-cases.js";
 
 // The memory backend: every port's contract suite, then the memory adapters' own cases.
@@ -19,4 +21,5 @@ apiKeyRepositoryContract("InMemoryApiKeyRepository", { make: async () => new InM
 rateLimiterContract("InMemoryRateLimiter", { make: async () => new InMemoryRateLimiter() });
 linkCacheContract("LruLinkCache", { make: async () => new LruLinkCache() });
 clickStoreContract("InMemoryClickStore", { make: async () => new InMemoryClickStore() });
+sessionStoreContract("InMemorySessionStore", { make: async () => new InMemorySessionStore() });
 inMemoryClickStoreCases();

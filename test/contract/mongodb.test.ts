@@ -6,6 +6,7 @@ import { apiKeyRepositoryContract } from "../../src/testing/contracts/api-key-re
 import { clickStoreContract } from "../../src/testing/contracts/click-store.contract.js";
 import { domainRepositoryContract } from "../../src/testing/contracts/domain-repository.contract.js";
 import { linkRepositoryContract } from "../../src/testing/contracts/link-repository.contract.js";
+import { sessionStoreContract } from "../../src/testing/contracts/session-store.contract.js";
 import { describeWithMongo } from "../support/mongo-backend.js";
 import { mongoCases } from "./mongodb-cases.js";
 
@@ -14,7 +15,7 @@ const NUM_RUNS = 15;
 
 describeWithMongo("test/contract/mongodb.test.ts", "MongoDB adapters", (backend) => {
   /** A contract harness for one port of a fresh bundle. */
-  function harness<K extends "links" | "domains" | "apiKeys">(port: K) {
+  function harness<K extends "links" | "domains" | "apiKeys" | "sessions">(port: K) {
     return {
       make: async (): Promise<StoreBundle[K]> => (await backend().freshStores())[port],
       numRuns: NUM_RUNS,
@@ -25,6 +26,7 @@ describeWithMongo("test/contract/mongodb.test.ts", "MongoDB adapters", (backend)
   linkRepositoryContract("MongoLinkRepository", harness("links"));
   domainRepositoryContract("MongoDomainRepository", harness("domains"));
   apiKeyRepositoryContract("MongoApiKeyRepository", harness("apiKeys"));
+  sessionStoreContract("MongoSessionStore", harness("sessions"));
   // Without the links collection, as the contract's clicks have no links (mongoStores passes it: see the cases).
   clickStoreContract("MongoClickStore", {
     make: async () => {

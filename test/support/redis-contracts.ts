@@ -6,12 +6,14 @@ import { RedisKeys } from "../../src/adapters/redis/redis-keys.js";
 import { RedisLinkCache } from "../../src/adapters/redis/redis-link-cache.js";
 import { RedisLinkRepository } from "../../src/adapters/redis/redis-link-repository.js";
 import { RedisRateLimiter } from "../../src/adapters/redis/redis-rate-limiter.js";
+import { RedisSessionStore } from "../../src/adapters/redis/redis-session-store.js";
 import { apiKeyRepositoryContract } from "../../src/testing/contracts/api-key-repository.contract.js";
 import { clickStoreContract } from "../../src/testing/contracts/click-store.contract.js";
 import { domainRepositoryContract } from "../../src/testing/contracts/domain-repository.contract.js";
 import { linkCacheContract } from "../../src/testing/contracts/link-cache.contract.js";
 import { linkRepositoryContract } from "../../src/testing/contracts/link-repository.contract.js";
 import { rateLimiterContract } from "../../src/testing/contracts/rate-limiter.contract.js";
+import { sessionStoreContract } from "../../src/testing/contracts/session-store.contract.js";
 
 let prefixes = 0;
 
@@ -41,6 +43,9 @@ export function redisContracts(label: string, client: () => RedisClient, numRuns
   apiKeyRepositoryContract(`RedisApiKeyRepository (${label})`, {
     make: async () => new RedisApiKeyRepository(client(), freshKeys()),
     numRuns,
+  });
+  sessionStoreContract(`RedisSessionStore (${label})`, {
+    make: async () => new RedisSessionStore(client(), freshKeys()),
   });
   rateLimiterContract(`RedisRateLimiter (${label})`, {
     make: async () => new RedisRateLimiter(client(), freshKeys()),

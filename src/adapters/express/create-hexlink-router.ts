@@ -3,6 +3,7 @@ import proxyAddr from "proxy-addr";
 import { CLIENT_API } from "./client/client-api.js";
 import { clientApiRouter } from "./client/client-api-router.js";
 import { apiCors } from "./cors/api-cors.js";
+import { DASHBOARD_PATH, dashboardRouter } from "./dashboard/dashboard-router.js";
 import type { HexlinkHttpOptions } from "./hexlink-http-options.js";
 import type { HexlinkHttpUseCases } from "./hexlink-http-use-cases.js";
 import { createLogger } from "./logging/create-logger.js";
@@ -75,6 +76,8 @@ export function createHexlinkRouter(hexlink: HexlinkHttpUseCases, options: Hexli
   if (mount.v1 !== false) router.use(V1_API.base, v1Router(hexlink, logger, options.authenticate));
   if (mount.clientApi !== false)
     router.use(CLIENT_API.base, clientApiRouter(hexlink, logger, options.authenticate));
+  if (mount.dashboard !== false)
+    router.use(options.dashboardPath ?? DASHBOARD_PATH, dashboardRouter({ hexlink, logger }));
   const qrCodes = new QrCodes(options.qrRenderer ?? SHARED_RENDERER);
   if (mount.pages !== false)
     router.use(

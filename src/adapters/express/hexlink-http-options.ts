@@ -32,6 +32,8 @@ export interface HexlinkHttpOptions {
    * `"404"` answers hexlink's 404 page (the standalone app).
    */
   readonly unknownPaths?: "next" | "404";
+  /** `HEXLINK_DASHBOARD_PATH`: where the dashboard answers; default `/app`. */
+  readonly dashboardPath?: string;
 }
 
 /** The parts of the router; short links (`/{slug}`) are always served. */
@@ -46,4 +48,6 @@ export interface HexlinkMounts {
   readonly docs?: boolean;
   /** `/healthz`, `/readyz` and `/metrics`. */
   readonly health?: boolean;
+  /** `/app`, the dashboard (`HEXLINK_DASHBOARD`). */
+  readonly dashboard?: boolean;
 }

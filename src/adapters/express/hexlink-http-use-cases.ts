@@ -1,4 +1,5 @@
 import type { ClientUseCases } from "./client/client-use-cases.js";
+import type { DashboardUseCases } from "./dashboard/dashboard-context.js";
 import type { OpsUseCases } from "./ops/ops-routes.js";
 import type { PageUseCases } from "./pages/page-routes.js";
 import type { RedirectContext } from "./redirect/redirect-routes.js";
@@ -12,4 +13,5 @@ export type HexlinkHttpUseCases = V1UseCases &
   ClientUseCases &
   PageUseCases &
   OpsUseCases &
+  DashboardUseCases &
   RedirectContext["hexlink"];

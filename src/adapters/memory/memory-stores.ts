@@ -5,6 +5,7 @@ import { InMemoryClickStore } from "./in-memory-click-store.js";
 import { InMemoryDomainRepository } from "./in-memory-domain-repository.js";
 import { InMemoryLinkRepository } from "./in-memory-link-repository.js";
 import { InMemoryRateLimiter } from "./in-memory-rate-limiter.js";
+import { InMemorySessionStore } from "./in-memory-session-store.js";
 import { LruLinkCache, type LruLinkCacheOptions } from "./lru-link-cache.js";
 
 /** Every storage port in process memory: for tests, demos and single-process embedding. Lost on exit. */
@@ -15,6 +16,7 @@ export function memoryStores(): StoreBundle {
     domains: new InMemoryDomainRepository(),
     apiKeys: new InMemoryApiKeyRepository(),
     clicks: new InMemoryClickStore(),
+    sessions: new InMemorySessionStore(),
     ping: async () => {},
     close: async () => {},
   };

@@ -8,6 +8,7 @@ export const COLLECTIONS = {
   domainTombstones: "domain_tombstones",
   apiKeys: "api_keys",
   clickDays: "click_days",
+  sessions: "dashboard_sessions",
   tagCounts: "tag_counts",
 } as const;
 
@@ -37,5 +38,7 @@ export const INDEX_SPECS: Readonly<Record<keyof typeof COLLECTIONS, readonly Ind
   domainTombstones: [],
   apiKeys: [KEY_HASH_INDEX, { key: { accountId: 1, ...LISTING_SORTS.apiKeys }, name: "account_created_id" }],
   clickDays: [{ key: { linkId: 1, day: 1 }, name: "link_day", unique: true }],
+  // MongoDB deletes a session once its `purgeAt` has passed.
+  sessions: [{ key: { purgeAt: 1 }, name: "purge_at", expireAfterSeconds: 0 }],
   tagCounts: [ACCOUNT_TAG_INDEX],
 };

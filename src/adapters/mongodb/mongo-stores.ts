@@ -14,6 +14,7 @@ import {
   MongoDomainRepository,
 } from "./mongo-domain-repository.js";
 import { MongoLinkRepository } from "./mongo-link-repository.js";
+import { MongoSessionStore, type SessionDocument } from "./mongo-session-store.js";
 import { followMongoStatus } from "./mongo-status.js";
 import type { TagCountDocument } from "./tag-counts.js";
 
@@ -54,6 +55,7 @@ export async function mongoStores(options: MongoStoresOptions): Promise<StoreBun
     ),
     apiKeys: new MongoApiKeyRepository(db.collection<ApiKeyDocument>(COLLECTIONS.apiKeys)),
     clicks: new MongoClickStore(clickDays, links),
+    sessions: new MongoSessionStore(db.collection<SessionDocument>(COLLECTIONS.sessions)),
     watchStatus: (listener) => status.watch(listener),
     ping: async () => {
       // The signal bounds a ping on a connection that went silent, which server selection cannot see.

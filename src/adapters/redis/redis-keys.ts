@@ -105,6 +105,11 @@ export class RedisKeys {
     return `${this.tagged("a", accountId)}:keys`;
   }
 
+  /** String: one dashboard session as JSON, expiring with it. */
+  session(id: string): string {
+    return this.tagged("ds", id);
+  }
+
   /** Counter of one rate-limit subject in one window; all windows of a subject share a slot. */
   rate(subject: string, windowId: string): string {
     return `${this.tagged("r", subject)}:${windowId}`;

@@ -12,6 +12,7 @@ import { RedisLinkCache } from "./redis-link-cache.js";
 import type { RedisLinkCacheOptions } from "./redis-link-cache-options.js";
 import { RedisLinkRepository } from "./redis-link-repository.js";
 import { RedisRateLimiter } from "./redis-rate-limiter.js";
+import { RedisSessionStore } from "./redis-session-store.js";
 import { guarded } from "./redis-unavailable.js";
 
 export interface RedisSharedStateOptions extends RedisConnectionOptions {
@@ -30,6 +31,7 @@ export function redisStores(options: RedisConnectionOptions): StoreBundle {
     apiKeys: new RedisApiKeyRepository(client, keys),
     // Clicks of a link count only while its record exists: a deleted link's pending clicks stay deleted.
     clicks: new RedisClickStore(client, keys, { requireLink: true }),
+    sessions: new RedisSessionStore(client, keys),
     watchStatus: (listener) => connection.status.watch(listener),
     ping: () => ping(connection),
     close: () => close(connection),

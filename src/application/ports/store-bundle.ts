@@ -4,6 +4,7 @@ import type { DomainRepository } from "./domain-repository.js";
 import type { LinkCache } from "./link-cache.js";
 import type { LinkRepository } from "./link-repository.js";
 import type { RateLimiter } from "./rate-limiter.js";
+import type { SessionStore } from "./session-store.js";
 import type { WatchesStatus } from "./store-status.js";
 
 /** The storage ports one backend provides, with its lifecycle. */
@@ -14,6 +15,8 @@ export interface StoreBundle extends WatchesStatus {
   readonly domains: DomainRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly clicks: ClickStore;
+  /** Dashboard sign-ins (spec §12). */
+  readonly sessions: SessionStore;
   /** Resolves when the backend answers; rejects otherwise (used by /readyz). */
   ping(): Promise<void>;
   /** Releases connections. */

@@ -27,6 +27,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "metrics",
   "login",
   "logout",
+  "app",
 ]);
 
 export function isReservedSlug(value: string): boolean {

@@ -1,4 +1,5 @@
 import { CLIENT_OPERATIONS } from "../client/client-operations.js";
+import { DASHBOARD_PATH, DASHBOARD_ROUTES } from "../dashboard/dashboard-router.js";
 import { OPS_ROUTES } from "../ops/ops-routes.js";
 import { PAGE_ROUTES } from "../pages/page-routes.js";
 import { REDIRECT_ROUTES } from "../redirect/redirect-routes.js";
@@ -15,4 +16,9 @@ export const ALL_OPERATIONS: readonly ApiOperation[] = [
   ...pageOperations(REDIRECT_ROUTES),
   ...pageOperations(OPS_ROUTES),
   ...pageOperations(DOCS_ROUTES),
+  // At its default path; HEXLINK_DASHBOARD_PATH moves it.
+  ...pageOperations(DASHBOARD_ROUTES).map((operation) => ({
+    ...operation,
+    path: operation.path === "/" ? DASHBOARD_PATH : `${DASHBOARD_PATH}${operation.path}`,
+  })),
 ];

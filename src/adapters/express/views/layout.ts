@@ -8,6 +8,8 @@ export interface PageOptions {
   readonly noindex?: boolean;
   /** A wide page (analytics) instead of a narrow centred card (forms, errors). */
   readonly wide?: boolean;
+  /** More of the site header after the brand (the dashboard's navigation). */
+  readonly nav?: SafeHtml;
 }
 
 const LOGO = html`<svg xmlns="http://www.w3.org/2000/svg" width="28" height="28" viewBox="0 0 28 28"
@@ -21,7 +23,7 @@ const LOGO = html`<svg xmlns="http://www.w3.org/2000/svg" width="28" height="28"
 const FAVICON = `data:image/svg+xml,${encodeURIComponent(String(LOGO))}`;
 
 /** Renders a complete HTML document in the hexlink look around `body`. */
-export function page({ title, body, noindex = false, wide = false }: PageOptions): string {
+export function page({ title, body, noindex = false, wide = false, nav }: PageOptions): string {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -33,7 +35,7 @@ ${noindex && html`<meta name="robots" content="noindex">\n`}<title>${title} · h
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
 </head>
 <body class="${wide ? "wide" : "narrow"}">
-<header class="site-header"><span class="brand">${LOGO}hexlink</span></header>
+<header class="site-header"><span class="brand">${LOGO}hexlink</span>${nav}</header>
 <main class="${wide ? "wide" : "narrow"}">
 ${body}
 </main>

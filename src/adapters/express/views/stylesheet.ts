@@ -83,7 +83,8 @@ p { margin: 0 0 12px; }
 .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
 .break { overflow-wrap: anywhere; word-break: break-word; }
 label { display: block; font-weight: 600; margin: 16px 0 6px; }
-input[type="password"], input[type="date"] {
+input[type="password"], input[type="date"], input[type="text"], input[type="url"], input[type="number"],
+input[type="datetime-local"], select {
   width: 100%; min-height: 44px; padding: 10px 12px; font: inherit; color: var(--text);
   background: #fff; border: 1px solid #b9bdc9; border-radius: 10px;
 }
@@ -147,6 +148,42 @@ th, td { padding: 6px 8px; border-bottom: 1px solid var(--line); text-align: lef
 th { color: var(--muted); font-weight: 600; position: sticky; top: 0; background: var(--card); }
 td.num, th.num { text-align: right; }
 td.name { overflow-wrap: anywhere; }
+/* The dashboard (/app): navigation, forms, the links table. */
+.site-header { display: flex; align-items: center; gap: 16px; flex-wrap: wrap; }
+.app-nav { display: flex; align-items: center; gap: 4px 16px; flex-wrap: wrap; flex: 1; }
+.app-nav a { font-weight: 600; text-decoration: none; padding: 6px 2px; }
+.app-nav a[aria-current="page"] { color: var(--text); border-bottom: 3px solid var(--brand); }
+.app-nav .account { margin-left: auto; overflow-wrap: anywhere; }
+.app-nav form { margin: 0; }
+.button.small { min-height: 36px; padding: 6px 12px; font-size: 0.875rem; }
+.button.danger { color: #fff; background: var(--danger); }
+.button.danger:hover { background: #912018; }
+.notice {
+  margin: 16px 0 0; padding: 10px 12px; border-radius: 10px; color: var(--ok); background: var(--ok-soft); font-weight: 600;
+}
+.filters { display: flex; gap: 12px; align-items: flex-end; flex-wrap: wrap; margin: 16px 0; }
+.filters div { flex: 1 1 180px; min-width: 0; }
+.filters label { margin-top: 0; font-size: 0.875rem; }
+.link-form .two { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0 16px; }
+.link-form .button { margin-top: 20px; }
+.hint { margin: 4px 0 0; }
+.check { display: flex; align-items: center; gap: 8px; margin-top: 12px; }
+.check label { margin: 0; font-weight: 400; }
+input[type="checkbox"] { width: 20px; height: 20px; accent-color: var(--brand); }
+.table-scroll { overflow-x: auto; }
+table.links td { vertical-align: top; }
+td.destination { max-width: 360px; color: var(--muted); }
+.bulk { display: flex; gap: 12px; align-items: flex-end; flex-wrap: wrap; margin-top: 16px; }
+.bulk label { margin: 0 0 6px; width: 100%; font-size: 0.875rem; }
+.bulk select { width: auto; flex: 0 1 200px; }
+.paging { margin: 16px 0 0; text-align: right; }
+.back { margin: 0 0 12px; }
+.danger-zone h2 { color: var(--danger); }
+ul.domains { list-style: none; margin: 0; padding: 0; }
+li.domain + li.domain { border-top: 1px solid var(--line); margin-top: 16px; padding-top: 16px; }
+.actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 12px; }
+.actions form { margin: 0; }
+.secret { padding: 12px; border-radius: 10px; background: var(--warn-soft); overflow-wrap: anywhere; }
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
@@ -156,6 +193,8 @@ td.name { overflow-wrap: anywhere; }
 }
 @media (max-width: 720px) {
   .grid, .grid.three { grid-template-columns: minmax(0, 1fr); }
+  .link-form .two { grid-template-columns: minmax(0, 1fr); }
+  .app-nav .account { margin-left: 0; width: 100%; }
 }
 @media (max-width: 480px) {
   main { padding: 16px 12px; }

@@ -109,13 +109,22 @@ ${stats.timeseries.length > 0 && dataTable("Clicks per day", "Date", series)}</f
 </section>`;
 }
 
-/** The public analytics page of one link: totals, clicks over time and by dimension, each chart with a table. */
-export function trackingPage(view: TrackingPageView): string {
+/** A link's analytics: totals, clicks over time and by dimension, each chart with a table. */
+export function trackingBody(view: TrackingPageView): SafeHtml {
   const { breakdown } = view.stats;
-  const body = html`${header(view)}
+  return html`${header(view)}
 ${overview(view)}
 <div class="grid three">${SMALL.map((section) => breakdownCard(section, breakdown[section.dimension], 264))}</div>
 <div class="grid">${LARGE.map((section) => breakdownCard(section, breakdown[section.dimension], 320))}</div>
 ${showsTargets(view.targets ?? []) && targetsCard(view.targets ?? [], 640)}`;
-  return page({ title: `Analytics for ${view.shortUrl}`, body, noindex: true, wide: true });
+}
+
+/** The public analytics page of one link (the dashboard shows the same body behind its sign-in). */
+export function trackingPage(view: TrackingPageView): string {
+  return page({
+    title: `Analytics for ${view.shortUrl}`,
+    body: trackingBody(view),
+    noindex: true,
+    wide: true,
+  });
 }
