@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FULL_ACCESS } from "../../src/domain/api-key/key-access.js";
 import { DashboardClient } from "../support/dashboard-client.js";
 import { type RunningServer, startServer } from "../support/http-server.js";
 import { memoryAndRedisStores } from "../support/store-variants.js";
@@ -251,6 +252,29 @@ describe.each(memoryAndRedisStores("dashboard"))("dashboard on $name", ({ stores
     expect((await browser.get("/links")).status).toBe(303);
     expect(keyAId).toMatch(/^key_/);
   });
+
+  it.skipIf(skip)(
+    "does what the signed-in key may, no more: a read-only key lists but cannot create",
+    async () => {
+      const reader = await server.hexlink.issueApiKey.execute({
+        accountId: "acme",
+        issuer: { ...FULL_ACCESS, limits: null, expiresAt: null },
+        name: "reader",
+        scopes: ["links:read"],
+      });
+      const browser = client();
+      expect((await browser.signIn(reader.key)).status).toBe(303);
+      expect((await browser.get("/links")).status).toBe(200);
+      const refused = await browser.post("/links", {
+        _csrf: await browser.csrf(),
+        url: "https://example.com/read-only",
+      });
+      expect(refused.status).toBe(403);
+      expect(refused.body).toContain("lacks the scope");
+      const links = await server.hexlink.listLinks.execute({ accountId: "acme", limit: 100 });
+      expect(links.links.map((link) => link.destination)).not.toContain("https://example.com/read-only");
+    },
+  );
 
   it.skipIf(skip)("answers an oversized or malformed form with a 400 page, never a stack trace", async () => {
     const browser = await signedIn();

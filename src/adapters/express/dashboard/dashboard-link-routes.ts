@@ -1,5 +1,5 @@
 import type { DashboardPrincipal } from "../../../application/use-cases/session/resolve-dashboard-session.js";
-import { isDomainError } from "../../../domain/errors/domain-error.js";
+import { type DomainError, isDomainError } from "../../../domain/errors/domain-error.js";
 import { countryName } from "../views/country-name.js";
 import { html } from "../views/escape.js";
 import { trackingBody } from "../views/tracking-page.js";
@@ -12,6 +12,11 @@ import { linksPage } from "./links-page.js";
 import { bulkNotice, noticeOf } from "./notices.js";
 
 const PAGE_SIZE = 25;
+
+/** A form shown again after a refusal: 403 when the key may not do it, else 400. */
+function formStatus(error: DomainError): number {
+  return error.code === "forbidden" ? 403 : 400;
+}
 const NOT_YOURS = "no such link in this account";
 
 async function activeDomains(
@@ -95,7 +100,7 @@ export const LINK_ROUTES = [
         if (!isDomainError(error) || error.code === "unavailable") throw error;
         const domains = await activeDomains(context, principal);
         const page = linkFormPage(frame, { values: typedValues(req.body), domains, error: messageOf(error) });
-        sendPage(res, 400, page);
+        sendPage(res, formStatus(error), page);
       }
     },
   }),
@@ -203,7 +208,11 @@ export const LINK_ROUTES = [
         if (!isDomainError(error) || error.code === "unavailable" || error.code === "link_not_found")
           throw error;
         const values = { ...stored, ...typed };
-        sendPage(res, 400, linkFormPage(frame, { link, values, domains: [], error: messageOf(error) }));
+        sendPage(
+          res,
+          formStatus(error),
+          linkFormPage(frame, { link, values, domains: [], error: messageOf(error) }),
+        );
       }
     },
   }),
