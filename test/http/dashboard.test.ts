@@ -276,6 +276,68 @@ describe.each(memoryAndRedisStores("dashboard"))("dashboard on $name", ({ stores
     },
   );
 
+  it.skipIf(skip)(
+    "makes an API key (its secret shown once, never broader than the signed-in key) and revokes it",
+    async () => {
+      const browser = await signedIn();
+      const csrf = await browser.csrf();
+      const made = await browser.post("/keys", {
+        _csrf: csrf,
+        name: "reporting",
+        scopes: ["analytics:read"],
+        domains: "",
+      });
+      expect(made.status).toBe(201);
+      const secret = /<p class="secret mono" id="secret">([^<]+)<\/p>/.exec(made.body)?.[1] ?? "";
+      expect(secret.length).toBeGreaterThan(20);
+      const listed = await fetch(`${server.url}/v1/links`, {
+        headers: { authorization: `Bearer ${secret}` },
+      });
+      expect(listed.status).toBe(403);
+      const page = await browser.get("/keys");
+      expect(page.body).toContain("reporting");
+      expect(page.body).not.toContain(secret);
+      const keyId = /\/app\/keys\/(key_[A-Za-z0-9_-]+)\/revoke/.exec(
+        page.body.slice(page.body.indexOf("reporting")),
+      )?.[1];
+      expect(keyId).toBeDefined();
+      const revoked = await browser.post(`/keys/${keyId}/revoke`, { _csrf: csrf });
+      expect(revoked.location).toBe("/app/keys?done=key-revoked");
+      const after = await fetch(`${server.url}/v1/tags`, { headers: { authorization: `Bearer ${secret}` } });
+      expect(after.status).toBe(401);
+    },
+  );
+
+  it.skipIf(skip)(
+    "refuses a key page to a key without keys:write, and a forged post asking for more scopes",
+    async () => {
+      const narrow = await server.hexlink.issueApiKey.execute({
+        accountId: "acme",
+        issuer: { ...FULL_ACCESS, limits: null, expiresAt: null },
+        name: "links only",
+        scopes: ["links:read", "links:write"],
+      });
+      const browser = client();
+      await browser.signIn(narrow.key);
+      expect((await browser.get("/keys")).status).toBe(403);
+      const broad = await server.hexlink.issueApiKey.execute({
+        accountId: "acme",
+        issuer: { ...FULL_ACCESS, limits: null, expiresAt: null },
+        name: "keys but no domains",
+        scopes: ["keys:write", "links:read"],
+      });
+      const other = client();
+      await other.signIn(broad.key);
+      const forged = await other.post("/keys", {
+        _csrf: await other.csrf(),
+        name: "escalated",
+        scopes: ["keys:write", "domains:write"],
+      });
+      expect(forged.status).toBe(403);
+      expect(forged.body).toMatch(/role="alert"/);
+    },
+  );
+
   it.skipIf(skip)("answers an oversized or malformed form with a 400 page, never a stack trace", async () => {
     const browser = await signedIn();
     const huge = await browser.post("/links", { _csrf: await browser.csrf(), url: "x".repeat(100_000) });

@@ -29,6 +29,9 @@ export type DashboardUseCases = Pick<
   | "verifyDomain"
   | "listDomains"
   | "deleteDomain"
+  | "issueApiKey"
+  | "listApiKeys"
+  | "revokeApiKey"
 >;
 
 export interface DashboardContext {

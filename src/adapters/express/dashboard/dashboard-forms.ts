@@ -63,6 +63,13 @@ export const bulkForm = z.object({
   ids: z.union([z.string().max(64), z.array(z.string().max(64)).max(100)]).optional(),
 });
 
+export const keyForm = z.object({
+  name: z.string().trim().min(1, "Name the key.").max(64, "A key's name is at most 64 characters."),
+  scopes: z.union([z.string().max(32), z.array(z.string().max(32)).max(20)]).optional(),
+  domains: optionalText(2000),
+  expires_at: expiry,
+});
+
 export const domainForm = z.object({ hostname: z.string().trim().min(1, "Enter a hostname.").max(253) });
 
 /** The form's fields as the schema reads them. @throws DomainError invalid_request naming the first problem */

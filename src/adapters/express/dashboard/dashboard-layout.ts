@@ -7,13 +7,14 @@ export interface DashboardFrame {
   readonly base: string;
   readonly accountId: string;
   readonly csrfToken: string;
-  readonly current?: "links" | "new" | "domains";
+  readonly current?: "links" | "new" | "domains" | "keys";
 }
 
 const SECTIONS = [
   { id: "links", label: "Links", path: "/links" },
   { id: "new", label: "New link", path: "/links/new" },
   { id: "domains", label: "Domains", path: "/domains" },
+  { id: "keys", label: "API keys", path: "/keys" },
 ] as const;
 
 /** The hidden field every dashboard form carries; a post without the session's token is refused. */

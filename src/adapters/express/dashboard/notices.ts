@@ -8,6 +8,7 @@ const NOTICES: Readonly<Record<string, string>> = {
   registered: "Domain registered: publish the TXT record below, then verify.",
   verified: "Domain verified: it is active.",
   "domain-deleted": "Domain deleted.",
+  "key-revoked": "Key revoked: it stops working at once.",
 };
 
 const BULK_VERBS: Readonly<Record<string, string>> = {

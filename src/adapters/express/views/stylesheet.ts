@@ -183,6 +183,8 @@ ul.domains { list-style: none; margin: 0; padding: 0; }
 li.domain + li.domain { border-top: 1px solid var(--line); margin-top: 16px; padding-top: 16px; }
 .actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 12px; }
 .actions form { margin: 0; }
+fieldset { border: 1px solid var(--line); border-radius: 10px; margin: 16px 0 0; padding: 4px 16px 12px; }
+legend { font-weight: 600; padding: 0 4px; }
 .secret { padding: 12px; border-radius: 10px; background: var(--warn-soft); overflow-wrap: anywhere; }
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
