@@ -7,7 +7,6 @@ import type {
 import { DomainError, isDomainError } from "../../domain/errors/domain-error.js";
 import type { Link } from "../../domain/link/link.js";
 import { type IndexMode, indexAccountLink } from "./account-link-index.js";
-import { decodeRecord } from "./json-record.js";
 import { CONSUME_CLICK, REWRITE_LINK, WRITE_NEW_LINK } from "./link-scripts.js";
 import { listAccountLinks } from "./list-account-links.js";
 import type { RedisClient } from "./redis-connection.js";
@@ -88,8 +87,7 @@ export class RedisLinkRepository implements LinkRepository {
       let stored = await this.records.load(id);
       while (stored !== null) {
         if (await this.records.release(stored.loc, id)) {
-          const link = decodeRecord<Link>(stored.json, ["createdAt", "updatedAt"]);
-          await this.forget({ ...link, tags: link.tags ?? [] }, "drop");
+          await this.forget(toLink(stored), "drop");
           return true;
         }
         const again = await this.records.load(id);
