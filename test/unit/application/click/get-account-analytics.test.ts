@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TOP_LINKS } from "../../../../src/application/use-cases/click/get-account-analytics.js";
+import { FULL_ACCESS } from "../../../../src/domain/api-key/key-access.js";
 import type { ClickIncrement } from "../../../../src/domain/click/click.js";
 import { dayOf } from "../../../../src/domain/time/day.js";
 import { aDomainError } from "../../../support/builders.js";
@@ -68,6 +69,26 @@ describe("GetAccountAnalytics", () => {
     expect(stats.topLinks).toHaveLength(TOP_LINKS);
     expect(stats.topLinks.map((link) => link.id)).not.toContain(last.id);
     expect(stats.topLinks[0]?.clicks).toBe(TOP_LINKS + 2);
+  });
+
+  it("a domain-limited key reads one of its domains only, and no tag counts", async () => {
+    const { core, make } = await setUp();
+    await make("one", ["red"]);
+    await follow(core, { one: 2 });
+    const access = { scopes: FULL_ACCESS.scopes, domains: ["sho.rt"] };
+    const mine = await core.getAccountAnalytics.execute({ accountId: ACME, access, domain: "sho.rt" });
+    expect(mine.totalClicks).toBe(2);
+    for (const request of [{}, { tag: "red" }, { domain: "other.test" }]) {
+      await expect(core.getAccountAnalytics.execute({ accountId: ACME, access, ...request })).rejects.toEqual(
+        aDomainError("forbidden"),
+      );
+    }
+    await expect(core.listTags.execute({ accountId: ACME, access })).rejects.toEqual(
+      aDomainError("forbidden"),
+    );
+    expect(await core.listTags.execute({ accountId: ACME, access: FULL_ACCESS })).toEqual([
+      { name: "red", links: 1 },
+    ]);
   });
 
   it("refuses a bad tag, or tag and domain together, with invalid_request", async () => {
