@@ -70,14 +70,16 @@ export class RedisLinkRepository implements LinkRepository {
         // Stale: the record moved on (maybe to another slug); neither its slug nor the old one is touched.
         return false;
       }
-      await indexAccountLink(this.records.client, this.records.keys, link, "put");
-      if (from === to) return true;
-      if ((await this.records.holderOf(to)) !== link.id) {
-        // The claim went stale while this update stalled and a create took the slug: put the link back.
-        await this.rewrite(previous, from, link);
-        throw slugTaken(link.slug);
+      if (from !== to) {
+        if ((await this.records.holderOf(to)) !== link.id) {
+          // The claim went stale while this update stalled and a create took the slug: put the link back.
+          await this.rewrite(previous, from, link);
+          throw slugTaken(link.slug);
+        }
+        await this.records.release(from, link.id);
       }
-      await this.records.release(from, link.id);
+      // Indexed once the update stands (a link put back keeps the tags the index holds).
+      await indexAccountLink(this.records.client, this.records.keys, link, "put");
       return true;
     });
   }
