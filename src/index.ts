@@ -3,6 +3,7 @@
 // stay inside. Adapters live at their own subpaths (hexlink/memory, hexlink/redis, hexlink/mongodb,
 // hexlink/express, hexlink/node, hexlink/classify); wiring at hexlink/bootstrap; test kits at hexlink/testing.
 export * from "./application/index.js";
+export type * from "./application/views/account-analytics-view.js";
 export type * from "./application/views/analytics-view.js";
 export type * from "./application/views/api-key-view.js";
 export type * from "./application/views/domain-view.js";
@@ -14,11 +15,20 @@ export {
   FULL_ACCESS,
   type KeyAccess,
 } from "./domain/api-key/key-access.js";
-export type { ClassifiedClick, ClickIncrement, Dimension } from "./domain/click/click.js";
+export type {
+  ClassifiedClick,
+  ClickIncrement,
+  ClickOwner,
+  CountedDimension,
+  Dimension,
+} from "./domain/click/click.js";
 export type { ClickCounts, ClickStats, NamedCount } from "./domain/click/click-counts.js";
+// What a ClickStore or LinkRepository of one's own applies: the scope fold and the search and tag rules.
+export { type AccountScope, isScopeId, scopeId, withScopes } from "./domain/click/click-scope.js";
 export type { CustomDomain, CustomDomainStatus } from "./domain/custom-domain/custom-domain.js";
 export { DomainError, ERROR_CODES, type ErrorCode, isDomainError } from "./domain/errors/domain-error.js";
 export type { Link, LinkState, LinkStatus } from "./domain/link/link.js";
+export { hasEveryTag, matchesSearch } from "./domain/link/link-metadata.js";
 export type {
   QueryCondition,
   RedirectRule,

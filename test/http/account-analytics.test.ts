@@ -186,4 +186,29 @@ describe.each(STORES)("GET /v1/analytics ($name)", ({ stores, skip }) => {
     expectV1Error(await api.get("/v1/analytics?link=x"), "invalid_request");
     expectV1Error(await new ApiClient(server.url, "hxk_nobody").get("/v1/analytics"), "unauthorized");
   });
+
+  it.skipIf(skip)("needs analytics:read; a domain-limited key reads one of its domains only", async () => {
+    const made = await api.post<{ secret: string }>("/v1/keys", {
+      name: "links only",
+      scopes: ["links:read"],
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expectV1Error(await new ApiClient(server.url, made.body.secret).get("/v1/analytics"), "forbidden");
+    const host = new URL(server.url).hostname;
+    const limited = await api.post<{ secret: string }>("/v1/keys", {
+      name: "one domain",
+      scopes: ["analytics:read", "links:read"],
+      domains: [host],
+    });
+    expect(limited.status, JSON.stringify(limited.body)).toBe(201);
+    const client = new ApiClient(server.url, limited.body.secret);
+    expectV1Error(await client.get("/v1/analytics"), "forbidden");
+    expectV1Error(await client.get("/v1/tags"), "forbidden");
+    const domain = encodeURIComponent(links.alpha.domain);
+    const response = await client.get<{ analytics: AccountAnalytics }>(
+      `/v1/analytics?start=2026-03-01&domain=${domain}`,
+    );
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body.analytics.total_clicks).toBe((await analytics(api)).total_clicks);
+  });
 });

@@ -19,6 +19,7 @@ import { IssueApiKey } from "../../src/application/use-cases/api-key/issue-api-k
 import { ListApiKeys } from "../../src/application/use-cases/api-key/list-api-keys.js";
 import { RevokeApiKey } from "../../src/application/use-cases/api-key/revoke-api-key.js";
 import { SeedApiKeys } from "../../src/application/use-cases/api-key/seed-api-keys.js";
+import { GetAccountAnalytics } from "../../src/application/use-cases/click/get-account-analytics.js";
 import { GetLinkAnalytics } from "../../src/application/use-cases/click/get-link-analytics.js";
 import { GetTrackingPage } from "../../src/application/use-cases/click/get-tracking-page.js";
 import { ActivateDomain } from "../../src/application/use-cases/domain/activate-domain.js";
@@ -32,6 +33,7 @@ import { FindQrLink } from "../../src/application/use-cases/link/find-qr-link.js
 import { GetLink } from "../../src/application/use-cases/link/get-link.js";
 import { GetLinkByShortUrl } from "../../src/application/use-cases/link/get-link-by-short-url.js";
 import { ListLinks } from "../../src/application/use-cases/link/list-links.js";
+import { ListTags } from "../../src/application/use-cases/link/list-tags.js";
 import {
   type RedirectRequest,
   ResolveRedirect,
@@ -181,6 +183,8 @@ export function buildCore(options: CoreOptions = {}) {
     consumeRateLimit: new ConsumeRateLimit(limiter, clock, settings),
     getLinkAnalytics: new GetLinkAnalytics(links, linkClicks, shortUrls),
     getTrackingPage: new GetTrackingPage(links, linkClicks, shortUrls, clock),
+    listTags: new ListTags(links),
+    getAccountAnalytics: new GetAccountAnalytics(links, linkClicks, shortUrls),
   };
 }
 

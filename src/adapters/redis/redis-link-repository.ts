@@ -7,7 +7,6 @@ import type {
 import { DomainError, isDomainError } from "../../domain/errors/domain-error.js";
 import type { Link } from "../../domain/link/link.js";
 import { type IndexMode, indexAccountLink } from "./account-link-index.js";
-import { decodeRecord } from "./json-record.js";
 import { CONSUME_CLICK, REWRITE_LINK, WRITE_NEW_LINK } from "./link-scripts.js";
 import { listAccountLinks } from "./list-account-links.js";
 import type { RedisClient } from "./redis-connection.js";
@@ -71,14 +70,16 @@ export class RedisLinkRepository implements LinkRepository {
         // Stale: the record moved on (maybe to another slug); neither its slug nor the old one is touched.
         return false;
       }
-      await indexAccountLink(this.records.client, this.records.keys, link, "put");
-      if (from === to) return true;
-      if ((await this.records.holderOf(to)) !== link.id) {
-        // The claim went stale while this update stalled and a create took the slug: put the link back.
-        await this.rewrite(previous, from, link);
-        throw slugTaken(link.slug);
+      if (from !== to) {
+        if ((await this.records.holderOf(to)) !== link.id) {
+          // The claim went stale while this update stalled and a create took the slug: put the link back.
+          await this.rewrite(previous, from, link);
+          throw slugTaken(link.slug);
+        }
+        await this.records.release(from, link.id);
       }
-      await this.records.release(from, link.id);
+      // Indexed once the update stands (a link put back keeps the tags the index holds).
+      await indexAccountLink(this.records.client, this.records.keys, link, "put");
       return true;
     });
   }
@@ -88,8 +89,7 @@ export class RedisLinkRepository implements LinkRepository {
       let stored = await this.records.load(id);
       while (stored !== null) {
         if (await this.records.release(stored.loc, id)) {
-          const link = decodeRecord<Link>(stored.json, ["createdAt", "updatedAt"]);
-          await this.forget({ ...link, tags: link.tags ?? [] }, "drop");
+          await this.forget(toLink(stored), "drop");
           return true;
         }
         const again = await this.records.load(id);

@@ -18,6 +18,8 @@ const LIST_OPTIONS = {
   status: { type: "string" },
   cursor: { type: "string" },
   limit: { type: "string" },
+  tag: { type: "string" },
+  q: { type: "string" },
 } as const;
 
 const CHANGE_OPTIONS = {
@@ -93,7 +95,8 @@ async function setStatus(hexlink: Hexlink, args: CommandArgs, status: "active" |
 /** `hexlink links …`: an account's links, with the same filters as `GET /v1/links`. */
 export const linksCommands: CommandGroup = {
   list: {
-    synopsis: "--account <name> [--domain <host>] [--status active|disabled] [--limit <n>] [--cursor <c>]",
+    synopsis:
+      "--account <name> [--domain <host>] [--status active|disabled] [--tag <a,b>] [--q <text>] [--limit <n>] [--cursor <c>]",
     summary: "list an account's links, newest first, a page at a time",
     options: LIST_OPTIONS,
     required: ["account"],
@@ -102,7 +105,12 @@ export const linksCommands: CommandGroup = {
       const status = statusFilter(values);
       const cursor = optionalString(values, "cursor");
       const limit = optionalCount(values, "limit");
+      // Links having every tag of a comma list, as `?tag=a&tag=b`.
+      const tags = optionalString(values, "tag")?.split(",");
+      const search = optionalString(values, "q");
       const page = await hexlink.listLinks.execute({
+        ...(tags === undefined ? {} : { tags }),
+        ...(search === undefined ? {} : { search }),
         accountId: requiredString(values, "account"),
         ...(domain === undefined ? {} : { domain }),
         ...(status === undefined ? {} : { status }),

@@ -46,7 +46,7 @@ export function scopesOf(owner: ClickOwner): string[] {
 /**
  * The increments with, after them, the fold of every owned increment into its scopes' buckets of that day:
  * the same clicks, bot clicks, dimension values and visitors, plus the link's human clicks under
- * {@link LINK_DIMENSION}. Scope buckets keep the fold's bounds: at most `MAX_VALUES_PER_DIMENSION` values per
+ * {@link LINK_DIMENSION} (most clicked first). Scope buckets keep the fold's bounds: at most `MAX_VALUES_PER_DIMENSION` values per
  * dimension (the rest under `Other`) and `MAX_VISITORS_PER_BUCKET` visitors. Every store applies this to what
  * it is given, so account, domain and tag counters are kept at write time, under the batch's guard.
  */
@@ -72,6 +72,13 @@ export function withScopes(increments: readonly ClickIncrement[]): ClickIncremen
         bucket.visitors.add(visitor);
       }
     }
+  }
+  for (const bucket of scopes.values()) {
+    // Most clicked first: a store gives a scope-day's link slots first come, so the batch's busiest links
+    // claim them before its one-click ones.
+    const links = bucket.dimensions.get(LINK_DIMENSION);
+    if (links !== undefined)
+      bucket.dimensions.set(LINK_DIMENSION, new Map([...links].sort(([, a], [, b]) => b - a)));
   }
   return [...increments, ...scopes.values()];
 }

@@ -52,6 +52,29 @@ export function linkRepositoryContract(name: string, harness: LinkRepositoryHarn
       expect(await repo.tagCounts("another-account")).toEqual([]);
     });
 
+    it("concurrent retags of one version: only the winner's tags are listed and counted", async () => {
+      const repo = await harness.make();
+      const link = aLink().taggedWith("start").build();
+      await repo.create(link);
+      const versions = ["a", "b", "c", "d"].map((tag, index) => ({
+        ...link,
+        tags: [tag, "shared"],
+        updatedAt: later(link.updatedAt, index + 1),
+      }));
+      const won = await Promise.all(versions.map((version) => repo.update(version, link)));
+      expect(won.filter(Boolean)).toHaveLength(1);
+      const stored = await repo.findById(link.id);
+      const tags = stored?.tags ?? [];
+      expect(tags).toContain("shared");
+      expect(await repo.tagCounts(link.accountId)).toEqual(
+        [...tags].sort().map((name) => ({ name, links: 1 })),
+      );
+      for (const tag of ["start", "a", "b", "c", "d"]) {
+        const page = await repo.listByAccount(link.accountId, { limit: 5, after: null, tags: [tag] });
+        expect(page.links.map((one) => one.id)).toEqual(tags.includes(tag) ? [link.id] : []);
+      }
+    });
+
     it("answers null for an unknown id, another domain or another letter case", async () => {
       const repo = await harness.make();
       const link = aLink().build();

@@ -164,6 +164,16 @@ describe.skipIf(!redisAvailable())("the CLI's commands on a Redis store", () => 
       env,
     );
     expect(disabled.links.map((link) => link.id)).toEqual([second.id]);
+    const searched = await runCliJson<{ links: JsonLink[] }>(
+      ["links", "list", "--account", "lister", "--q", "EXAMPLE.ORG/NEW", "--tag", "nothing,here"],
+      env,
+    );
+    expect(searched.links).toEqual([]);
+    const found = await runCliJson<{ links: JsonLink[] }>(
+      ["links", "list", "--account", "lister", "--q", "EXAMPLE.ORG/NEW"],
+      env,
+    );
+    expect(found.links.map((link) => link.id)).toEqual([first.id]);
     expect(
       (await runCliJson<{ link: JsonLink }>(["links", "enable", second.id, "--account", "lister"], env)).link
         .status,

@@ -58,6 +58,8 @@ describe("use cases refuse a key without their scope (forbidden), whatever the r
         "analytics:read",
         (access) => core.getLinkAnalytics.execute({ accountId: ACME, access, linkId: link.id }),
       ],
+      ["analytics:read", (access) => core.getAccountAnalytics.execute({ accountId: ACME, access })],
+      ["links:read", (access) => core.listTags.execute({ accountId: ACME, access })],
       ["domains:read", (access) => core.listDomains.execute({ accountId: ACME, access })],
       ["domains:write", (access) => core.verifyDomain.execute({ accountId: ACME, access, hostname: BRAND })],
       [
