@@ -71,6 +71,10 @@ describe.skipIf(!browserAvailable())("dashboard in a browser", () => {
       await check(page, "new-link");
       await page.getByLabel("Destination URL").fill(`${rig.destination.url}landing`);
       await page.getByLabel("Slug (optional)").fill("browser-made");
+      await page.getByLabel("Tags (optional)").fill("launch");
+      await page.getByText("Redirect rules and split test").click();
+      await page.getByLabel("Rule 1: send to").fill(`${rig.destination.url}from-newsletter`);
+      await page.getByLabel("Query").first().fill("ref=mail");
       await page.getByRole("button", { name: "Create link" }).click();
       expect(await page.getByRole("status").textContent()).toBe("Link created.");
       await check(page, "edit-link");
@@ -78,13 +82,16 @@ describe.skipIf(!browserAvailable())("dashboard in a browser", () => {
       // A person's browser: headless Chromium's own user agent is counted as a bot, apart from the charts.
       const visitor = await rig.browser.newContext({ userAgent: PERSON });
       const visit = await visitor.newPage();
-      await visit.goto(`${rig.server.url}/browser-made`);
+      await visit.goto(`${rig.server.url}/browser-made?ref=mail`);
       expect(await visit.getByRole("heading").textContent()).toBe("Destination reached");
+      // The rule matched: the visitor landed on its URL, not the link's destination.
+      expect(new URL(visit.url()).pathname).toBe("/from-newsletter");
       await visitor.close();
       await rig.server.hexlink.flushClicks();
 
       await page.getByRole("link", { name: "Clicks and visitors" }).click();
       expect(await page.locator(".stat dd").first().textContent()).toBe("1");
+      expect(await page.content()).toContain("rule:1");
       await check(page, "analytics");
 
       await page.goBack();

@@ -338,6 +338,129 @@ describe.each(memoryAndRedisStores("dashboard"))("dashboard on $name", ({ stores
     },
   );
 
+  it.skipIf(skip)(
+    "keeps title, tags, rules and split variants from the form, and filters the list by search and tag",
+    async () => {
+      const browser = await signedIn();
+      const csrf = await browser.csrf();
+      const created = await browser.post("/links", {
+        _csrf: csrf,
+        url: "https://example.com/rules-default",
+        slug: "dash-rules",
+        title: "Summer Sale",
+        tags: "Promo, summer",
+        rule_url_0: "https://example.com/for-germany",
+        rule_country_0: "de, at",
+        rule_query_0: "ref=mail, utm=*",
+        rule_url_1: "",
+        variant_url_0: "https://example.com/a",
+        variant_weight_0: "30",
+        variant_url_1: "https://example.com/b",
+        variant_weight_1: "70",
+      });
+      expect(created.status).toBe(303);
+      const id = /\/links\/(lnk_[A-Za-z0-9_-]+)/.exec(created.location ?? "")?.[1] ?? "";
+      const link = await server.hexlink.getLink.execute({ accountId: "acme", id });
+      expect(link).toMatchObject({ title: "Summer Sale", tags: ["promo", "summer"] });
+      expect(link.rules).toEqual([
+        {
+          if: {
+            country: ["DE", "AT"],
+            query: [
+              { name: "ref", value: "mail" },
+              { name: "utm", value: "*" },
+            ],
+          },
+          url: "https://example.com/for-germany",
+        },
+      ]);
+      expect(link.variants).toEqual([
+        { url: "https://example.com/a", weight: 30 },
+        { url: "https://example.com/b", weight: 70 },
+      ]);
+      const withRule = await fetch(`${server.url}/dash-rules?ref=mail&utm=x`, {
+        redirect: "manual",
+        headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0" },
+      });
+      expect(withRule.status).toBe(302);
+
+      // Saving the form as shown keeps every rule; clearing a row removes it.
+      const edit = await browser.get(`/links/${id}`);
+      expect(edit.body).toContain('value="DE, AT"');
+      expect(edit.body).toContain('value="ref=mail, utm=*"');
+      const kept = await browser.post(`/links/${id}`, {
+        _csrf: csrf,
+        url: "https://example.com/rules-default",
+        slug: "dash-rules",
+        title: "Summer Sale",
+        tags: "promo, summer",
+        rule_url_0: "https://example.com/for-germany",
+        rule_country_0: "DE, AT",
+        rule_query_0: "ref=mail, utm=*",
+        variant_url_0: "https://example.com/a",
+        variant_weight_0: "30",
+        variant_url_1: "https://example.com/b",
+        variant_weight_1: "70",
+        status: "active",
+      });
+      expect(kept.status).toBe(303);
+      expect((await server.hexlink.getLink.execute({ accountId: "acme", id })).rules).toHaveLength(1);
+      const cleared = await browser.post(`/links/${id}`, {
+        _csrf: csrf,
+        url: "https://example.com/rules-default",
+        slug: "dash-rules",
+        title: "Summer Sale",
+        tags: "promo",
+        rule_url_0: "",
+        rule_country_0: "",
+        rule_query_0: "",
+        variant_url_0: "",
+        variant_weight_0: "",
+        variant_url_1: "",
+        variant_weight_1: "",
+        status: "active",
+      });
+      expect(cleared.status).toBe(303);
+      const after = await server.hexlink.getLink.execute({ accountId: "acme", id });
+      expect(after).toMatchObject({ rules: [], variants: [], tags: ["promo"] });
+
+      const searched = await browser.get("/links?q=summer");
+      expect(searched.body).toContain("/dash-rules");
+      expect(searched.body).not.toContain("/dash-made");
+      const tagged = await browser.get("/links?tag=promo");
+      expect(tagged.body).toContain("/dash-rules");
+      const none = await browser.get("/links?tag=nothing-here");
+      expect(none.body).not.toContain("/dash-rules");
+    },
+  );
+
+  it.skipIf(skip)(
+    "shows the API's message for a rule row it cannot read, keeping what was typed",
+    async () => {
+      const browser = await signedIn();
+      const answer = await browser.post("/links", {
+        _csrf: await browser.csrf(),
+        url: "https://example.com/bad-rule",
+        rule_country_0: "DE",
+        rule_url_1: "https://example.com/r",
+        rule_after_1: "tomorrow",
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body).toContain("Rule 1: give the URL it sends visitors to.");
+      expect(answer.body).toContain('name="rule_country_0" type="text" value="DE"');
+      const weights = await browser.post("/links", {
+        _csrf: await browser.csrf(),
+        url: "https://example.com/bad-weights",
+        variant_url_0: "https://example.com/a",
+        variant_weight_0: "50",
+        variant_url_1: "https://example.com/b",
+        variant_weight_1: "20",
+      });
+      expect(weights.status).toBe(400);
+      expect(weights.body).toMatch(/role="alert">[^<]*100/);
+    },
+  );
+
   it.skipIf(skip)("answers an oversized or malformed form with a 400 page, never a stack trace", async () => {
     const browser = await signedIn();
     const huge = await browser.post("/links", { _csrf: await browser.csrf(), url: "x".repeat(100_000) });

@@ -50,6 +50,8 @@ export const createLinkForm = z.object({
     .transform((value) => (value === "" ? undefined : value)),
   expires_at: expiry,
   max_clicks: maxClicks,
+  title: optionalText(200),
+  tags: optionalText(1100),
 });
 
 export const updateLinkForm = createLinkForm.omit({ domain: true }).extend({

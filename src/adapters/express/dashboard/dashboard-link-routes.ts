@@ -8,10 +8,21 @@ import { bulkForm, createLinkForm, readForm, updateLinkForm } from "./dashboard-
 import { dashboardPage } from "./dashboard-layout.js";
 import { filtersOf, text, typedValues } from "./link-form-input.js";
 import { formValuesOf, type LinkFormValues, linkFormPage } from "./link-form-page.js";
+import { targetsChanged, targetsFromFields } from "./link-targets-form.js";
 import { linksPage } from "./links-page.js";
 import { bulkNotice, noticeOf } from "./notices.js";
 
 const PAGE_SIZE = 25;
+
+type TextField = Exclude<keyof LinkFormValues, "targets">;
+
+/** Tags as typed: comma-separated, blanks dropped (the use case checks and lower-cases them). */
+function tagList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== "");
+}
 
 /** A form shown again after a refusal: 403 when the key may not do it, else 400. */
 function formStatus(error: DomainError): number {
@@ -36,6 +47,7 @@ export const LINK_ROUTES = [
     responses: { "200": "HTML", "400": "a filter or cursor that is not one" },
     handle: async ({ hexlink }, { principal, frame }, req, res) => {
       const filters = filtersOf(req.query);
+      const { q, tag, ...stored } = filters;
       const cursor = text(req.query.cursor);
       let error: string | undefined;
       let list: Awaited<ReturnType<typeof hexlink.listLinks.execute>> = { links: [], nextCursor: null };
@@ -44,7 +56,9 @@ export const LINK_ROUTES = [
           accountId: principal.accountId,
           access: principal.access,
           limit: PAGE_SIZE,
-          ...filters,
+          ...stored,
+          ...(q === undefined ? {} : { search: q }),
+          ...(tag === undefined ? {} : { tags: [tag] }),
           ...(cursor === undefined ? {} : { cursor }),
         });
       } catch (caught) {
@@ -94,6 +108,9 @@ export const LINK_ROUTES = [
           ...(form.password === undefined ? {} : { password: form.password }),
           expiresAt: form.expires_at,
           maxClicks: form.max_clicks,
+          ...(form.title === undefined ? {} : { title: form.title }),
+          tags: tagList(form.tags),
+          ...targetsFromFields(typedValues(req.body).targets ?? {}),
         });
         seeOther(res, req, `/links/${encodeURIComponent(link.id)}?done=created`);
       } catch (error) {
@@ -185,7 +202,8 @@ export const LINK_ROUTES = [
       try {
         const form = readForm(updateLinkForm, req.body);
         // Only what the user changed is sent: a field shown as stored (an expiry drawn to the minute) stays exact.
-        const changed = (name: keyof LinkFormValues) => (typed[name] ?? "").trim() !== (stored[name] ?? "");
+        const changed = (name: TextField) => (typed[name] ?? "").trim() !== (stored[name] ?? "");
+        const typedTargets = typed.targets ?? {};
         const password =
           form.remove_password === "1"
             ? { password: null }
@@ -202,6 +220,9 @@ export const LINK_ROUTES = [
           ...(changed("expiresAt") ? { expiresAt: form.expires_at } : {}),
           ...(changed("maxClicks") ? { maxClicks: form.max_clicks } : {}),
           ...(form.status === undefined || !changed("status") ? {} : { status: form.status }),
+          ...(changed("title") ? { title: form.title ?? null } : {}),
+          ...(changed("tags") ? { tags: tagList(form.tags) } : {}),
+          ...(targetsChanged(typedTargets, stored.targets ?? {}) ? targetsFromFields(typedTargets) : {}),
         });
         seeOther(res, req, `/links/${encodeURIComponent(id)}?done=saved`);
       } catch (error) {

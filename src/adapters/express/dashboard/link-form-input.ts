@@ -1,5 +1,6 @@
 import type { Request } from "express";
 import type { LinkFormValues } from "./link-form-page.js";
+import { TARGET_FIELD } from "./link-targets-form.js";
 import type { LinkFilters } from "./links-page.js";
 
 export function text(value: unknown): string | undefined {
@@ -13,7 +14,15 @@ export function filtersOf(query: Request["query"]): LinkFilters {
     typeof query.domain === "string" && query.domain.trim() !== ""
       ? query.domain.trim().slice(0, 253)
       : undefined;
-  return { ...(status === undefined ? {} : { status }), ...(domain === undefined ? {} : { domain }) };
+  const q = typeof query.q === "string" && query.q.trim() !== "" ? query.q.trim().slice(0, 200) : undefined;
+  const tag =
+    typeof query.tag === "string" && query.tag.trim() !== "" ? query.tag.trim().slice(0, 50) : undefined;
+  return {
+    ...(q === undefined ? {} : { q }),
+    ...(tag === undefined ? {} : { tag }),
+    ...(status === undefined ? {} : { status }),
+    ...(domain === undefined ? {} : { domain }),
+  };
 }
 
 /** What the user typed, to show again after an error (never the password). */
@@ -27,10 +36,16 @@ export function typedValues(body: unknown): LinkFormValues {
     expiresAt: "expires_at",
     maxClicks: "max_clicks",
     status: "status",
+    title: "title",
+    tags: "tags",
   };
   for (const [key, name] of Object.entries(fields)) {
     const value = text(form[name]);
     if (value !== undefined) values[key] = value.slice(0, 2048);
   }
-  return values;
+  const targets: Record<string, string> = {};
+  for (const [name, value] of Object.entries(form)) {
+    if (TARGET_FIELD.test(name) && typeof value === "string") targets[name] = value.slice(0, 2048);
+  }
+  return { ...values, targets };
 }

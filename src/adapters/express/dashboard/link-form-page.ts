@@ -2,6 +2,8 @@ import type { LinkView } from "../../../application/views/link-view.js";
 import { PASSWORD_MAX_LENGTH } from "../../../domain/link/link.js";
 import { html, type SafeHtml } from "../views/escape.js";
 import { csrfField, type DashboardFrame, dashboardPage, notice } from "./dashboard-layout.js";
+import { targetsFieldset } from "./link-targets-fieldset.js";
+import { targetFieldsOf } from "./link-targets-form.js";
 
 /** What the form shows in its fields: the link's values, or what the user sent before an error. */
 export interface LinkFormValues {
@@ -12,6 +14,11 @@ export interface LinkFormValues {
   readonly expiresAt?: string;
   readonly maxClicks?: string;
   readonly status?: string;
+  readonly title?: string;
+  /** Comma-separated. */
+  readonly tags?: string;
+  /** The rule and variant rows' fields (`rule_url_0`, …). */
+  readonly targets?: Readonly<Record<string, string>>;
 }
 
 export interface LinkFormView {
@@ -33,6 +40,9 @@ export function formValuesOf(link: LinkView): LinkFormValues {
     expiresAt: link.expiresAt === null ? "" : link.expiresAt.toISOString().slice(0, 16),
     maxClicks: link.maxClicks === null ? "" : String(link.maxClicks),
     status: link.status,
+    title: link.title ?? "",
+    tags: link.tags.join(", "),
+    targets: targetFieldsOf(link.rules, link.variants),
   };
 }
 
@@ -89,6 +99,7 @@ ${link !== undefined && details(frame, link)}
 ${notice(view.message)}${notice(view.error, "error")}
 <form class="link-form" method="post" action="${action}">
 ${csrfField(frame.csrfToken)}
+${field("title", "Title (optional)", html`<input id="title" name="title" type="text" maxlength="200" value="${values.title ?? ""}">`)}
 ${field("url", "Destination URL", html`<input id="url" name="url" type="url" inputmode="url" maxlength="2048" value="${values.url ?? ""}"${link === undefined && html` required`} placeholder="https://example.com/page">`)}
 <div class="two">
 ${field("slug", "Slug (optional)", html`<input id="slug" name="slug" type="text" maxlength="64" value="${values.slug ?? ""}" autocapitalize="off" spellcheck="false">`, link === undefined ? "Leave empty for a random one." : undefined)}
@@ -99,7 +110,9 @@ ${passwordFields(view)}
 ${field("expires_at", "Expires at (UTC, optional)", html`<input id="expires_at" name="expires_at" type="datetime-local" value="${values.expiresAt ?? ""}">`)}
 ${field("max_clicks", "Maximum clicks (optional)", html`<input id="max_clicks" name="max_clicks" type="number" min="1" step="1" inputmode="numeric" value="${values.maxClicks ?? ""}">`)}
 </div>
+${field("tags", "Tags (optional)", html`<input id="tags" name="tags" type="text" maxlength="1100" value="${values.tags ?? ""}" autocapitalize="off" spellcheck="false" aria-describedby="tags-hint">`, "Comma-separated: a-z, 0-9, _ and -; at most 20.")}
 ${statusField(view)}
+${targetsFieldset(values.targets ?? {})}
 <button class="button" type="submit">${link === undefined ? "Create link" : "Save changes"}</button>
 </form>
 </section>

@@ -4,6 +4,8 @@ import { csrfField, type DashboardFrame, dashboardPage, notice } from "./dashboa
 
 /** The links page's filters, as the query string carried them (and the next page link repeats them). */
 export interface LinkFilters {
+  readonly q?: string;
+  readonly tag?: string;
   readonly status?: "active" | "disabled";
   readonly domain?: string;
 }
@@ -25,6 +27,8 @@ function statusOption(value: string, label: string, current: string | undefined)
 
 function filterForm(frame: DashboardFrame, filters: LinkFilters): SafeHtml {
   return html`<form class="filters" method="get" action="${frame.base}/links" role="search">
+<div><label for="q">Search</label><input id="q" name="q" type="search" value="${filters.q ?? ""}" placeholder="slug, destination or title" maxlength="200"></div>
+<div><label for="tag">Tag</label><input id="tag" name="tag" type="text" value="${filters.tag ?? ""}" maxlength="50" autocapitalize="off" spellcheck="false"></div>
 <div><label for="status">Status</label><select id="status" name="status">
 ${statusOption("", "Any", filters.status ?? "")}${statusOption("active", "Active", filters.status)}${statusOption("disabled", "Disabled", filters.status)}
 </select></div>
@@ -37,7 +41,7 @@ function row(frame: DashboardFrame, link: LinkView): SafeHtml {
   const edit = `${frame.base}/links/${encodeURIComponent(link.id)}`;
   return html`<tr>
 <td><input type="checkbox" name="ids" value="${link.id}" id="pick-${link.id}" aria-label="Select ${link.shortUrl}"></td>
-<td class="name"><a href="${edit}">${link.shortUrl}</a>${link.passwordProtected && html` <span class="badge">password</span>`}</td>
+<td class="name"><a href="${edit}">${link.shortUrl}</a>${link.passwordProtected && html` <span class="badge">password</span>`}${link.title !== null && html`<br><span class="small">${link.title}</span>`}${link.tags.length > 0 && html`<br>${link.tags.map((tag) => html`<a class="tag" href="${frame.base}/links?tag=${encodeURIComponent(tag)}">#${tag}</a> `)}`}</td>
 <td class="name destination">${link.destination}</td>
 <td><span class="badge ${link.status}">${link.status}</span></td>
 <td><time datetime="${link.createdAt.toISOString()}">${DAY.format(link.createdAt)}</time></td>

@@ -183,6 +183,12 @@ ul.domains { list-style: none; margin: 0; padding: 0; }
 li.domain + li.domain { border-top: 1px solid var(--line); margin-top: 16px; padding-top: 16px; }
 .actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 12px; }
 .actions form { margin: 0; }
+a.tag { font-size: 0.8125rem; text-decoration: none; }
+details.targets { font-size: 1rem; margin-top: 20px; }
+details.targets summary { font-size: 1rem; }
+fieldset.rule .conditions { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0 12px; }
+fieldset.rule .conditions label, .variant label { font-size: 0.875rem; }
+@media (max-width: 720px) { fieldset.rule .conditions { grid-template-columns: minmax(0, 1fr); } }
 fieldset { border: 1px solid var(--line); border-radius: 10px; margin: 16px 0 0; padding: 4px 16px 12px; }
 legend { font-weight: 600; padding: 0 4px; }
 .secret { padding: 12px; border-radius: 10px; background: var(--warn-soft); overflow-wrap: anywhere; }
