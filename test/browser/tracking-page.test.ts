@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type BrowserRig,
   browserAvailable,
-  PHONE,
+  expectFitsPhone,
   screenshot,
   startBrowserRig,
   withPage,
@@ -110,16 +110,5 @@ describe.skipIf(!browserAvailable())("tracking page in a browser", () => {
       expect(await page.locator("figure.timeseries svg.chart rect").count()).toBe(1);
     }));
 
-  it("fits a phone's width", () =>
-    withPage(
-      rig.browser,
-      async (page) => {
-        await page.goto(trackingUrl);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-          PHONE.width,
-        );
-        await screenshot(page, "tracking-phone");
-      },
-      { viewport: PHONE },
-    ));
+  it("fits a phone's width", () => expectFitsPhone(rig.browser, trackingUrl, "tracking-phone"));
 });

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type BrowserRig,
   browserAvailable,
-  PHONE,
-  screenshot,
+  expectFitsPhone,
   startBrowserRig,
   withPage,
 } from "../support/browser.js";
@@ -68,15 +67,5 @@ describe.skipIf(!browserAvailable())("tracking page of a link with redirect rule
     }));
 
   it("fits a phone's width, the long target URL wrapping", () =>
-    withPage(
-      rig.browser,
-      async (page) => {
-        await page.goto(trackingUrl);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-          PHONE.width,
-        );
-        await screenshot(page, "tracking-targets-phone");
-      },
-      { viewport: PHONE },
-    ));
+    expectFitsPhone(rig.browser, trackingUrl, "tracking-targets-phone"));
 });

@@ -103,6 +103,21 @@ export async function withPage(
   }
 }
 
+/** Opens `url` on a phone-sized page, checks nothing scrolls sideways, and saves a screenshot as `name`. */
+export function expectFitsPhone(browser: Browser, url: string, name: string): Promise<void> {
+  return withPage(
+    browser,
+    async (page) => {
+      await page.goto(url);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        PHONE.width,
+      );
+      await screenshot(page, name);
+    },
+    { viewport: PHONE },
+  );
+}
+
 /** Saves a screenshot (of the whole page unless `fullPage` is false) as `test-results/<name>.png`. */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });

@@ -61,7 +61,7 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
     "counts owned clicks in their account's, domain's and tags' scopes too, accounts apart",
     "a retried batch counts once in the scopes too",
     "answers what the capped fold says for batches around the cap (property)",
-    "counts clicks per target (default, rule, variant) of a link-day, bots apart",
+    "counts clicks per rule and variant of a link-day (the default's are the rest), bots apart",
   ]),
   ...httpGaps("test/http/mongodb/analytics.test.ts", [
     "GET /v1/links/:id/analytics: the body > has exactly the contract's fields, and the right counts for the last 30 UTC days by default",

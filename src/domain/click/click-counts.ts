@@ -3,6 +3,7 @@ import { daysOf } from "../time/day.js";
 import {
   type ClickIncrement,
   type CountedDimension,
+  DEFAULT_TARGET,
   DIMENSIONS,
   type Dimension,
   OVERFLOW_VALUE,
@@ -106,18 +107,38 @@ export function listedCounts(values: ReadonlyMap<string, number> | undefined): N
 
 export function toClickStats(range: DayRange, counts: ClickCounts): ClickStats {
   const timeseries = daysOf(range).map((date) => ({ date, clicks: counts.days.get(date)?.clicks ?? 0 }));
+  const totalClicks = timeseries.reduce((sum, day) => sum + day.clicks, 0);
   let botClicks = 0;
   for (const day of counts.days.values()) botClicks += day.botClicks;
   const breakdown = Object.fromEntries(
-    DIMENSIONS.map((dimension) => [dimension, listedCounts(counts.dimensions.get(dimension))]),
+    DIMENSIONS.map((dimension) => {
+      const values = counts.dimensions.get(dimension);
+      const full = dimension === "target" ? withDefaultTarget(values, totalClicks) : values;
+      return [dimension, listedCounts(full)];
+    }),
   ) as Record<Dimension, NamedCount[]>;
   return {
     start: range.start,
     end: range.end,
-    totalClicks: timeseries.reduce((sum, day) => sum + day.clicks, 0),
+    totalClicks,
     uniqueClicks: counts.uniqueClicks,
     botClicks,
     timeseries,
     breakdown,
   };
+}
+
+/**
+ * The target counts with the default target's added: the clicks no other target took (the fold stores none for
+ * it). Clicks recorded before targets existed count as the default's.
+ */
+function withDefaultTarget(
+  values: ReadonlyMap<string, number> | undefined,
+  total: number,
+): Map<string, number> {
+  const full = new Map(values ?? []);
+  let others = 0;
+  for (const [name, clicks] of full) if (name !== DEFAULT_TARGET) others += clicks;
+  full.set(DEFAULT_TARGET, Math.max(0, total - others));
+  return full;
 }

@@ -5,6 +5,12 @@ export const DIMENSIONS = ["device", "os", "browser", "country", "referrer", "ta
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /**
+ * The target of a click that went to its link's own URL. Not stored: most clicks are, so a plain link keeps no
+ * target counts at all, and its default clicks are the total less the other targets' (see `toClickStats`).
+ */
+export const DEFAULT_TARGET = "default";
+
+/**
  * The dimension an account, tag or domain bucket (see `click-scope.ts`) counts its links' clicks in, by link
  * id: what `top_links` is read from. A link's own buckets never hold it.
  */
@@ -129,12 +135,13 @@ export function foldIntoBucket(
   bucket.clicks += weight;
   if (keepVisitor && bucket.visitors.size < MAX_VISITORS_PER_BUCKET) bucket.visitors.add(click.visitor);
   for (const dimension of DIMENSIONS) {
+    const raw = click[dimension];
+    if (dimension === "target" && raw === DEFAULT_TARGET) continue;
     let values = bucket.dimensions.get(dimension);
     if (values === undefined) {
       values = new Map();
       bucket.dimensions.set(dimension, values);
     }
-    const raw = click[dimension];
     const value = values.has(raw) || values.size < MAX_VALUES_PER_DIMENSION ? raw : OVERFLOW_VALUE;
     values.set(value, (values.get(value) ?? 0) + weight);
   }

@@ -69,6 +69,8 @@ const COUNTRY = /^[A-Za-z]{2}$/;
 const LANGUAGE = /^[A-Za-z]{2,8}$/;
 
 const invalid = (message: string) => new DomainError("invalid_request", message);
+/** A refused value as an error repeats it: clipped, so an error never echoes a huge input. */
+const shown = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 
 /**
  * Checks rules and makes their values canonical; their URLs are left to the destination checks.
@@ -87,7 +89,7 @@ function parseConditions(raw: RuleInput["if"], where: string): RuleConditions {
     conditions.device = list(raw.device, `${where}.if.device`, (value) => {
       const name = DEVICE_BY_LOWER.get(value.toLowerCase());
       if (name === undefined)
-        throw invalid(`${where}.if.device: '${value}' is none of ${DEVICE_NAMES.join(", ")}.`);
+        throw invalid(`${where}.if.device: ${shown(value)} is none of ${DEVICE_NAMES.join(", ")}.`);
       return name;
     });
   if (raw.os !== undefined)
@@ -99,20 +101,20 @@ function parseConditions(raw: RuleInput["if"], where: string): RuleConditions {
   if (raw.country !== undefined)
     conditions.country = list(raw.country, `${where}.if.country`, (value) => {
       if (!COUNTRY.test(value))
-        throw invalid(`${where}.if.country: '${value}' is not an ISO 3166 alpha-2 code.`);
+        throw invalid(`${where}.if.country: ${shown(value)} is not an ISO 3166 alpha-2 code.`);
       return value.toUpperCase();
     });
   if (raw.language !== undefined)
     conditions.language = list(raw.language, `${where}.if.language`, (value) => {
       if (!LANGUAGE.test(value))
-        throw invalid(`${where}.if.language: '${value}' is not a primary language tag (e.g. en).`);
+        throw invalid(`${where}.if.language: ${shown(value)} is not a primary language tag (e.g. en).`);
       return value.toLowerCase();
     });
   if (raw.query !== undefined) conditions.query = queryConditions(raw.query, `${where}.if.query`);
   if (raw.ip !== undefined)
     conditions.ip = list(raw.ip, `${where}.if.ip`, (value) => {
       const range = parseIpRange(value);
-      if (range === null) throw invalid(`${where}.if.ip: '${value}' is not an IPv4 or IPv6 CIDR range.`);
+      if (range === null) throw invalid(`${where}.if.ip: ${shown(value)} is not an IPv4 or IPv6 CIDR range.`);
       return formatIpRange(range);
     });
   if (raw.after !== undefined) conditions.after = instant(raw.after, `${where}.if.after`);

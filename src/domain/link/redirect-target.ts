@@ -1,3 +1,4 @@
+import { DEFAULT_TARGET } from "../click/click.js";
 import { type IpAddress, type IpRange, ipInRange, parseIpRange } from "./ip-range.js";
 import type { Link } from "./link.js";
 import type { RedirectRule, RuleConditions } from "./redirect-rules.js";
@@ -34,8 +35,6 @@ export interface RedirectTarget {
   readonly url: string;
 }
 
-export const DEFAULT_TARGET: TargetName = "default";
-
 export type TargetedLink = Pick<Link, "id" | "destination" | "rules" | "variants">;
 
 /** True when every visit goes to the link's own URL: the redirect then needs nothing of the visit. */
@@ -68,7 +67,7 @@ export function targetsOf(link: Pick<Link, "destination" | "rules" | "variants">
   const rules = link.rules.map(
     (rule, index): RedirectTarget => ({ name: `rule:${index + 1}`, url: rule.url }),
   );
-  const rest =
+  const rest: RedirectTarget[] =
     link.variants.length > 0
       ? link.variants.map(
           (variant, index): RedirectTarget => ({ name: `variant:${index + 1}`, url: variant.url }),

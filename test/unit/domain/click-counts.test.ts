@@ -58,6 +58,25 @@ describe("click folding and stats", () => {
     expect(stats.uniqueClicks).toBe(0);
   });
 
+  it("stores no default target and shows the clicks no other target took as the default's", () => {
+    const clicks = [
+      aClick({ target: "rule:1" }),
+      aClick(),
+      aClick(),
+      aClick({ target: "variant:2", bot: true }),
+    ];
+    const increments = foldClicks(clicks);
+    expect(increments[0]?.dimensions.get("target")).toEqual(new Map([["rule:1", 1]]));
+    expect(statsOf(clicks).breakdown.target).toEqual([
+      { name: "default", clicks: 2 },
+      { name: "rule:1", clicks: 1 },
+    ]);
+    // Clicks counted before targets existed carry no target at all: every one is the default's.
+    const before = { ...increments[0], dimensions: new Map() } as (typeof increments)[number];
+    const stats = toClickStats(RANGE, countsFromIncrements([before], "lnk_a", RANGE));
+    expect(stats.breakdown.target).toEqual([{ name: "default", clicks: 3 }]);
+  });
+
   it("sorts a breakdown by clicks, most first, then by name, and drops zero counts", () => {
     const values = new Map([
       ["b", 2],

@@ -55,12 +55,12 @@ describe("parseRedirectRules", () => {
     [
       "an unknown device",
       { device: ["Phone"] },
-      /rules\[0\]\.if\.device: 'Phone' is none of Desktop, Mobile/,
+      /rules\[0\]\.if\.device: "Phone" is none of Desktop, Mobile/,
     ],
     ["an empty list", { country: [] }, /rules\[0\]\.if\.country must list 1 to 50 values/],
     ["a country of three letters", { country: ["FRA"] }, /not an ISO 3166 alpha-2 code/],
     ["a language with a region", { language: ["en-US"] }, /not a primary language tag/],
-    ["a bad CIDR", { ip: ["10.0.0.0/40"] }, /'10\.0\.0\.0\/40' is not an IPv4 or IPv6 CIDR range/],
+    ["a bad CIDR", { ip: ["10.0.0.0/40"] }, /"10\.0\.0\.0\/40" is not an IPv4 or IPv6 CIDR range/],
     ["an empty query", { query: {} }, /query must name 1 to 50 parameters/],
     ["a blank os name", { os: ["  "] }, /if\.os: each name must be 1 to 100 characters/],
     [
@@ -72,6 +72,12 @@ describe("parseRedirectRules", () => {
   ])("refuses %s with invalid_request", (_, conditions, message) => {
     expect(() => parseRedirectRules([rule(conditions)])).toThrow(aDomainError("invalid_request"));
     expect(() => parseRedirectRules([rule(conditions)])).toThrow(message);
+  });
+
+  it("repeats a refused value clipped to 40 characters", () => {
+    expect(() => parseRedirectRules([rule({ country: ["x".repeat(5000)] })])).toThrow(
+      `rules[0].if.country: "${"x".repeat(40)}…" is not an ISO 3166 alpha-2 code.`,
+    );
   });
 
   it(`refuses more than ${MAX_RULES} rules`, () => {

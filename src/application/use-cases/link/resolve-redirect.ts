@@ -1,6 +1,7 @@
+import { DEFAULT_TARGET } from "../../../domain/click/click.js";
 import { withForwardedQuery } from "../../../domain/link/destination.js";
 import { isGone, type Link } from "../../../domain/link/link.js";
-import { chooseTarget, DEFAULT_TARGET, hasOneTarget } from "../../../domain/link/redirect-target.js";
+import { chooseTarget, hasOneTarget } from "../../../domain/link/redirect-target.js";
 import { decide, minuteWindow } from "../../../domain/rate-limit/rate-window.js";
 import type { ClickSink } from "../../ports/click-sink.js";
 import type { LinkCache } from "../../ports/link-cache.js";
