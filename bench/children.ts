@@ -41,10 +41,22 @@ export function median(values: readonly number[]): number {
 const TICKS_PER_S = Number(spawnSync("getconf", ["CLK_TCK"]).stdout?.toString() || 100);
 
 /**
- * CPU time (user + system, µs) a process has used so far, from /proc (Linux). Per request, it is steadier than
- * requests per second on a machine other work shares: time the process waits for a core is not counted.
+ * CPU time (user + system, µs) a process and its live child processes (a cluster's workers) have used so far,
+ * from /proc (Linux). Per request, it is steadier than requests per second on a machine other work shares: time
+ * the process waits for a core is not counted.
  */
 export function cpuMicros(pid: number | undefined): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-  return ((Number(fields[11]) + Number(fields[12])) / TICKS_PER_S) * 1e6;
+  const own = ((Number(fields[11]) + Number(fields[12])) / TICKS_PER_S) * 1e6;
+  return own + childrenOf(pid).reduce((sum, child) => sum + cpuMicros(child), 0);
+}
+
+/** The pids of a process's children, from /proc/<pid>/task/<pid>/children; none when the kernel lacks it. */
+function childrenOf(pid: number | undefined): number[] {
+  try {
+    const listed = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+    return listed === "" ? [] : listed.split(/\s+/).map(Number);
+  } catch {
+    return [];
+  }
 }

@@ -23,6 +23,16 @@ export async function compare(
   extra?: Flood,
   path = "/bench",
 ): Promise<string> {
+  return (await compareFigures(label, bare, server, extra)).row;
+}
+
+/** {@link compare}'s row, and the medians of requests per second it shows for the target and the baseline. */
+export async function compareFigures(
+  label: string,
+  bare: BenchChild,
+  server: BenchChild,
+  extra?: Flood,
+): Promise<{ row: string; rps: number; bareRps: number }> {
   const bareUrl = `http://127.0.0.1:${bare.port}/bench`;
   const targetUrl = `http://127.0.0.1:${server.port}${path}`;
   const ratios: number[] = [];
@@ -55,7 +65,8 @@ export async function compare(
   const shown = errors === 0 ? label : `${label} (non-3xx: ${errors})`;
   // Under a flood the target's CPU time serves the flood too: no CPU ratio then.
   const cpu = extra === undefined ? median(cpuRatios).toFixed(2) : "–";
-  return `| ${shown} | ${Math.round(rps)} | ${p99.toFixed(2)} | ${Math.round(bareRps)} | ${bareP99.toFixed(2)} | ${median(ratios).toFixed(2)} | ${cpu} |`;
+  const row = `| ${shown} | ${Math.round(rps)} | ${p99.toFixed(2)} | ${Math.round(bareRps)} | ${bareP99.toFixed(2)} | ${median(ratios).toFixed(2)} | ${cpu} |`;
+  return { row, rps, bareRps };
 }
 
 /** One load run and the server's CPU time per response during it. */

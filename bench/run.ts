@@ -7,13 +7,16 @@ import { HAVE_WRK } from "./load.js";
 import { CONNECTIONS, clickCheck, compare, createRow, SETTINGS } from "./redirects.js";
 import { startupRows } from "./startup.js";
 import { tagListingRows } from "./tag-listing.js";
+import { workersRows } from "./workers.js";
 
-// Every figure of docs/benchmarks.md. BENCH_ONLY=redirect,rules,create,flood,heap,startup,tags picks sections (all by
-// default); BENCH_DURATION and BENCH_ROUNDS size the HTTP rounds, BENCH_LINKS the heap run, BENCH_BUILD=0
-// skips the build before the start-up run. BENCH_ONLY=qr runs the QR floods alone; BENCH_QR_INLINE=1 draws QR
-// codes on the server's event loop, as before the worker, for comparison.
+// Every figure of docs/benchmarks.md. BENCH_ONLY=redirect,rules,create,flood,heap,startup,tags,workers picks
+// sections (all by default); BENCH_DURATION and BENCH_ROUNDS size the HTTP rounds, BENCH_LINKS the heap run,
+// BENCH_BUILD=0 skips the build before the start-up run. BENCH_ONLY=qr runs the QR floods alone;
+// BENCH_QR_INLINE=1 draws QR codes on the server's event loop, as before the worker, for comparison.
 const INLINE_QR = process.env.BENCH_QR_INLINE === "1";
-const ONLY = new Set((process.env.BENCH_ONLY ?? "redirect,rules,create,flood,heap,startup,tags").split(","));
+const ONLY = new Set(
+  (process.env.BENCH_ONLY ?? "redirect,rules,create,flood,heap,startup,tags,workers").split(","),
+);
 const run = promisify(execFile);
 
 interface Target {
@@ -40,7 +43,12 @@ async function main(): Promise<void> {
     if (ONLY.has("tags")) tagRows.push(...(await tagListingRows(redis.url)));
     const bare = await startChild("bench/servers/bare.ts");
     children.push(bare);
-    for (const target of TARGETS) {
+    if (ONLY.has("workers")) {
+      const workers = await workersRows(redis.url, bare, (child) => children.push(child));
+      rows.push(...workers.rows);
+      checks.push(...workers.notes);
+    }
+    for (const target of ONLY.has("workers") && ONLY.size === 1 ? [] : TARGETS) {
       const env = { BENCH_STORE: target.store, BENCH_CLICKS: target.clicks, BENCH_REDIS_URL: redis.url };
       const server = await startChild("bench/servers/hexlink.ts", env);
       children.push(server);

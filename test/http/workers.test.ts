@@ -250,9 +250,10 @@ describeWithRedis(
         KEY,
         link.id,
       );
+      // One client, two workers: one unique visitor, as the primary gives its workers one visitor secret.
       expect(counted).toMatchObject({
         status: 200,
-        analytics: { total_clicks: BURST, bot_clicks: 0 },
+        analytics: { total_clicks: BURST, unique_clicks: 1, bot_clicks: 0 },
         exitCode: 0,
       });
     }, 90_000);

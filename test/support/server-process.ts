@@ -79,7 +79,11 @@ export function killServerProcesses(): void {
 /** What a link's analytics showed through a fresh server process, and how that process ended. */
 export interface CountedClicks {
   readonly status: number;
-  readonly analytics: { readonly total_clicks: number; readonly bot_clicks: number };
+  readonly analytics: {
+    readonly total_clicks: number;
+    readonly unique_clicks: number;
+    readonly bot_clicks: number;
+  };
   readonly exitCode: number | null;
 }
 

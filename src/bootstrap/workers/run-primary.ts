@@ -1,4 +1,5 @@
 import cluster, { type Worker } from "node:cluster";
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { createLogger } from "../../adapters/express/logging/create-logger.js";
 import type { HexlinkConfig } from "../config.js";
@@ -41,7 +42,13 @@ export async function runPrimary(config: HexlinkConfig, io: PrimaryIo): Promise<
   );
   // Workers learn the port before they listen, so PORT=0 is resolved here once: every worker gets the same.
   const port = config.PORT === 0 ? await freePort(config.HOST) : config.PORT;
-  const env = { ...io.env, PORT: String(port), [PRIMARY_PID_VARIABLE]: String(process.pid) };
+  const env = {
+    ...io.env,
+    PORT: String(port),
+    [PRIMARY_PID_VARIABLE]: String(process.pid),
+    // Unset, each process would make up its own, and a visitor reaching two workers would count twice.
+    HEXLINK_VISITOR_SECRET: config.HEXLINK_VISITOR_SECRET ?? randomBytes(32).toString("base64url"),
+  };
   const wanted = config.HEXLINK_WORKERS;
   logger.info(
     { workers: wanted, port, store: config.HEXLINK_STORE },
@@ -132,7 +139,7 @@ export async function runPrimary(config: HexlinkConfig, io: PrimaryIo): Promise<
       streak = plan.streak;
       logger.warn(
         { worker: worker.id, pid: worker.process.pid, code, signal, restartInMs: plan.delayMs },
-        `worker ${worker.id} died (${how}); starting another in ${plan.delayMs} ms`,
+        `worker ${worker.id} ${code === 0 ? "stopped" : "died"} (${how}); starting another in ${plan.delayMs} ms`,
       );
       const timer = setTimeout(() => {
         restarts.delete(timer);
