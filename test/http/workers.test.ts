@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { httpRequest, type RawResponse } from "../support/http-client.js";
@@ -217,6 +218,39 @@ describeWithRedis(
         answered.add(await answeredBy(server, follow.reqId));
       }
       expect([...answered].sort()).toEqual([2, 3]);
+    }, 60_000);
+
+    it("SIGTERM to one worker recycles it: it drains and exits 0, and the primary starts another", async () => {
+      const started = logLines(server).find(
+        (line) => line.role === "primary" && line.msg === "worker 2 started",
+      );
+      const mark = server.output().length;
+      process.kill(Number(started?.pid), "SIGTERM");
+      await waitForLine(server, /"msg":"worker 2 stopped \(code 0\); starting another in \d+ ms"/, mark);
+      await waitForLine(server, /"role":"primary","worker":4,"msg":"worker 4 ready"/, mark);
+      const answered = new Set<number>();
+      for (let i = 0; i < 4; i++) {
+        const { response, reqId } = await send(`${server.url}/readyz`);
+        expect(response.status).toBe(200);
+        answered.add(await answeredBy(server, reqId));
+      }
+      expect([...answered].sort()).toEqual([3, 4]);
+    }, 60_000);
+
+    it("stops with exit 1 when its workers cannot start (the port is taken), rather than restart them in a loop", async () => {
+      const taken = createServer();
+      await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+      const address = taken.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      try {
+        const failed = startServerProcess(
+          redisEnv(backend().url, { HEXLINK_WORKERS: "2", PORT: String(port) }),
+        );
+        await expect(failed).rejects.toThrow(/exited with 1 before listening/);
+        await expect(failed).rejects.toThrow(/worker \d failed to start \(code 1\); stopping/);
+      } finally {
+        taken.close();
+      }
     }, 60_000);
   },
 );
