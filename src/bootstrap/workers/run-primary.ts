@@ -86,8 +86,8 @@ export async function runPrimary(config: HexlinkConfig, io: PrimaryIo): Promise<
       if (stopping !== undefined) clearTimeout(stopping.timer);
       process.off("SIGTERM", onSignal);
       process.off("SIGINT", onSignal);
-      cluster.removeAllListeners("message");
-      cluster.removeAllListeners("exit");
+      cluster.off("message", onMessage);
+      cluster.off("exit", onExit);
       logger.info({ code }, "hexlink primary stopped");
       resolve(code);
     };
@@ -98,7 +98,7 @@ export async function runPrimary(config: HexlinkConfig, io: PrimaryIo): Promise<
     process.on("SIGTERM", onSignal);
     process.on("SIGINT", onSignal);
 
-    cluster.on("message", (worker, message: unknown) => {
+    const onMessage = (worker: Worker, message: unknown) => {
       if (isMessage(message, "ready")) {
         const entry = running.get(worker.id);
         if (entry !== undefined) entry.ready = true;
@@ -113,9 +113,9 @@ export async function runPrimary(config: HexlinkConfig, io: PrimaryIo): Promise<
       } else if (isMessage(message, "snapshot")) {
         metrics.collected(worker, message.id, message.metrics);
       }
-    });
+    };
 
-    cluster.on("exit", (worker, code, signal) => {
+    const onExit = (worker: Worker, code: number, signal: string | null) => {
       const entry = running.get(worker.id);
       running.delete(worker.id);
       metrics.gone(worker);
@@ -146,8 +146,10 @@ export async function runPrimary(config: HexlinkConfig, io: PrimaryIo): Promise<
         fork();
       }, plan.delayMs);
       restarts.add(timer);
-    });
+    };
 
+    cluster.on("message", onMessage);
+    cluster.on("exit", onExit);
     for (let i = 0; i < wanted; i++) fork();
   });
 }
