@@ -23,7 +23,7 @@ export async function compare(
   extra?: Flood,
   path = "/bench",
 ): Promise<string> {
-  return (await compareFigures(label, bare, server, extra)).row;
+  return (await compareFigures(label, bare, server, extra, path)).row;
 }
 
 /** {@link compare}'s row, and the medians of requests per second it shows for the target and the baseline. */
@@ -32,6 +32,7 @@ export async function compareFigures(
   bare: BenchChild,
   server: BenchChild,
   extra?: Flood,
+  path = "/bench",
 ): Promise<{ row: string; rps: number; bareRps: number }> {
   const bareUrl = `http://127.0.0.1:${bare.port}/bench`;
   const targetUrl = `http://127.0.0.1:${server.port}${path}`;
