@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { type BenchChild, startChild, stopChild } from "./children.js";
-import { BROWSER_UA } from "./load.js";
-import { compareFigures } from "./redirects.js";
+import { BROWSER_UA, load } from "./load.js";
+import { CONNECTIONS, compareFigures } from "./redirects.js";
 
 // BENCH_ONLY=workers: redirects of `hexlink serve --workers 2` on Redis (clicks on) against a bare node:http
 // cluster of 2 workers, and one hexlink process against the same cluster and against one bare process, all in
@@ -10,6 +10,8 @@ import { compareFigures } from "./redirects.js";
 
 const KEY = "hxk_bench_key_0123456789";
 const HIGH = "1000000000";
+/** Seconds of load a fresh server gets before it is measured. */
+const WARM_UP_S = 5;
 
 /**
  * Starts the real server (src/bootstrap/server.ts, as `hexlink serve`) with `workers` workers on Redis, waits
@@ -56,6 +58,9 @@ export async function startHexlinkServer(workers: number, redisUrl: string): Pro
   });
   if (created.status !== 201)
     throw new Error(`creating /bench answered ${created.status}: ${await created.text()}`);
+  // A fresh server's first seconds are slow (JIT, each worker's link cache cold): compare's 1 s warm-up is not
+  // enough, and the first row measured on the server would pay for it.
+  await load(`http://127.0.0.1:${port}/bench`, WARM_UP_S, CONNECTIONS);
   return { port, child };
 }
 
