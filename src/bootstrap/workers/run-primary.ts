@@ -54,6 +54,12 @@ export async function runPrimary(config: HexlinkConfig, io: PrimaryIo): Promise<
     { workers: wanted, port, store: config.HEXLINK_STORE },
     `hexlink primary (pid ${process.pid}) starting ${wanted} workers`,
   );
+  if (config.REDIS_URL === undefined) {
+    // As separate instances without Redis: the store is shared, the limiters and cache invalidation are not.
+    logger.warn(
+      `no REDIS_URL: each of the ${wanted} workers counts rate limits alone, and sees a link changed through another only when its cached entry expires (60 s); set REDIS_URL to share them`,
+    );
+  }
   return new Promise<number>((resolve) => {
     const running = new Map<number, Running>();
     const restarts = new Set<NodeJS.Timeout>();
