@@ -5,3 +5,7 @@ export { InMemoryLinkRepository } from "./in-memory-link-repository.js";
 export { InMemoryRateLimiter } from "./in-memory-rate-limiter.js";
 export { LruLinkCache, type LruLinkCacheOptions } from "./lru-link-cache.js";
 export { memorySharedState, memoryStores } from "./memory-stores.js";
+export { InMemoryDeliveryLog } from "./in-memory-delivery-log.js";
+export { InMemoryEventOutbox } from "./in-memory-event-outbox.js";
+export { InMemoryWebhookEndpoints } from "./in-memory-webhook-endpoints.js";
+export { memoryWebhookStores } from "./memory-webhook-stores.js";

@@ -1,4 +1,9 @@
-import type { SubscribableEvent, WebhookEndpoint, WebhookStatus } from "../../domain/webhook/webhook.js";
+import type {
+  SubscribableEvent,
+  WebhookEndpoint,
+  WebhookEventType,
+  WebhookStatus,
+} from "../../domain/webhook/webhook.js";
 import type { DeliveryRecord, DeliveryStatus } from "../ports/webhook-delivery-log.js";
 
 /** A webhook endpoint as the use cases return it: never its secret, except once at creation. */
@@ -14,7 +19,7 @@ export interface WebhookView {
 /** One delivery of the log. */
 export interface DeliveryView {
   readonly id: string;
-  readonly event: string;
+  readonly event: WebhookEventType;
   readonly status: DeliveryStatus;
   readonly attempts: number;
   readonly responseStatus: number | null;

@@ -9,6 +9,8 @@ import {
 import type { Clock, IdGenerator } from "../../ports/technical.js";
 import type { WebhookEndpointRepository } from "../../ports/webhook-endpoint-repository.js";
 import type { WebhookSender, WebhookSigner } from "../../ports/webhook-sender.js";
+import type { AccessRequest } from "../../services/key-access-guard.js";
+import { requireWebhookAccess } from "../../services/owned-webhook.js";
 import type { HexlinkSettings } from "../../settings.js";
 import { toWebhookView, type WebhookView } from "../../views/webhook-view.js";
 
@@ -30,16 +32,19 @@ export interface CreatedWebhook {
 /**
  * Registers a webhook endpoint for an account, with a new signing secret.
  * @throws DomainError invalid_request (URL not https, credentials, a refused address, unknown or no events,
- *   too many endpoints)
+ *   too many endpoints); forbidden (a key without `webhooks:write`, or limited to some domains)
  */
 export class CreateWebhook {
   constructor(private readonly deps: CreateWebhookDeps) {}
 
-  async execute(input: {
-    readonly accountId: string;
-    readonly url: string;
-    readonly events: readonly string[];
-  }): Promise<CreatedWebhook> {
+  async execute(
+    input: {
+      readonly accountId: string;
+      readonly url: string;
+      readonly events: readonly string[];
+    } & AccessRequest,
+  ): Promise<CreatedWebhook> {
+    requireWebhookAccess(input);
     const allowPrivate = this.deps.settings.allowPrivateWebhooks;
     const url = parseWebhookUrl(input.url, allowPrivate);
     const events = parseWebhookEvents(input.events);

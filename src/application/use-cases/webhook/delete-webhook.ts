@@ -1,5 +1,5 @@
 import type { WebhookStores } from "../../ports/webhook-stores.js";
-import { findOwnedWebhook } from "../../services/owned-webhook.js";
+import { findOwnedWebhook, type WebhookRequest } from "../../services/owned-webhook.js";
 
 /**
  * Removes a webhook endpoint and its delivery log; its queued messages are dropped when their turn comes.
@@ -8,8 +8,8 @@ import { findOwnedWebhook } from "../../services/owned-webhook.js";
 export class DeleteWebhook {
   constructor(private readonly stores: WebhookStores) {}
 
-  async execute({ accountId, id }: { readonly accountId: string; readonly id: string }): Promise<void> {
-    const endpoint = await findOwnedWebhook(this.stores.endpoints, accountId, id);
+  async execute(request: WebhookRequest): Promise<void> {
+    const endpoint = await findOwnedWebhook(this.stores.endpoints, request);
     await this.stores.endpoints.delete(endpoint.id);
     await this.stores.deliveries.deleteEndpoint(endpoint.id);
   }
