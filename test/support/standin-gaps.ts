@@ -25,6 +25,10 @@ const MAX_AND_EQ_UPSERT =
 const TOMBSTONE =
   "an upsert drops the _id it matched with $eq, so the deleted domain's tombstone it writes is never found";
 
+/** The delivery log adds or replaces a record with `replaceOne({ _id: { $eq: id } }, …, { upsert: true })`. */
+const DELIVERY_UPSERT =
+  "an upsert drops the _id it matched with $eq, so each delivery record it writes is never found by its id";
+
 /** Counting clicks through the API needs the click store, whose every flush fails on the stand-in. */
 const CLICKS_COUNTED =
   "counts clicks, but every click flush fails on the stand-in: no $max (seq.<source> and HyperLogLog " +
@@ -45,6 +49,12 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
   ]),
   ...contractGaps("DomainRepository contract: MongoDomainRepository", TOMBSTONE, [
     "remembers when a domain was deleted with a time, and only then",
+  ]),
+  ...contractGaps("DeliveryLog contract: MongoDeliveryLog", DELIVERY_UPSERT, [
+    "lists an endpoint's records newest first, field for field",
+    "replaces a record by id, keeping one entry",
+    "keeps the last 100 of each endpoint, dropping the oldest",
+    "forgets an endpoint's records, and only that endpoint's",
   ]),
   ...contractGaps("ClickStore contract: MongoClickStore", MAX_AND_EQ_UPSERT, [
     "answers what the domain fold says, for every link and range",
