@@ -21,7 +21,7 @@ export class InMemoryEventOutbox implements EventOutbox {
   async append(events: readonly OutboxEvent[]): Promise<void> {
     for (const event of events) {
       this.entries.set(event.id, {
-        event: structuredClone(event),
+        event: copy(event),
         due: event.nextAttemptAt.getTime(),
         lease: null,
       });
@@ -37,7 +37,7 @@ export class InMemoryEventOutbox implements EventOutbox {
       this.leases += 1;
       entry.lease = `lease-${this.leases}`;
       entry.due = now.getTime() + leaseMs;
-      return { event: structuredClone(entry.event), lease: entry.lease };
+      return { event: copy(entry.event), lease: entry.lease };
     });
   }
 
@@ -64,7 +64,7 @@ export class InMemoryEventOutbox implements EventOutbox {
   }
 
   async failed(limit: number): Promise<OutboxEvent[]> {
-    return this.dead.slice(0, limit).map((event) => structuredClone(event));
+    return this.dead.slice(0, limit).map(copy);
   }
 
   async size(): Promise<number> {
@@ -75,4 +75,12 @@ export class InMemoryEventOutbox implements EventOutbox {
     const entry = this.entries.get(leased.event.id);
     return entry !== undefined && entry.lease === leased.lease ? entry : undefined;
   }
+}
+
+/**
+ * A copy the caller cannot change the stored event through: its only objects are its dates (strings are
+ * immutable), so a shallow copy does, without structuredClone copying a body of up to 1,000 clicks each time.
+ */
+function copy(event: OutboxEvent): OutboxEvent {
+  return { ...event, createdAt: new Date(event.createdAt), nextAttemptAt: new Date(event.nextAttemptAt) };
 }

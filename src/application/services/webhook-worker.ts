@@ -1,40 +1,28 @@
-import { failingTooLong, retryDelayAfter, type WebhookEndpoint } from "../../domain/webhook/webhook.js";
-import type { HexlinkEventSink } from "../hexlink-events.js";
 import type { Cancel, Scheduler } from "../ports/scheduler.js";
-import type { Clock } from "../ports/technical.js";
-import type { DeliveryRecord } from "../ports/webhook-delivery-log.js";
 import type { LeasedEvent } from "../ports/webhook-outbox.js";
-import type { WebhookSender, WebhookSigner } from "../ports/webhook-sender.js";
-import type { WebhookStores } from "../ports/webhook-stores.js";
-import type { RecorderLogger } from "./recorder-logger.js";
+import { type WebhookAttemptParts, WebhookAttempts } from "./webhook-attempts.js";
 
-/** How one attempt ended, for metrics: delivered, to be retried, or given up. */
-export type AttemptOutcome = "delivered" | "retrying" | "failed";
+export type { AttemptOutcome } from "./webhook-attempts.js";
 
-export interface WebhookWorkerParts {
-  readonly stores: WebhookStores;
-  readonly sender: WebhookSender;
-  readonly signer: WebhookSigner;
-  readonly clock: Clock;
+export interface WebhookWorkerParts extends WebhookAttemptParts {
+  /** Runs the polls; the worker's only timers. */
   readonly scheduler: Scheduler;
-  readonly events: HexlinkEventSink;
-  readonly log: RecorderLogger;
-  /** Told of every attempt's outcome (the `hexlink_webhook_deliveries_total{status}` metric). */
-  readonly onAttempt?: (outcome: AttemptOutcome) => void;
 }
 
 export interface WebhookWorkerOptions {
-  /** How often the outbox is asked for due events. Default 1 s. */
+  /** How often the outbox is asked for due events while it has none ready. Default 1 s. */
   readonly pollIntervalMs?: number;
   /** Events leased per poll at most. Default 100. */
   readonly batchSize?: number;
   /** How long a lease lasts: longer than an attempt (the sender's timeout) with a margin. Default 60 s. */
   readonly leaseMs?: number;
+  /** The sender's timeout (10 s): with `leaseMs` it bounds how many leased events may wait for an endpoint. */
+  readonly attemptTimeoutMs?: number;
   /** Attempts in flight per endpoint at most, so a slow endpoint holds only its own slots. Default 4. */
   readonly perEndpoint?: number;
   /** Attempts in flight in all at most. Default 64. */
   readonly maxInFlight?: number;
-  /** When an endpoint's slots are full, its further events wait this long in the outbox. Default 1 s. */
+  /** An event that finds its endpoint's slots and local queue full waits this long in the outbox. Default 1 s. */
   readonly busyDelayMs?: number;
 }
 
@@ -44,23 +32,34 @@ const DEFAULTS: Settings = {
   pollIntervalMs: 1000,
   batchSize: 100,
   leaseMs: 60_000,
+  attemptTimeoutMs: 10_000,
   perEndpoint: 4,
   maxInFlight: 64,
   busyDelayMs: 1000,
 };
 
 /**
- * Delivers the outbox: leases due events, posts each signed (Standard Webhooks) to its endpoint, acknowledges
- * a 2xx, reschedules anything else on the retry schedule (same message id every time), marks a message failed
- * after the last attempt, and disables an endpoint that has failed for 5 days. Attempts run concurrently, bounded
- * per endpoint and in all, outside any request; time comes from the Clock and timers from the Scheduler.
+ * Delivers the outbox: leases due events and runs their {@link WebhookAttempts}, concurrently but bounded per
+ * endpoint and in all, outside any request. An event whose endpoint's slots are taken waits in this process
+ * only as long as its lease safely allows (a few attempts' worth), else back in the outbox. While a poll finds
+ * a full batch, the next one follows as soon as there is room, not after the interval.
  */
 export class WebhookWorker {
   private readonly settings: Settings;
+  private readonly attempts: WebhookAttempts;
+  /** Attempts running per endpoint. */
   private readonly busy = new Map<string, number>();
+  /** Leased events waiting for a slot of their endpoint. */
+  private readonly waiting = new Map<string, LeasedEvent[]>();
+  private waitingCount = 0;
+  private active = 0;
+  /** Attempts and hand-backs under way. */
   private readonly running = new Set<Promise<void>>();
   private cancelPoll: Cancel | null = null;
+  private cancelSoon: Cancel | null = null;
   private polling: Promise<number> | null = null;
+  /** The last poll leased all it asked for: more may be due. */
+  private moreDue = false;
   private stopped = false;
 
   constructor(
@@ -68,9 +67,10 @@ export class WebhookWorker {
     options: WebhookWorkerOptions = {},
   ) {
     this.settings = { ...DEFAULTS, ...options };
+    this.attempts = new WebhookAttempts(parts);
   }
 
-  /** Polls every interval until stopped. */
+  /** Polls every interval (and sooner while there is more) until stopped. */
   start(): void {
     if (this.cancelPoll !== null || this.stopped) return;
     this.cancelPoll = this.parts.scheduler.every(this.settings.pollIntervalMs, () => void this.poll());
@@ -81,7 +81,7 @@ export class WebhookWorker {
    * A poll already running is joined rather than doubled. Never rejects.
    */
   poll(): Promise<number> {
-    this.polling ??= this.leaseAndStart().finally(() => {
+    this.polling ??= this.leaseAndDispatch().finally(() => {
       this.polling = null;
     });
     return this.polling;
@@ -92,23 +92,29 @@ export class WebhookWorker {
     for (;;) {
       const leased = await this.poll();
       await Promise.all([...this.running]);
-      if (leased === 0 && this.running.size === 0) return;
+      if (leased === 0 && this.running.size === 0 && this.waitingCount === 0) return;
     }
   }
 
   /** Attempts in flight. */
   get inFlight(): number {
-    return this.running.size;
+    return this.active;
   }
 
   /**
-   * Stops polling and waits for the attempts in flight until `deadline`; what is still out then keeps its lease,
-   * which expires, so another instance (or this one, restarted) delivers it.
+   * Stops polling, hands the events waiting here back to the outbox, and waits for the attempts in flight until
+   * `deadline`; what is still out then keeps its lease, which expires, so another instance (or this one,
+   * restarted) delivers it.
    */
   async stop(deadline?: Date): Promise<void> {
     this.stopped = true;
     this.cancelPoll?.();
     this.cancelPoll = null;
+    this.cancelSoon?.();
+    this.cancelSoon = null;
+    for (const queue of this.waiting.values()) for (const item of queue) this.track(this.handBack(item, 0));
+    this.waiting.clear();
+    this.waitingCount = 0;
     const all = Promise.all([...this.running, this.polling]).then(() => undefined);
     if (deadline === undefined) return all;
     const left = deadline.getTime() - this.parts.clock.now().getTime();
@@ -121,9 +127,23 @@ export class WebhookWorker {
     cancel();
   }
 
-  private async leaseAndStart(): Promise<number> {
+  /** Events held here at most: those running and those waiting. */
+  private get maxHeld(): number {
+    return this.settings.maxInFlight * 2;
+  }
+
+  /**
+   * Events that may wait here for one endpoint: its slots' worth of attempts for each timeout the lease spans,
+   * keeping two timeouts of margin, so a waiting event is attempted before its lease runs out.
+   */
+  private get queuePerEndpoint(): number {
+    const { leaseMs, attemptTimeoutMs, perEndpoint } = this.settings;
+    return perEndpoint * Math.max(0, Math.floor(leaseMs / attemptTimeoutMs) - 2);
+  }
+
+  private async leaseAndDispatch(): Promise<number> {
     if (this.stopped) return 0;
-    const room = Math.min(this.settings.batchSize, this.settings.maxInFlight - this.running.size);
+    const room = Math.min(this.settings.batchSize, this.maxHeld - this.active - this.waitingCount);
     if (room <= 0) return 0;
     let leased: LeasedEvent[];
     try {
@@ -132,23 +152,71 @@ export class WebhookWorker {
       this.parts.log("warn", "Webhook outbox could not be read", { error: messageOf(error) });
       return 0;
     }
-    for (const item of leased) {
-      const endpointId = item.event.endpointId;
-      const busy = this.busy.get(endpointId) ?? 0;
-      if (busy >= this.settings.perEndpoint) {
-        this.track(this.handBack(item));
-        continue;
-      }
-      this.busy.set(endpointId, busy + 1);
-      this.track(
-        this.attempt(item).finally(() => {
-          const left = (this.busy.get(endpointId) ?? 1) - 1;
-          if (left <= 0) this.busy.delete(endpointId);
-          else this.busy.set(endpointId, left);
-        }),
-      );
-    }
+    for (const item of leased) this.dispatch(item);
+    this.moreDue = leased.length === room;
+    this.pollSoon();
     return leased.length;
+  }
+
+  private dispatch(item: LeasedEvent): void {
+    const endpointId = item.event.endpointId;
+    if (this.canStart(endpointId)) {
+      this.startAttempt(item);
+      return;
+    }
+    const queue = this.waiting.get(endpointId) ?? [];
+    if (queue.length >= this.queuePerEndpoint) {
+      this.track(this.handBack(item, this.settings.busyDelayMs));
+      return;
+    }
+    queue.push(item);
+    this.waiting.set(endpointId, queue);
+    this.waitingCount += 1;
+  }
+
+  private canStart(endpointId: string): boolean {
+    return (
+      (this.busy.get(endpointId) ?? 0) < this.settings.perEndpoint && this.active < this.settings.maxInFlight
+    );
+  }
+
+  private startAttempt(item: LeasedEvent): void {
+    const endpointId = item.event.endpointId;
+    this.busy.set(endpointId, (this.busy.get(endpointId) ?? 0) + 1);
+    this.active += 1;
+    this.track(
+      this.attempts.run(item).finally(() => {
+        const left = (this.busy.get(endpointId) ?? 1) - 1;
+        if (left <= 0) this.busy.delete(endpointId);
+        else this.busy.set(endpointId, left);
+        this.active -= 1;
+        this.startWaiting();
+        this.pollSoon();
+      }),
+    );
+  }
+
+  /** Starts waiting events whose endpoint has a free slot, oldest endpoint queue first. */
+  private startWaiting(): void {
+    for (const [endpointId, queue] of this.waiting) {
+      while (queue.length > 0 && this.canStart(endpointId)) {
+        const next = queue.shift();
+        if (next === undefined) break;
+        this.waitingCount -= 1;
+        this.startAttempt(next);
+      }
+      if (queue.length === 0) this.waiting.delete(endpointId);
+    }
+  }
+
+  /** Polls again at once while the last poll found a full batch and there is room for more. */
+  private pollSoon(): void {
+    if (this.stopped || !this.moreDue || this.cancelSoon !== null) return;
+    if (this.active + this.waitingCount >= this.maxHeld) return;
+    this.cancelSoon = this.parts.scheduler.after(0, () => {
+      this.cancelSoon = null;
+      void this.poll();
+    });
   }
 
   private track(work: Promise<void>): void {
@@ -159,105 +227,10 @@ export class WebhookWorker {
     void guarded.finally(() => this.running.delete(guarded));
   }
 
-  /** An event of an endpoint whose slots are full waits in the outbox instead of in this process. */
-  private async handBack(item: LeasedEvent): Promise<void> {
-    const at = new Date(this.parts.clock.now().getTime() + this.settings.busyDelayMs);
+  /** An event this process will not attempt soon waits in the outbox instead. */
+  private async handBack(item: LeasedEvent, delayMs: number): Promise<void> {
+    const at = new Date(this.parts.clock.now().getTime() + delayMs);
     await this.parts.stores.outbox.reschedule(item, at, item.event.attempts);
-  }
-
-  private async attempt(item: LeasedEvent): Promise<void> {
-    const { stores } = this.parts;
-    const endpoint = await stores.endpoints.get(item.event.endpointId);
-    if (endpoint === null) {
-      // Deleted with its log: nothing to tell anyone.
-      await stores.outbox.acknowledge(item);
-      return;
-    }
-    if (endpoint.status === "disabled") {
-      await this.giveUp(item, item.event.attempts, null);
-      return;
-    }
-    const now = this.parts.clock.now();
-    const timestamp = Math.floor(now.getTime() / 1000);
-    const { event } = item;
-    const response = await this.parts.sender.send({
-      url: endpoint.url,
-      body: event.body,
-      headers: {
-        "content-type": "application/json",
-        "webhook-id": event.id,
-        "webhook-timestamp": String(timestamp),
-        "webhook-signature": this.parts.signer.signature(endpoint.secret, event.id, timestamp, event.body),
-      },
-    });
-    const attempts = event.attempts + 1;
-    const status = response.kind === "answered" ? response.status : null;
-    if (status !== null && status >= 200 && status < 300) {
-      if (!(await stores.outbox.acknowledge(item))) return;
-      this.parts.onAttempt?.("delivered");
-      await this.logDelivery(item, {
-        status: "delivered",
-        attempts,
-        responseStatus: status,
-        nextAttemptAt: null,
-      });
-      if (endpoint.failingSince !== null) await stores.endpoints.update({ ...endpoint, failingSince: null });
-      return;
-    }
-    const failedAt = this.parts.clock.now();
-    await this.endpointFailed(endpoint, failedAt);
-    const delay = retryDelayAfter(attempts);
-    if (delay === null) {
-      await this.giveUp(item, attempts, status);
-      return;
-    }
-    const next = new Date(failedAt.getTime() + delay);
-    if (!(await stores.outbox.reschedule(item, next, attempts))) return;
-    this.parts.onAttempt?.("retrying");
-    await this.logDelivery(item, {
-      status: "retrying",
-      attempts,
-      responseStatus: status,
-      nextAttemptAt: next,
-    });
-  }
-
-  private async giveUp(item: LeasedEvent, attempts: number, responseStatus: number | null): Promise<void> {
-    if (!(await this.parts.stores.outbox.fail(item, attempts))) return;
-    this.parts.onAttempt?.("failed");
-    await this.logDelivery(item, { status: "failed", attempts, responseStatus, nextAttemptAt: null });
-  }
-
-  /** Notes the first failure of a run; disables the endpoint once the run is 5 days old. */
-  private async endpointFailed(endpoint: WebhookEndpoint, now: Date): Promise<void> {
-    const failingSince = endpoint.failingSince ?? now;
-    if (failingTooLong(failingSince, now)) {
-      const disabled = { ...endpoint, status: "disabled" as const, failingSince };
-      if (await this.parts.stores.endpoints.update(disabled)) {
-        const fields = { endpointId: endpoint.id, accountId: endpoint.accountId, failingSince };
-        this.parts.log("warn", "Webhook endpoint disabled: every delivery failed for 5 days", {
-          ...fields,
-          failingSince: failingSince.toISOString(),
-        });
-        this.parts.events.emit("webhook:disabled", fields);
-      }
-    } else if (endpoint.failingSince === null) {
-      await this.parts.stores.endpoints.update({ ...endpoint, failingSince });
-    }
-  }
-
-  private async logDelivery(
-    item: LeasedEvent,
-    outcome: Pick<DeliveryRecord, "status" | "attempts" | "responseStatus" | "nextAttemptAt">,
-  ): Promise<void> {
-    const { event } = item;
-    await this.parts.stores.deliveries.record({
-      id: event.id,
-      endpointId: event.endpointId,
-      event: event.type,
-      createdAt: event.createdAt,
-      ...outcome,
-    });
   }
 }
 
