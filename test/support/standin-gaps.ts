@@ -98,6 +98,14 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
     ],
     TOMBSTONE,
   ),
+  ...httpGaps(
+    "test/http/mongodb/v1-webhooks.test.ts",
+    [
+      "v1 webhooks ('memory') > delivers link.created signed and verifiable, and logs the delivery",
+      "v1 webhooks ('memory') > a receiver that fails 3 times then succeeds gets the event 4 times under one id",
+    ],
+    DELIVERY_UPSERT,
+  ),
   ...httpGaps("test/http/mongodb/analytics-resilience.test.ts", [
     "max_clicks under concurrent redirects > a link with max_clicks 5 hit by 50 concurrent requests redirects exactly 5 times, then answers 410",
   ]),
