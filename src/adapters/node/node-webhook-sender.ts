@@ -22,6 +22,8 @@ export interface NodeWebhookSenderOptions {
   readonly timeoutMs?: number;
   /** Bytes of an answer read at most; the rest is not waited for. Default 1024. */
   readonly maxResponseBytes?: number;
+  /** Certificates to trust for https receivers instead of Node's bundled CAs (a private CA; tests). */
+  readonly ca?: string | Buffer;
   /** Resolves a host name to all its addresses; `dns.lookup` unless replaced (tests). */
   readonly resolve?: (hostname: string) => Promise<readonly ResolvedAddress[]>;
 }
@@ -39,12 +41,14 @@ export class NodeWebhookSender implements WebhookSender {
   private readonly timeoutMs: number;
   private readonly maxResponseBytes: number;
   private readonly resolve: (hostname: string) => Promise<readonly ResolvedAddress[]>;
+  private readonly ca: string | Buffer | undefined;
 
   constructor(options: NodeWebhookSenderOptions = {}) {
     this.allowPrivate = options.allowPrivate ?? false;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.maxResponseBytes = options.maxResponseBytes ?? 1024;
     this.resolve = options.resolve ?? ((hostname) => lookup(hostname, { all: true, verbatim: true }));
+    this.ca = options.ca;
   }
 
   async refusal(url: string): Promise<string | null> {
@@ -119,7 +123,9 @@ export class NodeWebhookSender implements WebhookSender {
           "user-agent": "hexlink-webhooks",
         },
         agent: false,
+        // The certificate is checked against the URL's name (servername), not the address connected to.
         ...(secure && isIP(hostname) === 0 ? { servername: hostname } : {}),
+        ...(secure && this.ca !== undefined ? { ca: this.ca } : {}),
       };
       const outgoing = (secure ? https : http).request(options, (response) => {
         const status = response.statusCode ?? 0;

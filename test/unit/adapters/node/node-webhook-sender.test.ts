@@ -1,6 +1,47 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { NodeWebhookSender } from "../../../../src/adapters/node/node-webhook-sender.js";
 import { type Receiver, startReceiver } from "../../../support/webhook-receiver.js";
+
+const HAVE_OPENSSL = spawnSync("openssl", ["version"], { stdio: "ignore" }).error === undefined;
+if (!HAVE_OPENSSL) console.warn("NodeWebhookSender https tests skipped: openssl is not installed");
+
+/** A self-signed certificate for `name`, made by openssl in a temporary folder. */
+function selfSigned(name: string): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), "hexlink-cert-"));
+  try {
+    const [key, cert] = [join(dir, "key.pem"), join(dir, "cert.pem")];
+    const args = [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+      "-days",
+      "1",
+    ];
+    const made = spawnSync("openssl", [
+      ...args,
+      "-subj",
+      `/CN=${name}`,
+      "-addext",
+      `subjectAltName=DNS:${name}`,
+    ]);
+    if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr.toString()}`);
+    return { key: readFileSync(key, "utf8"), cert: readFileSync(cert, "utf8") };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const receivers: Receiver[] = [];
 const receiver = async (...args: Parameters<typeof startReceiver>) => {
@@ -130,3 +171,35 @@ describe("NodeWebhookSender", () => {
     });
   });
 });
+
+describe.skipIf(!HAVE_OPENSSL)(
+  "NodeWebhookSender over https (a certificate for hooks.test made with openssl)",
+  () => {
+    it("checks the receiver's certificate against the URL's name while connecting to the checked address", async () => {
+      const { key, cert } = selfSigned("hooks.test");
+      const server = createHttpsServer({ key, cert }, (_req, res) => res.writeHead(204).end());
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const port = (server.address() as AddressInfo).port;
+      const resolve = async () => [{ address: "127.0.0.1", family: 4 }];
+      const sender = new NodeWebhookSender({ allowPrivate: true, ca: cert, resolve });
+      try {
+        expect(await sender.send(message(`https://hooks.test:${port}/hook`))).toEqual({
+          kind: "answered",
+          status: 204,
+        });
+        const wrongName = await sender.send(message(`https://other.test:${port}/hook`));
+        expect(wrongName).toMatchObject({
+          kind: "failed",
+          error: expect.stringMatching(/altnames|other\.test/i),
+        });
+        const untrusted = new NodeWebhookSender({ allowPrivate: true, resolve });
+        expect(await untrusted.send(message(`https://hooks.test:${port}/hook`))).toMatchObject({
+          kind: "failed",
+        });
+      } finally {
+        server.closeAllConnections();
+        await new Promise<void>((done) => server.close(() => done()));
+      }
+    });
+  },
+);
