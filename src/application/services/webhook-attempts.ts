@@ -64,9 +64,9 @@ export class WebhookAttempts {
       return;
     }
     const failedAt = this.parts.clock.now();
-    await this.endpointFailed(endpoint, failedAt);
+    const disabled = await this.endpointFailed(endpoint, failedAt);
     const delay = retryDelayAfter(attempts);
-    if (delay === null) {
+    if (disabled || delay === null) {
       await this.giveUp(item, attempts, status);
       return;
     }
@@ -80,8 +80,8 @@ export class WebhookAttempts {
     await this.ended(item, "failed", { attempts, responseStatus, nextAttemptAt: null });
   }
 
-  /** Notes the first failure of a run; disables the endpoint once the run is 5 days old. */
-  private async endpointFailed(endpoint: WebhookEndpoint, now: Date): Promise<void> {
+  /** Notes the first failure of a run; disables the endpoint once the run is 5 days old (then true). */
+  private async endpointFailed(endpoint: WebhookEndpoint, now: Date): Promise<boolean> {
     const failingSince = endpoint.failingSince ?? now;
     if (failingTooLong(failingSince, now)) {
       const disabled = { ...endpoint, status: "disabled" as const, failingSince };
@@ -93,9 +93,11 @@ export class WebhookAttempts {
         });
         this.parts.events.emit("webhook:disabled", fields);
       }
-    } else if (endpoint.failingSince === null) {
-      await this.parts.stores.endpoints.update({ ...endpoint, failingSince });
+      return true;
     }
+    if (endpoint.failingSince === null)
+      await this.parts.stores.endpoints.update({ ...endpoint, failingSince });
+    return false;
   }
 
   /** Counts an attempt's outcome and writes it to the delivery log. */

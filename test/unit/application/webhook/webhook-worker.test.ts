@@ -148,10 +148,17 @@ describe("WebhookWorker", () => {
     expect(h.logged).toContainEqual(
       expect.objectContaining({ level: "warn", message: expect.stringMatching(/disabled/) }),
     );
-    await h.time.advance(RETRY_DELAYS_MS[1] ?? 0);
-    await h.worker.drain();
+    // The message of the disabling attempt is given up at once.
     expect(h.sender.requests).toHaveLength(2);
     expect((await h.stores.deliveries.list(endpoint.id))[0]).toMatchObject({ status: "failed", attempts: 2 });
+    expect(await h.stores.outbox.size()).toBe(0);
+    // One queued earlier is marked failed unsent.
+    const queued = { id: "msg_earlier", endpointId: endpoint.id, accountId: "acme", type: "ping" as const };
+    const at = h.time.now();
+    await h.stores.outbox.append([{ ...queued, body: "{}", createdAt: at, attempts: 0, nextAttemptAt: at }]);
+    await h.worker.drain();
+    expect(h.sender.requests).toHaveLength(2);
+    expect((await h.stores.outbox.failed(10)).map((event) => event.id)).toContain("msg_earlier");
     // A disabled endpoint is no longer given new messages.
     await h.publisher.publish({ type: "link.deleted", accountId: "acme", at: h.time.now(), linkId: "lnk_2" });
     expect(await h.stores.outbox.size()).toBe(0);
