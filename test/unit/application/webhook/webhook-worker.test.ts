@@ -18,6 +18,10 @@ const link = (id: string, at: Date): LinkView => ({
   passwordProtected: false,
   expiresAt: null,
   maxClicks: null,
+  title: null,
+  tags: [],
+  rules: [],
+  variants: [],
   createdAt: at,
   updatedAt: at,
 });
