@@ -165,6 +165,31 @@ describe("clicks.recorded", () => {
       expect(message?.body).not.toContain("Gecko");
     }));
 
+  it("names the target each visitor was sent to (a split test's variant)", () =>
+    withHexlink(async (hexlink) => {
+      await subscribe(hexlink, ["clicks.recorded"]);
+      const variants = [
+        { url: "https://a.example/", weight: 50 },
+        { url: "https://b.example/", weight: 50 },
+      ];
+      await hexlink.createLink.execute({
+        accountId: "acme",
+        url: "https://example.com/",
+        customSlug: "split",
+        variants,
+      });
+      const outcome = await hexlink.resolveRedirect.execute(visit("split"));
+      await hexlink.flushClicks();
+      await expect.poll(async () => (await queued(hexlink)).length).toBe(1);
+      const [message] = await queued(hexlink);
+      if (message === undefined) throw new Error("no message");
+      const { clicks } = message.parsed.data as { clicks: { target: string }[] };
+      const sentTo = outcome.kind === "redirect" ? outcome.location : "";
+      expect(clicks.map((c) => c.target)).toEqual([
+        sentTo.startsWith("https://a.example/") ? "variant:1" : "variant:2",
+      ]);
+    }));
+
   it("splits a flush into messages of at most 1,000 clicks", () =>
     withHexlink(async (hexlink) => {
       await subscribe(hexlink, ["clicks.recorded"]);
