@@ -10,7 +10,7 @@ export interface RecordedClick {
   readonly browser: string;
   readonly country: string;
   readonly referrer: string;
-  /** Which target of the link the visitor was sent to; `default` until a link has rules. */
+  /** Which of the link's targets the visitor was sent to: `default`, `rule:<n>` or `variant:<n>`. */
   readonly target: string;
 }
 
