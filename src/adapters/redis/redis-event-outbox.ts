@@ -86,16 +86,19 @@ export class RedisEventOutbox implements EventOutbox {
     if (max <= 0) return [];
     return guarded(async () => {
       const token = randomUUID();
-      const leased: LeasedEvent[] = [];
-      // Every shard is asked for up to `max`; the earliest `max` of them are kept and the rest handed back at once.
-      for (let shard = 0; shard < OUTBOX_SHARDS; shard++) {
-        const { due, events, leases } = this.keys.outbox(shard);
-        const until = now.getTime() + leaseMs;
-        const args = [now.getTime(), max, until, token];
-        const texts = (await LEASE.run(this.client, [due, events, leases], args)) as string[];
-        for (const text of texts)
-          leased.push({ event: decodeRecord<OutboxEvent>(text, DATES), lease: token });
-      }
+      const until = now.getTime() + leaseMs;
+      const args = [now.getTime(), max, until, token];
+      // Every shard is asked at once for up to `max` (one round trip; a failure leaves what the others leased to
+      // its lease's expiry); the earliest `max` of them are kept and the rest handed back at once.
+      const replies = await Promise.all(
+        shards().map((shard) => {
+          const { due, events, leases } = this.keys.outbox(shard);
+          return LEASE.run(this.client, [due, events, leases], args) as Promise<string[]>;
+        }),
+      );
+      const leased: LeasedEvent[] = replies
+        .flat()
+        .map((text) => ({ event: decodeRecord<OutboxEvent>(text, DATES), lease: token }));
       leased.sort(
         (a, b) =>
           a.event.nextAttemptAt.getTime() - b.event.nextAttemptAt.getTime() ||
@@ -143,12 +146,17 @@ export class RedisEventOutbox implements EventOutbox {
 
   async size(): Promise<number> {
     return guarded(async () => {
-      let total = 0;
-      for (let shard = 0; shard < OUTBOX_SHARDS; shard++)
-        total += await this.client.zcard(this.keys.outbox(shard).due);
-      return total;
+      const counts = await Promise.all(
+        shards().map((shard) => this.client.zcard(this.keys.outbox(shard).due)),
+      );
+      return counts.reduce((sum, count) => sum + count, 0);
     });
   }
+}
+
+/** Every shard number. */
+function shards(): number[] {
+  return Array.from({ length: OUTBOX_SHARDS }, (_, shard) => shard);
 }
 
 /** The shard of an endpoint's messages (FNV-1a of its id): one endpoint's messages stay in one shard. */
