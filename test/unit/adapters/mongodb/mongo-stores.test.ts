@@ -59,7 +59,6 @@ describe("mongoStores", () => {
       [
         ["api_keys", "shop"],
         ["click_days", "shop"],
-        ["dashboard_sessions", "shop"],
         ["domains", "shop"],
         ["dashboard_sessions", "shop"],
         ["links", "shop"],
