@@ -29,6 +29,11 @@ const TOMBSTONE =
 const DELIVERY_UPSERT =
   "an upsert drops the _id it matched with $eq, so each delivery record it writes is never found by its id";
 
+/** Leasing is one `findOneAndUpdate` per message, which MongoDB runs atomically against concurrent ones. */
+const CONCURRENT_FIND_AND_MODIFY =
+  "concurrent findOneAndUpdate calls can both match and take the same document (MongoDB re-checks the filter " +
+  "of a conflicting write, so one of them moves on to the next message)";
+
 /** Counting clicks through the API needs the click store, whose every flush fails on the stand-in. */
 const CLICKS_COUNTED =
   "counts clicks, but every click flush fails on the stand-in: no $max (seq.<source> and HyperLogLog " +
@@ -49,6 +54,9 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
   ]),
   ...contractGaps("DomainRepository contract: MongoDomainRepository", TOMBSTONE, [
     "remembers when a domain was deleted with a time, and only then",
+  ]),
+  ...contractGaps("EventOutbox contract: MongoEventOutbox", CONCURRENT_FIND_AND_MODIFY, [
+    "never hands one event to two concurrent leasers",
   ]),
   ...contractGaps("DeliveryLog contract: MongoDeliveryLog", DELIVERY_UPSERT, [
     "lists an endpoint's records newest first, field for field",
