@@ -7,12 +7,15 @@ import { HAVE_WRK } from "./load.js";
 import { CONNECTIONS, clickCheck, compare, createRow, SETTINGS } from "./redirects.js";
 import { startupRows } from "./startup.js";
 import { tagListingRows } from "./tag-listing.js";
+import { webhookRows } from "./webhooks.js";
 import { workersRows } from "./workers.js";
 
 // Every figure of docs/benchmarks.md. BENCH_ONLY=redirect,rules,create,flood,heap,startup,tags,workers picks
 // sections (all by default); BENCH_DURATION and BENCH_ROUNDS size the HTTP rounds, BENCH_LINKS the heap run,
 // BENCH_BUILD=0 skips the build before the start-up run. BENCH_ONLY=qr runs the QR floods alone;
 // BENCH_QR_INLINE=1 draws QR codes on the server's event loop, as before the worker, for comparison.
+// BENCH_ONLY=webhooks compares redirects with and without a clicks.recorded webhook to a local receiver, and
+// reports the items delivered per second.
 const INLINE_QR = process.env.BENCH_QR_INLINE === "1";
 const ONLY = new Set(
   (process.env.BENCH_ONLY ?? "redirect,rules,create,flood,heap,startup,tags,workers").split(","),
@@ -48,7 +51,14 @@ async function main(): Promise<void> {
       rows.push(...workers.rows);
       checks.push(...workers.notes);
     }
-    for (const target of ONLY.has("workers") && ONLY.size === 1 ? [] : TARGETS) {
+    if (ONLY.has("webhooks")) {
+      const webhooks = await webhookRows(bare);
+      rows.push(...webhooks.rows);
+      checks.push(...webhooks.checks);
+    }
+    // Sections of their own only: no redirect targets.
+    const ownOnly = [...ONLY].every((name) => name === "workers" || name === "webhooks");
+    for (const target of ownOnly ? [] : TARGETS) {
       const env = { BENCH_STORE: target.store, BENCH_CLICKS: target.clicks, BENCH_REDIS_URL: redis.url };
       const server = await startChild("bench/servers/hexlink.ts", env);
       children.push(server);

@@ -8,6 +8,7 @@ export type * from "./application/views/analytics-view.js";
 export type * from "./application/views/api-key-view.js";
 export type * from "./application/views/domain-view.js";
 export type * from "./application/views/link-view.js";
+export type * from "./application/views/webhook-view.js";
 export type { ApiKey, RateLimits } from "./domain/api-key/api-key.js";
 export {
   API_KEY_SCOPES,
@@ -40,3 +41,9 @@ export type { SplitVariant } from "./domain/link/split-variants.js";
 export type { TargetCount } from "./domain/link/target-counts.js";
 export type { RateDecision, RateWindow, WindowName } from "./domain/rate-limit/rate-window.js";
 export type { Day, DayRange } from "./domain/time/day.js";
+export type {
+  SubscribableEvent,
+  WebhookEndpoint,
+  WebhookEventType,
+  WebhookStatus,
+} from "./domain/webhook/webhook.js";

@@ -19,6 +19,8 @@ const INLINE_QR_RENDERER: QrRenderer = {
 const store = process.env.BENCH_STORE ?? "memory";
 const clicksOff = process.env.BENCH_CLICKS === "off";
 const redisUrl = process.env.BENCH_REDIS_URL ?? "";
+/** With a receiver's URL, the bench account gets a `clicks.recorded` webhook to it, delivered by the worker. */
+const webhookUrl = process.env.BENCH_WEBHOOK_URL;
 
 const server = createServer();
 server.listen(0, "127.0.0.1", async () => {
@@ -36,8 +38,13 @@ server.listen(0, "127.0.0.1", async () => {
     settings: {
       rateLimits: { perSecond: 1e9, perHour: 1e9, perMonth: 1e9 },
       qrCodesPerMinute: Number(process.env.BENCH_QR_LIMIT ?? 1e9),
+      allowPrivateWebhooks: webhookUrl !== undefined,
     },
   });
+  if (webhookUrl !== undefined) {
+    await hexlink.createWebhook.execute({ accountId: "bench", url: webhookUrl, events: ["clicks.recorded"] });
+    hexlink.webhookWorker.start();
+  }
   // The links of the cache-busting QR flood (bench/qr-flood.lua).
   for (let i = 0; i < 200; i++) {
     await hexlink.createLink.execute({

@@ -7,13 +7,19 @@ export type DropReason = "pending_full" | "store_refused" | "shutdown";
 /** What each event of {@link Hexlink.on} carries. */
 export interface HexlinkEvents {
   /** Something failed that no caller awaits: a listener that threw, a click flush that failed. */
-  readonly error: { readonly error: Error; readonly source: "listener" | "clicks" };
+  readonly error: { readonly error: Error; readonly source: "listener" | "clicks" | "webhooks" };
   /** A store's connection was lost (once per outage, not per retry). */
   readonly "store:down": { readonly role: StoreRole; readonly kind: string; readonly reason: string };
   /** A store's connection is back after a `store:down`. */
   readonly "store:up": { readonly role: StoreRole; readonly kind: string };
   /** A batch of click counts reached the click store. */
   readonly "clicks:flushed": { readonly batchId: string; readonly clicks: number };
+  /** A webhook endpoint failing for too long was disabled. */
+  readonly "webhook:disabled": {
+    readonly endpointId: string;
+    readonly accountId: string;
+    readonly failingSince: Date;
+  };
   /** Clicks that will never be counted, how many and why. */
   readonly "clicks:dropped": {
     readonly clicks: number;

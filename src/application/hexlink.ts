@@ -2,6 +2,7 @@ import type { HexlinkEventName, HexlinkListener } from "./hexlink-events.js";
 import type { ClickSink } from "./ports/click-sink.js";
 import type { SharedState, StoreBundle } from "./ports/store-bundle.js";
 import type { Clock } from "./ports/technical.js";
+import type { WebhookWorker } from "./services/webhook-worker.js";
 import type { HexlinkSettings } from "./settings.js";
 import type { ShortUrls } from "./short-urls.js";
 import type { AuthenticateApiKey } from "./use-cases/api-key/authenticate-api-key.js";
@@ -31,6 +32,11 @@ import type { UpdateLink } from "./use-cases/link/update-link.js";
 import type { EndDashboardSession } from "./use-cases/session/end-dashboard-session.js";
 import type { ResolveDashboardSession } from "./use-cases/session/resolve-dashboard-session.js";
 import type { StartDashboardSession } from "./use-cases/session/start-dashboard-session.js";
+import type { CreateWebhook } from "./use-cases/webhook/create-webhook.js";
+import type { DeleteWebhook } from "./use-cases/webhook/delete-webhook.js";
+import type { ListWebhookDeliveries } from "./use-cases/webhook/list-webhook-deliveries.js";
+import type { ListWebhooks } from "./use-cases/webhook/list-webhooks.js";
+import type { TestWebhook } from "./use-cases/webhook/test-webhook.js";
 
 /** What /readyz reports: each configured store, and the click recorder's backlog. */
 export interface Readiness {
@@ -74,6 +80,13 @@ export interface Hexlink {
   readonly endDashboardSession: EndDashboardSession;
   readonly listTags: ListTags;
   readonly getAccountAnalytics: GetAccountAnalytics;
+  readonly createWebhook: CreateWebhook;
+  readonly listWebhooks: ListWebhooks;
+  readonly deleteWebhook: DeleteWebhook;
+  readonly listWebhookDeliveries: ListWebhookDeliveries;
+  readonly testWebhook: TestWebhook;
+  /** Delivers queued webhook messages once started (the server starts it); `close()` stops it. */
+  readonly webhookWorker: WebhookWorker;
   /**
    * Calls `listener` on each `event` (store connection lost and back, clicks flushed or dropped, errors no
    * caller awaits); returns a function that removes it. A listener that throws is reported as `error`.

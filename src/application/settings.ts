@@ -27,6 +27,8 @@ export interface HexlinkSettings {
   readonly qrCodesPerMinute: number;
   /** Dashboard sign-in attempts allowed per client address and minute, right keys included. */
   readonly signInsPerMinute: number;
+  /** Accept webhook URLs on http and on loopback, private and link-local addresses (spec §10). Default false. */
+  readonly allowPrivateWebhooks: boolean;
 }
 
 export function defaultDomainOf(baseUrl: URL): string {
@@ -51,6 +53,7 @@ export function makeSettings(
     authFailuresPerMinute: 30,
     qrCodesPerMinute: 60,
     signInsPerMinute: 10,
+    allowPrivateWebhooks: false,
     ...overrides,
     domainAliases: (overrides.domainAliases ?? []).map((alias) => alias.toLowerCase()),
   };

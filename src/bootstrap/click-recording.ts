@@ -14,6 +14,7 @@ import type {
   VisitorHasher,
 } from "../application/ports/click-classification.js";
 import type { ClickStore } from "../application/ports/click-store.js";
+import type { EventPublisher } from "../application/ports/event-publisher.js";
 import type { Clock } from "../application/ports/technical.js";
 import { ClickRecorder, type ClickRecorderOptions } from "../application/services/click-recorder.js";
 import type { ClassificationPorts } from "../application/services/hit-classifier.js";
@@ -64,6 +65,7 @@ export function createClickRecorder(
   clock: Clock,
   options: ClickRecordingOptions = {},
   classification: ClassificationPorts = classificationPorts(options),
+  clickEvents?: EventPublisher,
 ): ClickRecorder {
   return new ClickRecorder(
     {
@@ -72,6 +74,7 @@ export function createClickRecorder(
       scheduler: new NodeScheduler(),
       ids: new NanoidIdGenerator(),
       ...classification,
+      ...(clickEvents === undefined ? {} : { clickEvents }),
     },
     options.recorder,
   );

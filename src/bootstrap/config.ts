@@ -180,6 +180,7 @@ export const configSchema = z
     HEXLINK_REQUEST_TIMEOUT_MS: timeoutMs.default(30_000),
     HEXLINK_BLOCKED_DOMAINS: list.pipe(z.array(hostEntry)),
     HEXLINK_ALLOW_PRIVATE_DESTINATIONS: flag.transform((value) => value === "true"),
+    HEXLINK_WEBHOOKS_ALLOW_PRIVATE: flag.transform((value) => value === "true"),
     HEXLINK_UNKNOWN_HOSTS: z
       .enum(["fallback", "404"], { error: "must be fallback or 404" })
       .default("fallback"),

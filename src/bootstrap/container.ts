@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { type DependencyContainer, container as rootContainer } from "tsyringe";
 import type { ClickSink } from "../application/ports/click-sink.js";
+import type { EventPublisher } from "../application/ports/event-publisher.js";
 import type { SharedState, StoreBundle } from "../application/ports/store-bundle.js";
 import type {
   Clock,
@@ -15,6 +16,8 @@ import type { HexlinkSettings } from "../application/settings.js";
 import { registerValue } from "./token.js";
 import { TOKENS } from "./tokens.js";
 import { registerUseCases } from "./use-case-registrations.js";
+import { registerWebhookUseCases } from "./webhook-registrations.js";
+import { createWebhookParts, type WebhookParts } from "./webhook-wiring.js";
 
 /** Every port the core needs; the composition root fills them, a caller may replace any. */
 export interface HexlinkPorts {
@@ -29,6 +32,10 @@ export interface HexlinkPorts {
   readonly keyHasher: KeyHasher;
   readonly clock: Clock;
   readonly domainVerifier: DomainVerifier;
+  /** Webhook stores, sender, signer, publisher and worker; defaults over the bundle's webhook stores when absent. */
+  readonly webhooks?: WebhookParts;
+  /** Where use cases announce stored changes; the webhook publisher unless replaced. */
+  readonly events?: EventPublisher;
 }
 
 /** A child container with the ports as values and every use case as a cached factory. */
@@ -52,6 +59,23 @@ export function buildContainer(settings: HexlinkSettings, ports: HexlinkPorts): 
   registerValue(c, TOKENS.keyHasher, ports.keyHasher);
   registerValue(c, TOKENS.clock, ports.clock);
   registerValue(c, TOKENS.domainVerifier, ports.domainVerifier);
+  const hooks =
+    ports.webhooks ??
+    createWebhookParts({
+      stores: ports.stores.webhooks,
+      settings,
+      clock: ports.clock,
+      ids: ports.ids,
+      events: { emit: () => {} },
+      options: {},
+    });
+  registerValue(c, TOKENS.webhookStores, hooks.stores);
+  registerValue(c, TOKENS.webhookSender, hooks.sender);
+  registerValue(c, TOKENS.webhookSigner, hooks.signer);
+  registerValue(c, TOKENS.webhookPublisher, hooks.publisher);
+  registerValue(c, TOKENS.webhookWorker, hooks.worker);
+  registerValue(c, TOKENS.events, ports.events ?? hooks.publisher);
   registerUseCases(c);
+  registerWebhookUseCases(c);
   return c;
 }

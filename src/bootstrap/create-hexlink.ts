@@ -15,6 +15,7 @@ import type { SeedKey } from "../application/use-cases/api-key/seed-api-keys.js"
 import { type ClickRecordingOptions, classificationPorts, createClickRecorder } from "./click-recording.js";
 import { buildContainer, type HexlinkPorts } from "./container.js";
 import { resolveHexlink } from "./resolve-hexlink.js";
+import { createWebhookParts, type WebhookOptions } from "./webhook-wiring.js";
 
 export interface CreateHexlinkOptions {
   /** Public origin of short links; its host is the default domain. Default `http://localhost:3000`. */
@@ -26,7 +27,7 @@ export interface CreateHexlinkOptions {
   /** Rate limiter and link cache; in process when absent. */
   readonly shared?: SharedState;
   /** Any technical port, replaced by the caller's own. */
-  readonly ports?: Partial<Omit<HexlinkPorts, "stores" | "shared" | "clickSink" | "visits">>;
+  readonly ports?: Partial<Omit<HexlinkPorts, "stores" | "shared" | "clickSink" | "visits" | "webhooks">>;
   /**
    * Where redirects hand their clicks; a ClickRecorder over the click store when absent. A function gets that
    * recorder to wrap: hexlink still flushes and stops it, and hears its events. A sink object of your own is
@@ -35,6 +36,8 @@ export interface CreateHexlinkOptions {
   readonly clickSink?: ClickSink | ((recorder: ClickRecorder) => ClickSink);
   /** Classification and flushing of the default ClickRecorder. */
   readonly clickRecording?: ClickRecordingOptions;
+  /** Delivery of webhooks: sender, timers, worker tuning, metrics. */
+  readonly webhooks?: WebhookOptions;
   /** API keys to create if missing (idempotent). */
   readonly apiKeys?: readonly SeedKey[];
 }
@@ -50,21 +53,32 @@ export async function createHexlink(options: CreateHexlinkOptions = {}): Promise
   const emitter = new HexlinkEmitter();
   // One set of classification ports for redirect rules and the recorder: one user-agent cache for both.
   const visits = classificationPorts(options.clickRecording);
+  const ids = options.ports?.ids ?? new NanoidIdGenerator();
+  const hooks = createWebhookParts({
+    stores: stores.webhooks,
+    settings,
+    clock,
+    ids,
+    events: emitter,
+    options: options.webhooks ?? {},
+  });
   const ports: HexlinkPorts = {
     stores,
     shared: options.shared ?? memorySharedState(clock),
     clickSink: clickSink(options, () => {
       const recording = options.clickRecording ?? {};
       const recorder = { ...recording.recorder, events: recording.recorder?.events ?? emitter };
-      return createClickRecorder(stores.clicks, clock, { ...recording, recorder }, visits);
+      return createClickRecorder(stores.clicks, clock, { ...recording, recorder }, visits, hooks.publisher);
     }),
     visits,
     codes: options.ports?.codes ?? new NanoidCodeGenerator(),
-    ids: options.ports?.ids ?? new NanoidIdGenerator(),
+    ids,
     passwords: options.ports?.passwords ?? new ScryptPasswordHasher(),
     keyHasher: options.ports?.keyHasher ?? new Sha256KeyHasher(),
     clock,
     domainVerifier: options.ports?.domainVerifier ?? new DnsDomainVerifier(),
+    webhooks: hooks,
+    ...(options.ports?.events === undefined ? {} : { events: options.ports.events }),
   };
   const container = buildContainer(settings, ports);
   const hexlink = resolveHexlink(container, emitter);

@@ -24,6 +24,7 @@ export async function hexlinkFromConfig(
     settings: {
       blockedDomains: config.HEXLINK_BLOCKED_DOMAINS,
       allowPrivateDestinations: config.HEXLINK_ALLOW_PRIVATE_DESTINATIONS,
+      allowPrivateWebhooks: config.HEXLINK_WEBHOOKS_ALLOW_PRIVATE,
       authFailuresPerMinute: config.HEXLINK_AUTH_FAILURES_PER_MINUTE,
       qrCodesPerMinute: config.HEXLINK_QR_CODES_PER_MINUTE,
       unknownHosts: config.HEXLINK_UNKNOWN_HOSTS,
@@ -44,6 +45,10 @@ export async function hexlinkFromConfig(
         ? {}
         : { visitorSecret: config.HEXLINK_VISITOR_SECRET }),
       recorder: { logger: (level, message, fields) => logger?.[level](fields, message) },
+    },
+    webhooks: {
+      logger: (level, message, fields) => logger?.[level](fields, message),
+      ...(metrics === undefined ? {} : { onAttempt: (outcome) => metrics.webhookDelivery(outcome) }),
     },
   });
   metrics?.readClicksFrom(() => clickBacklog(hexlink.clickSink));

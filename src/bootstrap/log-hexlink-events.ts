@@ -16,7 +16,9 @@ export function logHexlinkEvents(hexlink: Pick<Hexlink, "on">, logger: Logger): 
       logger.debug({ batchId, clicks }, "clicks flushed"),
     ),
     hexlink.on("error", ({ error, source }) => {
-      if (source !== "clicks")
+      if (source === "webhooks")
+        logger.error({ error: error.message }, "webhook messages could not be queued");
+      else if (source !== "clicks")
         logger.error({ source, error: error.message }, "hexlink event listener failed");
     }),
   ];

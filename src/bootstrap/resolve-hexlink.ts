@@ -45,6 +45,7 @@ export function resolveHexlink(c: DependencyContainer, emitter: HexlinkEmitter):
   const unwatch = watchStores(stores, shared, emitter);
   // The default sink is a ClickRecorder; a caller's own sink may lack these members.
   const sink: ManagedSink = r(TOKENS.clickSink);
+  const worker = r(TOKENS.webhookWorker);
   let closed: Promise<void> | undefined;
   return {
     settings: r(TOKENS.settings),
@@ -80,6 +81,12 @@ export function resolveHexlink(c: DependencyContainer, emitter: HexlinkEmitter):
     endDashboardSession: r(TOKENS.endDashboardSession),
     listTags: r(TOKENS.listTags),
     getAccountAnalytics: r(TOKENS.getAccountAnalytics),
+    createWebhook: r(TOKENS.createWebhook),
+    listWebhooks: r(TOKENS.listWebhooks),
+    deleteWebhook: r(TOKENS.deleteWebhook),
+    listWebhookDeliveries: r(TOKENS.listWebhookDeliveries),
+    testWebhook: r(TOKENS.testWebhook),
+    webhookWorker: worker,
     on: (event, listener) => emitter.on(event, listener),
     async ready() {
       // Both pings at once: an outage costs one timeout, not two.
@@ -105,7 +112,8 @@ export function resolveHexlink(c: DependencyContainer, emitter: HexlinkEmitter):
       closed ??= (async () => {
         unwatch();
         // The click store is among the stores, so they close last; the cache and limiter need not wait.
-        await Promise.all([sink.stop?.(deadline), shared.close()]);
+        // Attempts still out at the deadline keep their lease: another instance delivers them once it expires.
+        await Promise.all([sink.stop?.(deadline), worker.stop(deadline), shared.close()]);
         await stores.close();
       })();
       return closed;

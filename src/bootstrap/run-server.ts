@@ -125,6 +125,8 @@ async function serve(io: ServerIo): Promise<number> {
     throw error;
   }
   logHexlinkEvents(hexlink, logger);
+  // Webhooks are delivered by every server instance; the outbox's leases share the work among them.
+  hexlink.webhookWorker.start();
   handle = createHexlinkServerListener(hexlink, {
     redirectStatus: config.HEXLINK_REDIRECT_STATUS,
     ...(config.HEXLINK_TRUST_PROXY === undefined ? {} : { trustProxy: config.HEXLINK_TRUST_PROXY }),

@@ -52,6 +52,7 @@ import type { EndDashboardSession } from "../application/use-cases/session/end-d
 import type { ResolveDashboardSession } from "../application/use-cases/session/resolve-dashboard-session.js";
 import type { StartDashboardSession } from "../application/use-cases/session/start-dashboard-session.js";
 import { token } from "./token.js";
+import { WEBHOOK_TOKENS } from "./webhook-tokens.js";
 
 /** The container's tokens, one per port, service and use case, each typed by what it holds. */
 export const TOKENS = {
@@ -107,6 +108,7 @@ export const TOKENS = {
   endDashboardSession: token<EndDashboardSession>("EndDashboardSession"),
   listTags: token<ListTags>("ListTags"),
   getAccountAnalytics: token<GetAccountAnalytics>("GetAccountAnalytics"),
+  ...WEBHOOK_TOKENS,
 } as const;
 
 export type TokenName = keyof typeof TOKENS;

@@ -61,6 +61,7 @@ export function registerUseCases(c: DependencyContainer): void {
         clock: r(T.clock),
         settings: r(T.settings),
         urls: r(T.shortUrls),
+        events: r(T.events),
       }),
   );
   add(T.getLink, (r) => new GetLink(r(T.links), r(T.shortUrls)));
@@ -76,9 +77,14 @@ export function registerUseCases(c: DependencyContainer): void {
         passwords: r(T.passwords),
         clock: r(T.clock),
         urls: r(T.shortUrls),
+        events: r(T.events),
       }),
   );
-  add(T.deleteLink, (r) => new DeleteLink(r(T.links), r(T.cache), r(T.clickStore)));
+  add(
+    T.deleteLink,
+    (r) =>
+      new DeleteLink(r(T.links), r(T.cache), r(T.clickStore), { publisher: r(T.events), clock: r(T.clock) }),
+  );
   add(
     T.resolveRedirect,
     (r) =>

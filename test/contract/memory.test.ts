@@ -1,17 +1,23 @@
 import { InMemoryApiKeyRepository } from "../../src/adapters/memory/in-memory-api-key-repository.js";
 import { InMemoryClickStore } from "../../src/adapters/memory/in-memory-click-store.js";
+import { InMemoryDeliveryLog } from "../../src/adapters/memory/in-memory-delivery-log.js";
 import { InMemoryDomainRepository } from "../../src/adapters/memory/in-memory-domain-repository.js";
+import { InMemoryEventOutbox } from "../../src/adapters/memory/in-memory-event-outbox.js";
 import { InMemoryLinkRepository } from "../../src/adapters/memory/in-memory-link-repository.js";
 import { InMemoryRateLimiter } from "../../src/adapters/memory/in-memory-rate-limiter.js";
 import { InMemorySessionStore } from "../../src/adapters/memory/in-memory-session-store.js";
+import { InMemoryWebhookEndpoints } from "../../src/adapters/memory/in-memory-webhook-endpoints.js";
 import { LruLinkCache } from "../../src/adapters/memory/lru-link-cache.js";
 import { apiKeyRepositoryContract } from "../../src/testing/contracts/api-key-repository.contract.js";
 import { clickStoreContract } from "../../src/testing/contracts/click-store.contract.js";
+import { deliveryLogContract } from "../../src/testing/contracts/delivery-log.contract.js";
 import { domainRepositoryContract } from "../../src/testing/contracts/domain-repository.contract.js";
+import { eventOutboxContract } from "../../src/testing/contracts/event-outbox.contract.js";
 import { linkCacheContract } from "../../src/testing/contracts/link-cache.contract.js";
 import { linkRepositoryContract } from "../../src/testing/contracts/link-repository.contract.js";
 import { rateLimiterContract } from "../../src/testing/contracts/rate-limiter.contract.js";
 import { sessionStoreContract } from "../../src/testing/contracts/session-store.contract.js";
+import { webhookEndpointsContract } from "../../src/testing/contracts/webhook-endpoints.contract.js";
 import { inMemoryClickStoreCases } from "./in-memory-click-store-cases.js";
 
 // The memory backend: every port's contract suite, then the memory adapters' own cases.
@@ -22,4 +28,7 @@ rateLimiterContract("InMemoryRateLimiter", { make: async () => new InMemoryRateL
 linkCacheContract("LruLinkCache", { make: async () => new LruLinkCache() });
 clickStoreContract("InMemoryClickStore", { make: async () => new InMemoryClickStore() });
 sessionStoreContract("InMemorySessionStore", { make: async () => new InMemorySessionStore() });
+webhookEndpointsContract("InMemoryWebhookEndpoints", { make: async () => new InMemoryWebhookEndpoints() });
+eventOutboxContract("InMemoryEventOutbox", { make: async () => new InMemoryEventOutbox() });
+deliveryLogContract("InMemoryDeliveryLog", { make: async () => new InMemoryDeliveryLog() });
 inMemoryClickStoreCases();

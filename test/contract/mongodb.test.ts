@@ -4,9 +4,12 @@ import { MongoClickStore } from "../../src/adapters/mongodb/mongo-click-store.js
 import type { StoreBundle } from "../../src/application/ports/store-bundle.js";
 import { apiKeyRepositoryContract } from "../../src/testing/contracts/api-key-repository.contract.js";
 import { clickStoreContract } from "../../src/testing/contracts/click-store.contract.js";
+import { deliveryLogContract } from "../../src/testing/contracts/delivery-log.contract.js";
 import { domainRepositoryContract } from "../../src/testing/contracts/domain-repository.contract.js";
+import { eventOutboxContract } from "../../src/testing/contracts/event-outbox.contract.js";
 import { linkRepositoryContract } from "../../src/testing/contracts/link-repository.contract.js";
 import { sessionStoreContract } from "../../src/testing/contracts/session-store.contract.js";
+import { webhookEndpointsContract } from "../../src/testing/contracts/webhook-endpoints.contract.js";
 import { describeWithMongo } from "../support/mongo-backend.js";
 import { mongoCases } from "./mongodb-cases.js";
 
@@ -36,5 +39,19 @@ describeWithMongo("test/contract/mongodb.test.ts", "MongoDB adapters", (backend)
     },
     numRuns: NUM_RUNS,
   });
+  /** A contract harness for one webhook port of a fresh bundle. */
+  function webhookHarness<K extends "endpoints" | "outbox" | "deliveries">(port: K) {
+    return {
+      make: async () => {
+        const webhooks = (await backend().freshStores()).webhooks;
+        if (webhooks === undefined) throw new Error("mongoStores has no webhook stores");
+        return webhooks[port];
+      },
+      numRuns: NUM_RUNS,
+    };
+  }
+  webhookEndpointsContract("MongoWebhookEndpoints", webhookHarness("endpoints"));
+  eventOutboxContract("MongoEventOutbox", webhookHarness("outbox"));
+  deliveryLogContract("MongoDeliveryLog", webhookHarness("deliveries"));
   mongoCases(backend);
 });

@@ -8,6 +8,7 @@ import {
   domainExamples,
   linkExamples,
   redirectExamples,
+  webhookExamples,
 } from "./use-case-examples.js";
 
 const EXAMPLES = readFileSync(new URL("./use-case-examples.ts", import.meta.url), "utf8");
@@ -26,7 +27,7 @@ afterEach(() => vi.restoreAllMocks());
 describe("docs/embedding.md's use-case examples", () => {
   it("quotes each example of use-case-examples.ts verbatim in a ts block", () => {
     const blocks = [...PAGE.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
-    for (const name of ["links", "redirects", "analytics", "domains", "api-keys", "delete"]) {
+    for (const name of ["links", "redirects", "analytics", "domains", "api-keys", "delete", "webhooks"]) {
       const code = region(name);
       expect(code.length, name).toBeGreaterThan(40);
       expect(
@@ -51,6 +52,23 @@ describe("docs/embedding.md's use-case examples", () => {
       expect(await apiKeyExamples(hexlink)).toBe(1);
       await deleteExample(hexlink, link);
       expect((await hexlink.listLinks.execute({ accountId: "acme" })).links).toEqual([]);
+    } finally {
+      await hexlink.close();
+    }
+  });
+
+  it("webhooks: register, ping, read the log, remove", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    // A sender that lets any host register (the default resolves it and refuses private addresses).
+    const sender = {
+      refusal: async () => null,
+      send: async () => ({ kind: "answered" as const, status: 204 }),
+    };
+    const hexlink = await createHexlink({ baseUrl: "https://sho.rt", webhooks: { sender } });
+    try {
+      expect(await webhookExamples(hexlink)).toMatch(/^whsec_/);
+      expect(log.mock.calls[0]).toEqual([true, "ping", "pending"]);
+      expect(await hexlink.listWebhooks.execute({ accountId: "acme" })).toEqual([]);
     } finally {
       await hexlink.close();
     }

@@ -95,3 +95,18 @@ export async function deleteExample(hexlink: Hexlink, link: LinkView): Promise<v
   await hexlink.deleteLink.execute({ accountId: "acme", id: link.id }); // its slug is free again
   // #endregion delete
 }
+
+export async function webhookExamples(hexlink: Hexlink): Promise<string> {
+  // #region webhooks
+  const { webhook, secret } = await hexlink.createWebhook.execute({
+    accountId: "acme",
+    url: "https://hooks.acme.test/hexlink",
+    events: ["link.created", "clicks.recorded"],
+  }); // secret ("whsec_…"): shown once, to verify signatures
+  const { messageId } = await hexlink.testWebhook.execute({ accountId: "acme", id: webhook.id });
+  const [ping] = await hexlink.listWebhookDeliveries.execute({ accountId: "acme", id: webhook.id });
+  console.log(ping?.id === messageId, ping?.event, ping?.status); // true "ping" "pending"
+  await hexlink.deleteWebhook.execute({ accountId: "acme", id: webhook.id });
+  // #endregion webhooks
+  return secret;
+}

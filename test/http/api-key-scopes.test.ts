@@ -62,7 +62,8 @@ describe.each(VARIANTS)("API key scopes ($name)", ({ stores, skip }) => {
     server = await startServer({
       stores: await stores(),
       apiKeys: [{ accountId: "acme", key: ROOT }],
-      settings: { rateLimits: RELAXED_LIMITS, authFailuresPerMinute: 100_000 },
+      // Loopback webhook receivers, so the webhook samples register without a DNS name.
+      settings: { rateLimits: RELAXED_LIMITS, authFailuresPerMinute: 100_000, allowPrivateWebhooks: true },
       ports: { clock },
     });
     root = new ApiClient(server.url, ROOT);
@@ -139,6 +140,12 @@ describe.each(VARIANTS)("API key scopes ($name)", ({ stores, skip }) => {
       const host = new URL(onDefault.short_url).host;
       expectV1Error(await limited.get(`/v1/links?domain=${host}`), "forbidden");
       expect((await limited.get(`/v1/links?domain=${BRAND}`)).status).toBe(200);
+    });
+
+    it("manages no webhooks: an endpoint would hear of every domain's links", async () => {
+      expectV1Error(await limited.get("/v1/webhooks"), "forbidden");
+      const body = { url: "http://127.0.0.1:9/hook", events: ["link.created"] };
+      expectV1Error(await limited.post("/v1/webhooks", body), "forbidden");
     });
 
     it("reads tag counts never, and account analytics only of its own domain", async () => {

@@ -26,6 +26,15 @@ const clicks = async ({ link }: SampleContext): Promise<SampleRequest> => ({
 });
 const tracked = async ({ link }: SampleContext) => ({ path: "", body: { tracking_id: (await link()).id } });
 
+/** A new webhook of the account (the scope test's server accepts loopback receivers); its id. */
+async function webhookOf(root: ApiClient): Promise<string> {
+  const made = await root.post<{ webhook: { id: string } }>("/v1/webhooks", {
+    url: "http://127.0.0.1:9/hook",
+    events: ["link.deleted"],
+  });
+  return made.body.webhook.id;
+}
+
 /**
  * A sample request for every route of both API tables, by `<METHOD> <base><path>`. The scope test fails for a
  * route without one: a new route brings its sample, so its scope is checked end to end.
@@ -59,6 +68,16 @@ export const SCOPE_SAMPLES: Readonly<Record<string, Sample>> = {
     const made = await root.post<{ key: { id: string } }>("/v1/keys", { name: unique("k"), scopes: [] });
     return { path: `/v1/keys/${made.body.key.id}` };
   },
+  "POST /v1/webhooks": async () => ({
+    path: "/v1/webhooks",
+    body: { url: "http://127.0.0.1:9/hook", events: ["link.created"] },
+  }),
+  "GET /v1/webhooks": async () => ({ path: "/v1/webhooks" }),
+  "DELETE /v1/webhooks/{id}": async ({ root }) => ({ path: `/v1/webhooks/${await webhookOf(root)}` }),
+  "GET /v1/webhooks/{id}/deliveries": async ({ root }) => ({
+    path: `/v1/webhooks/${await webhookOf(root)}/deliveries`,
+  }),
+  "POST /v1/webhooks/{id}/test": async ({ root }) => ({ path: `/v1/webhooks/${await webhookOf(root)}/test` }),
   "POST /client/api/url/shorten": async () => ({
     path: "",
     body: { long_url: "https://example.com/client" },

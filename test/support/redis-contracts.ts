@@ -1,19 +1,25 @@
 import { RedisApiKeyRepository } from "../../src/adapters/redis/redis-api-key-repository.js";
 import { RedisClickStore } from "../../src/adapters/redis/redis-click-store.js";
 import type { RedisClient } from "../../src/adapters/redis/redis-connection.js";
+import { RedisDeliveryLog } from "../../src/adapters/redis/redis-delivery-log.js";
 import { RedisDomainRepository } from "../../src/adapters/redis/redis-domain-repository.js";
+import { RedisEventOutbox } from "../../src/adapters/redis/redis-event-outbox.js";
 import { RedisKeys } from "../../src/adapters/redis/redis-keys.js";
 import { RedisLinkCache } from "../../src/adapters/redis/redis-link-cache.js";
 import { RedisLinkRepository } from "../../src/adapters/redis/redis-link-repository.js";
 import { RedisRateLimiter } from "../../src/adapters/redis/redis-rate-limiter.js";
 import { RedisSessionStore } from "../../src/adapters/redis/redis-session-store.js";
+import { RedisWebhookEndpoints } from "../../src/adapters/redis/redis-webhook-endpoints.js";
 import { apiKeyRepositoryContract } from "../../src/testing/contracts/api-key-repository.contract.js";
 import { clickStoreContract } from "../../src/testing/contracts/click-store.contract.js";
+import { deliveryLogContract } from "../../src/testing/contracts/delivery-log.contract.js";
 import { domainRepositoryContract } from "../../src/testing/contracts/domain-repository.contract.js";
+import { eventOutboxContract } from "../../src/testing/contracts/event-outbox.contract.js";
 import { linkCacheContract } from "../../src/testing/contracts/link-cache.contract.js";
 import { linkRepositoryContract } from "../../src/testing/contracts/link-repository.contract.js";
 import { rateLimiterContract } from "../../src/testing/contracts/rate-limiter.contract.js";
 import { sessionStoreContract } from "../../src/testing/contracts/session-store.contract.js";
+import { webhookEndpointsContract } from "../../src/testing/contracts/webhook-endpoints.contract.js";
 
 let prefixes = 0;
 
@@ -55,6 +61,16 @@ export function redisContracts(label: string, client: () => RedisClient, numRuns
     make: async () => new RedisClickStore(client(), freshKeys()),
     approximateUniques: true,
     numRuns,
+  });
+  webhookEndpointsContract(`RedisWebhookEndpoints (${label})`, {
+    make: async () => new RedisWebhookEndpoints(client(), freshKeys()),
+  });
+  eventOutboxContract(`RedisEventOutbox (${label})`, {
+    make: async () => new RedisEventOutbox(client(), freshKeys()),
+    numRuns,
+  });
+  deliveryLogContract(`RedisDeliveryLog (${label})`, {
+    make: async () => new RedisDeliveryLog(client(), freshKeys()),
   });
   linkCacheContract(`RedisLinkCache (${label})`, {
     make: () => liveCache(freshKeys()),

@@ -25,6 +25,15 @@ const MAX_AND_EQ_UPSERT =
 const TOMBSTONE =
   "an upsert drops the _id it matched with $eq, so the deleted domain's tombstone it writes is never found";
 
+/** The delivery log adds or replaces a record with `replaceOne({ _id: { $eq: id } }, …, { upsert: true })`. */
+const DELIVERY_UPSERT =
+  "an upsert drops the _id it matched with $eq, so each delivery record it writes is never found by its id";
+
+/** Leasing is one `findOneAndUpdate` per message, which MongoDB runs atomically against concurrent ones. */
+const CONCURRENT_FIND_AND_MODIFY =
+  "concurrent findOneAndUpdate calls can both match and take the same document (MongoDB re-checks the filter " +
+  "of a conflicting write, so one of them moves on to the next message)";
+
 /** Counting clicks through the API needs the click store, whose every flush fails on the stand-in. */
 const CLICKS_COUNTED =
   "counts clicks, but every click flush fails on the stand-in: no $max (seq.<source> and HyperLogLog " +
@@ -45,6 +54,15 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
   ]),
   ...contractGaps("DomainRepository contract: MongoDomainRepository", TOMBSTONE, [
     "remembers when a domain was deleted with a time, and only then",
+  ]),
+  ...contractGaps("EventOutbox contract: MongoEventOutbox", CONCURRENT_FIND_AND_MODIFY, [
+    "never hands one event to two concurrent leasers",
+  ]),
+  ...contractGaps("DeliveryLog contract: MongoDeliveryLog", DELIVERY_UPSERT, [
+    "lists an endpoint's records newest first, field for field",
+    "replaces a record by id, keeping one entry",
+    "keeps the last 100 of each endpoint, dropping the oldest",
+    "forgets an endpoint's records, and only that endpoint's",
   ]),
   ...contractGaps("ClickStore contract: MongoClickStore", MAX_AND_EQ_UPSERT, [
     "answers what the domain fold says, for every link and range",
@@ -87,6 +105,14 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
       "a deleted custom domain through the Express route (createHexlinkRouter in a fresh app) > answers 404 on its hostname, any port, instead of the default domain's links",
     ],
     TOMBSTONE,
+  ),
+  ...httpGaps(
+    "test/http/mongodb/v1-webhooks.test.ts",
+    [
+      "v1 webhooks ('memory') > delivers link.created signed and verifiable, and logs the delivery",
+      "v1 webhooks ('memory') > a receiver that fails 3 times then succeeds gets the event 4 times under one id",
+    ],
+    DELIVERY_UPSERT,
   ),
   ...httpGaps("test/http/mongodb/analytics-resilience.test.ts", [
     "max_clicks under concurrent redirects > a link with max_clicks 5 hit by 50 concurrent requests redirects exactly 5 times, then answers 410",

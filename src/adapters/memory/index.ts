@@ -1,7 +1,11 @@
 export { InMemoryApiKeyRepository } from "./in-memory-api-key-repository.js";
 export { InMemoryClickStore } from "./in-memory-click-store.js";
+export { InMemoryDeliveryLog } from "./in-memory-delivery-log.js";
 export { InMemoryDomainRepository } from "./in-memory-domain-repository.js";
+export { InMemoryEventOutbox } from "./in-memory-event-outbox.js";
 export { InMemoryLinkRepository } from "./in-memory-link-repository.js";
 export { InMemoryRateLimiter } from "./in-memory-rate-limiter.js";
+export { InMemoryWebhookEndpoints } from "./in-memory-webhook-endpoints.js";
 export { LruLinkCache, type LruLinkCacheOptions } from "./lru-link-cache.js";
 export { memorySharedState, memoryStores } from "./memory-stores.js";
+export { memoryWebhookStores } from "./memory-webhook-stores.js";

@@ -7,6 +7,7 @@ import { InMemoryLinkRepository } from "./in-memory-link-repository.js";
 import { InMemoryRateLimiter } from "./in-memory-rate-limiter.js";
 import { InMemorySessionStore } from "./in-memory-session-store.js";
 import { LruLinkCache, type LruLinkCacheOptions } from "./lru-link-cache.js";
+import { memoryWebhookStores } from "./memory-webhook-stores.js";
 
 /** Every storage port in process memory: for tests, demos and single-process embedding. Lost on exit. */
 export function memoryStores(): StoreBundle {
@@ -17,6 +18,7 @@ export function memoryStores(): StoreBundle {
     apiKeys: new InMemoryApiKeyRepository(),
     clicks: new InMemoryClickStore(),
     sessions: new InMemorySessionStore(),
+    webhooks: memoryWebhookStores(),
     ping: async () => {},
     close: async () => {},
   };

@@ -10,6 +10,10 @@ export const COLLECTIONS = {
   clickDays: "click_days",
   sessions: "dashboard_sessions",
   tagCounts: "tag_counts",
+  webhookEndpoints: "webhook_endpoints",
+  webhookOutbox: "webhook_outbox",
+  webhookDeadLetters: "webhook_dead_letters",
+  webhookDeliveries: "webhook_deliveries",
 } as const;
 
 /** Makes create atomic: a second link on the same domain and slug fails with a duplicate key. */
@@ -41,4 +45,9 @@ export const INDEX_SPECS: Readonly<Record<keyof typeof COLLECTIONS, readonly Ind
   // MongoDB deletes a session once its `purgeAt` has passed.
   sessions: [{ key: { purgeAt: 1 }, name: "purge_at", expireAfterSeconds: 0 }],
   tagCounts: [ACCOUNT_TAG_INDEX],
+  webhookEndpoints: [{ key: { accountId: 1, createdAt: 1, _id: 1 }, name: "account_created_id" }],
+  // Leasing takes the earliest due messages; a lease moves `due` to its expiry.
+  webhookOutbox: [{ key: { due: 1, _id: 1 }, name: "due_id" }],
+  webhookDeadLetters: [],
+  webhookDeliveries: [{ key: { endpointId: 1, createdAt: -1, _id: -1 }, name: "endpoint_newest" }],
 };

@@ -8,14 +8,17 @@ import type { ApiKeyDocument } from "./mongo-api-key-repository.js";
 import { MongoApiKeyRepository } from "./mongo-api-key-repository.js";
 import { mongoCall } from "./mongo-call.js";
 import { MongoClickStore } from "./mongo-click-store.js";
+import { type DeliveryDocument, MongoDeliveryLog } from "./mongo-delivery-log.js";
 import {
   type DomainDocument,
   type DomainTombstoneDocument,
   MongoDomainRepository,
 } from "./mongo-domain-repository.js";
+import { type DeadLetterDocument, MongoEventOutbox, type OutboxDocument } from "./mongo-event-outbox.js";
 import { MongoLinkRepository } from "./mongo-link-repository.js";
 import { MongoSessionStore, type SessionDocument } from "./mongo-session-store.js";
 import { followMongoStatus } from "./mongo-status.js";
+import { MongoWebhookEndpoints, type WebhookEndpointDocument } from "./mongo-webhook-endpoints.js";
 import type { TagCountDocument } from "./tag-counts.js";
 
 /** A connection string (hexlink owns and closes the client) or the caller's own client. */
@@ -56,6 +59,16 @@ export async function mongoStores(options: MongoStoresOptions): Promise<StoreBun
     apiKeys: new MongoApiKeyRepository(db.collection<ApiKeyDocument>(COLLECTIONS.apiKeys)),
     clicks: new MongoClickStore(clickDays, links),
     sessions: new MongoSessionStore(db.collection<SessionDocument>(COLLECTIONS.sessions)),
+    webhooks: {
+      endpoints: new MongoWebhookEndpoints(
+        db.collection<WebhookEndpointDocument>(COLLECTIONS.webhookEndpoints),
+      ),
+      outbox: new MongoEventOutbox(
+        db.collection<OutboxDocument>(COLLECTIONS.webhookOutbox),
+        db.collection<DeadLetterDocument>(COLLECTIONS.webhookDeadLetters),
+      ),
+      deliveries: new MongoDeliveryLog(db.collection<DeliveryDocument>(COLLECTIONS.webhookDeliveries)),
+    },
     watchStatus: (listener) => status.watch(listener),
     ping: async () => {
       // The signal bounds a ping on a connection that went silent, which server selection cannot see.

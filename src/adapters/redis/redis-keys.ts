@@ -115,6 +115,36 @@ export class RedisKeys {
     return `${this.tagged("r", subject)}:${windowId}`;
   }
 
+  /** String: one webhook endpoint as JSON. */
+  webhook(id: string): string {
+    return this.tagged("w", id);
+  }
+
+  /** Set of an account's webhook endpoint ids. */
+  accountWebhooks(accountId: string): string {
+    return `${this.tagged("a", accountId)}:webhooks`;
+  }
+
+  /**
+   * One shard of the webhook outbox: `due` (sorted set of message ids by due time, or lease expiry, in ms),
+   * `events` (hash id → JSON) and `leases` (hash id → lease token); the three share a slot.
+   */
+  outbox(shard: number): { readonly due: string; readonly events: string; readonly leases: string } {
+    const base = this.tagged("o", String(shard));
+    return { due: `${base}:due`, events: `${base}:events`, leases: `${base}:leases` };
+  }
+
+  /** List of the failed webhook messages (dead letters) as JSON, newest first. */
+  outboxDead(): string {
+    return `${this.tagged("o", "dead")}:list`;
+  }
+
+  /** One endpoint's delivery log: `records` (hash id → JSON) and `order` (sorted set by creation, ms). */
+  deliveryLog(endpointId: string): { readonly records: string; readonly order: string } {
+    const base = this.tagged("wl", endpointId);
+    return { records: `${base}:records`, order: `${base}:order` };
+  }
+
   /** Pub/sub channel of link-cache invalidations. */
   cacheChannel(): string {
     return `${this.prefix}cache`;

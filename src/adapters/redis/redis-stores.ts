@@ -14,6 +14,7 @@ import { RedisLinkRepository } from "./redis-link-repository.js";
 import { RedisRateLimiter } from "./redis-rate-limiter.js";
 import { RedisSessionStore } from "./redis-session-store.js";
 import { guarded } from "./redis-unavailable.js";
+import { redisWebhookStores } from "./redis-webhook-stores.js";
 
 export interface RedisSharedStateOptions extends RedisConnectionOptions {
   /** Size, entry lifetime (10 s unless told) and timings of the local link cache. */
@@ -32,6 +33,7 @@ export function redisStores(options: RedisConnectionOptions): StoreBundle {
     // Clicks of a link count only while its record exists: a deleted link's pending clicks stay deleted.
     clicks: new RedisClickStore(client, keys, { requireLink: true }),
     sessions: new RedisSessionStore(client, keys),
+    webhooks: redisWebhookStores(client, keys),
     watchStatus: (listener) => connection.status.watch(listener),
     ping: () => ping(connection),
     close: () => close(connection),

@@ -6,6 +6,7 @@ import type { LinkRepository } from "./link-repository.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { SessionStore } from "./session-store.js";
 import type { WatchesStatus } from "./store-status.js";
+import type { WebhookStores } from "./webhook-stores.js";
 
 /** The storage ports one backend provides, with its lifecycle. */
 export interface StoreBundle extends WatchesStatus {
@@ -17,6 +18,8 @@ export interface StoreBundle extends WatchesStatus {
   readonly clicks: ClickStore;
   /** Dashboard sign-ins (spec §12). */
   readonly sessions: SessionStore;
+  /** Webhook endpoints, outbox and delivery log; kept in process memory when a bundle has none. */
+  readonly webhooks?: WebhookStores;
   /** Resolves when the backend answers; rejects otherwise (used by /readyz). */
   ping(): Promise<void>;
   /** Releases connections. */

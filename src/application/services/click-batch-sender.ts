@@ -1,6 +1,7 @@
 import type { ClickIncrement } from "../../domain/click/click.js";
 import type { HexlinkEventSink } from "../hexlink-events.js";
 import type { ClickStore } from "../ports/click-store.js";
+import type { RecordedClick } from "../ports/event-publisher.js";
 import type { Scheduler } from "../ports/scheduler.js";
 import type { Clock } from "../ports/technical.js";
 import type { RecorderSettings } from "./click-recorder-options.js";
@@ -12,6 +13,8 @@ export interface TakenClicks {
   readonly increments: readonly ClickIncrement[];
   /** Visitor ids its increments hold. */
   readonly visitors: number;
+  /** Its human clicks one by one, for `clicks.recorded` webhooks (only when someone listens). */
+  readonly recorded?: readonly RecordedClick[];
 }
 
 /** Taken counts under one id, kept unchanged until the store accepts them or they are given up. */
@@ -34,6 +37,8 @@ export interface ClickBatchSenderParts {
   readonly batchIds: () => string;
   /** Buckets held in all, pending ones included, for the log. */
   readonly bucketsHeld: () => number;
+  /** Told of each batch once the store took it. */
+  readonly stored?: (batch: TakenClicks) => void;
 }
 
 /**
@@ -139,6 +144,7 @@ export class ClickBatchSender {
       this.lastError = null;
       this.lastSentAt = this.parts.clock.now();
       this.parts.events.emit("clicks:flushed", { batchId: batch.id, clicks: clicksIn(batch.increments) });
+      this.parts.stored?.(batch);
       return true;
     } catch (error) {
       // Abandoned by a stop while it was out: its clicks are counted already.

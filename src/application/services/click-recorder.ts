@@ -1,6 +1,7 @@
 import {
   type BucketMap,
   bucketKey,
+  type ClassifiedClick,
   foldIntoBucket,
   newBucket,
   newBucketMap,
@@ -8,6 +9,7 @@ import {
 import type { HexlinkEventSink } from "../hexlink-events.js";
 import type { ClickSink, RedirectHit } from "../ports/click-sink.js";
 import type { ClickStore } from "../ports/click-store.js";
+import type { EventPublisher, RecordedClick } from "../ports/event-publisher.js";
 import type { Cancel, Scheduler } from "../ports/scheduler.js";
 import type { Clock, IdGenerator } from "../ports/technical.js";
 import { ClickBatchSender, clicksIn, type TakenClicks } from "./click-batch-sender.js";
@@ -34,7 +36,12 @@ export interface ClickRecorderPorts extends ClassificationPorts {
   readonly scheduler: Scheduler;
   /** Names this recorder's batches (a random prefix), unless `batchIds` is given. */
   readonly ids: IdGenerator;
+  /** Hears the human clicks of each batch the store took, one by one (`clicks.recorded` webhooks). */
+  readonly clickEvents?: EventPublisher;
 }
+
+/** Clicks held one by one for {@link ClickRecorderPorts.clickEvents} at most; past it they are not announced. */
+export const MAX_PENDING_RECORDED_CLICKS = 100_000;
 
 /**
  * Classifies redirect hits and folds them into per-link, per-day counters, flushed to the ClickStore every
@@ -51,6 +58,8 @@ export class ClickRecorder implements ClickSink {
   private pending: BucketMap = newBucketMap();
   /** Visitor ids the pending buckets hold. */
   private pendingVisitors = 0;
+  /** The pending human clicks one by one, when {@link ClickRecorderPorts.clickEvents} listens. */
+  private pendingRecorded: RecordedClick[] = [];
   private readonly cancelInterval: Cancel;
   private flushSoonScheduled = false;
   /** Flushes run one after the other, in this chain. */
@@ -79,6 +88,7 @@ export class ClickRecorder implements ClickSink {
       events: this.events,
       batchIds: options.batchIds ?? sequentialBatchIds(ports.ids.id("")),
       bucketsHeld: () => this.bucketsHeld(),
+      stored: (batch) => this.announce(batch.recorded),
     });
     this.cancelInterval = ports.scheduler.every(this.options.flushIntervalMs, () => this.tick());
   }
@@ -117,6 +127,9 @@ export class ClickRecorder implements ClickSink {
       }
       // The bucket found once: the key is not built and hashed a second time on this per-click path.
       foldIntoBucket(bucket, click, 1, room);
+      if (this.ports.clickEvents !== undefined && !click.bot && hit.owner !== undefined) {
+        this.keepRecorded(hit.owner.accountId, hit.at, click);
+      }
       this.pendingVisitors += bucket.visitors.size - before;
       if (this.pending.size >= this.options.flushThreshold) this.flushSoon();
     } catch {
@@ -214,9 +227,14 @@ export class ClickRecorder implements ClickSink {
   /** Hands the pending buckets, if any, over as a new batch. */
   private takePending(): TakenClicks | null {
     if (this.pending.size === 0) return null;
-    const taken = { increments: [...this.pending.values()], visitors: this.pendingVisitors };
+    const taken = {
+      increments: [...this.pending.values()],
+      visitors: this.pendingVisitors,
+      recorded: this.pendingRecorded,
+    };
     this.pending = newBucketMap();
     this.pendingVisitors = 0;
+    this.pendingRecorded = [];
     return taken;
   }
 
@@ -241,6 +259,22 @@ export class ClickRecorder implements ClickSink {
     this.log("error", "Clicks dropped: too many pending link-day buckets", fields);
     this.events.emit("clicks:dropped", { clicks: this.droppedUnreported, reason: "pending_full" });
     this.droppedUnreported = 0;
+  }
+
+  private keepRecorded(accountId: string, at: Date, click: ClassifiedClick): void {
+    if (this.pendingRecorded.length >= MAX_PENDING_RECORDED_CLICKS) return;
+    const { linkId, device, os, browser, country, referrer, target } = click;
+    this.pendingRecorded.push({ accountId, linkId, at, device, os, browser, country, referrer, target });
+  }
+
+  /** Announces the clicks of a stored batch; the publisher never throws, and nothing here waits for it. */
+  private announce(recorded: readonly RecordedClick[] | undefined): void {
+    if (recorded === undefined || recorded.length === 0) return;
+    void this.ports.clickEvents?.publish({
+      type: "clicks.recorded",
+      at: this.ports.clock.now(),
+      clicks: recorded,
+    });
   }
 
   private now(): number {

@@ -28,6 +28,7 @@ describe("loadConfig", () => {
       HEXLINK_API_KEYS: [],
       HEXLINK_BLOCKED_DOMAINS: [],
       HEXLINK_ALLOW_PRIVATE_DESTINATIONS: false,
+      HEXLINK_WEBHOOKS_ALLOW_PRIVATE: false,
       HEXLINK_UNKNOWN_HOSTS: "fallback",
       HEXLINK_DOMAIN_ALIASES: [],
       HEXLINK_AUTH_FAILURES_PER_MINUTE: 30,
@@ -47,6 +48,7 @@ describe("loadConfig", () => {
     expect(config.HEXLINK_BLOCKED_DOMAINS).toEqual(["evil.example", "tracker.example:8443", "plain.test"]);
     expect(config.HEXLINK_DOMAIN_ALIASES).toEqual(["www.sho.rt", "go.sho.rt"]);
     expect(config).toMatchObject({ HEXLINK_ALLOW_PRIVATE_DESTINATIONS: true, HEXLINK_UNKNOWN_HOSTS: "404" });
+    expect(loadConfig({ HEXLINK_WEBHOOKS_ALLOW_PRIVATE: "true" }).HEXLINK_WEBHOOKS_ALLOW_PRIVATE).toBe(true);
   });
 
   it("derives the base URL from PORT when HEXLINK_BASE_URL is unset, and takes it as given otherwise", () => {
@@ -98,6 +100,7 @@ describe("loadConfig", () => {
     ["HEXLINK_BLOCKED_DOMAINS", { HEXLINK_BLOCKED_DOMAINS: "http://user@evil.example/" }],
     ["HEXLINK_DOMAIN_ALIASES", { HEXLINK_DOMAIN_ALIASES: "www sho rt" }],
     ["HEXLINK_ALLOW_PRIVATE_DESTINATIONS", { HEXLINK_ALLOW_PRIVATE_DESTINATIONS: "yes" }],
+    ["HEXLINK_WEBHOOKS_ALLOW_PRIVATE", { HEXLINK_WEBHOOKS_ALLOW_PRIVATE: "1" }],
     ["HEXLINK_UNKNOWN_HOSTS", { HEXLINK_UNKNOWN_HOSTS: "drop" }],
     ["HEXLINK_AUTH_FAILURES_PER_MINUTE", { HEXLINK_AUTH_FAILURES_PER_MINUTE: "0" }],
     ["HEXLINK_QR_CODES_PER_MINUTE", { HEXLINK_QR_CODES_PER_MINUTE: "0" }],

@@ -14,6 +14,7 @@ describe("logHexlinkEvents", () => {
     events.emit("clicks:flushed", { batchId: "b1", clicks: 4 });
     events.emit("error", { error: new Error("flush failed"), source: "clicks" });
     events.emit("error", { error: new Error("listener bug"), source: "listener" });
+    events.emit("error", { error: new Error("outbox down"), source: "webhooks" });
     stop();
     events.emit("store:down", { role: "shared", kind: "redis", reason: "again" });
     expect(lines.map(({ level, msg, reason, store }) => ({ level, msg, reason, store }))).toEqual([
@@ -21,6 +22,7 @@ describe("logHexlinkEvents", () => {
       { level: 30, msg: "store connection back", reason: undefined, store: "redis" },
       { level: 20, msg: "clicks flushed", reason: undefined, store: undefined },
       { level: 50, msg: "hexlink event listener failed", reason: undefined, store: undefined },
+      { level: 50, msg: "webhook messages could not be queued", reason: undefined, store: undefined },
     ]);
   });
 });

@@ -59,6 +59,7 @@ export class HexlinkMetrics {
   private source: () => Promise<string> = () => this.registry.metrics();
   /** Batches sent to the click store, observed once per attempt. */
   readonly clickFlush: Histogram;
+  private readonly webhookDeliveries: Counter<string>;
 
   constructor() {
     const registers = [this.registry];
@@ -136,12 +137,17 @@ export class HexlinkMetrics {
         counted(this, "result", cacheResults);
       },
     });
-    new Counter({
+    this.webhookDeliveries = new Counter({
       name: "hexlink_webhook_deliveries_total",
-      help: "Webhook deliveries by status (none until webhooks exist).",
+      help: "Webhook delivery attempts by outcome: delivered, retrying (failed, retried later) or failed (given up).",
       labelNames: ["status"],
       registers,
     });
+  }
+
+  /** Counts a webhook delivery attempt by its outcome. */
+  webhookDelivery(status: "delivered" | "retrying" | "failed"): void {
+    this.webhookDeliveries.inc({ status });
   }
 
   /** Counts a failed call to a store port. */

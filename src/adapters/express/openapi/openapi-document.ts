@@ -2,6 +2,7 @@ import { z } from "zod";
 import { API_KEY_SCOPES } from "../../../domain/api-key/key-access.js";
 import { PACKAGE_VERSION } from "../ops/package-version.js";
 import { pathParamsSchema } from "../routing/declare-route.js";
+import { webhookMessagesDocument } from "./webhook-messages.js";
 
 /** A response header, always sent with the responses that list it; its value described by a zod schema. */
 export interface ApiHeader {
@@ -160,5 +161,6 @@ export function openApiDocument(routes: readonly ApiOperation[], serverUrl: stri
       headers,
     },
     paths,
+    webhooks: webhookMessagesDocument(),
   };
 }

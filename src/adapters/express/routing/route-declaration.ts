@@ -11,7 +11,7 @@ export type PathParam<Path extends string> = Path extends `${string}{${infer Nam
 
 /** The success of a route: its status, what it means, and the JSON body it sends. */
 export interface RouteSuccess {
-  readonly status: 200 | 201;
+  readonly status: 200 | 201 | 202;
   readonly description: string;
   readonly body: z.ZodType;
 }

@@ -21,4 +21,9 @@ export type V1UseCases = Pick<
   | "issueApiKey"
   | "listApiKeys"
   | "revokeApiKey"
+  | "createWebhook"
+  | "listWebhooks"
+  | "deleteWebhook"
+  | "listWebhookDeliveries"
+  | "testWebhook"
 >;

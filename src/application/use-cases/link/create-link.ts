@@ -9,6 +9,7 @@ import {
 } from "../../../domain/link/link.js";
 import { parseTags, parseTitle } from "../../../domain/link/link-metadata.js";
 import { isValidSlug, parseSlug } from "../../../domain/link/slug.js";
+import type { EventPublisher } from "../../ports/event-publisher.js";
 import type { LinkCache } from "../../ports/link-cache.js";
 import type { LinkRepository } from "../../ports/link-repository.js";
 import type { Clock, CodeGenerator, IdGenerator, PasswordHasher } from "../../ports/technical.js";
@@ -43,6 +44,8 @@ export interface CreateLinkDeps {
   readonly clock: Clock;
   readonly settings: HexlinkSettings;
   readonly urls: ShortUrls;
+  /** Told of each link created (webhooks). */
+  readonly events?: EventPublisher;
 }
 
 /**
@@ -91,7 +94,9 @@ export class CreateLink {
     const link = customSlug === undefined ? await this.createWithCode(draft) : await this.createCustom(draft);
     // A redirect may have cached "no such link" for this slug just before.
     await this.deps.cache.invalidateLink(link.domain, link.slug);
-    return toLinkView(link, this.deps.urls);
+    const view = toLinkView(link, this.deps.urls);
+    await this.deps.events?.publish({ type: "link.created", accountId: link.accountId, at: now, link: view });
+    return view;
   }
 
   /** A domain-limited key's first domain (undefined for the default one, which may carry a port). */

@@ -10,6 +10,7 @@ import {
 } from "../../../domain/link/link.js";
 import { parseTags, parseTitle } from "../../../domain/link/link-metadata.js";
 import { parseSlug } from "../../../domain/link/slug.js";
+import type { EventPublisher } from "../../ports/event-publisher.js";
 import type { LinkCache } from "../../ports/link-cache.js";
 import type { LinkRepository } from "../../ports/link-repository.js";
 import type { Clock, PasswordHasher } from "../../ports/technical.js";
@@ -41,6 +42,8 @@ export interface UpdateLinkDeps {
   readonly passwords: PasswordHasher;
   readonly clock: Clock;
   readonly urls: ShortUrls;
+  /** Told of each link changed (webhooks). */
+  readonly events?: EventPublisher;
 }
 
 /** How many times an update is tried on a freshly read link before a concurrent editor is reported. */
@@ -83,7 +86,15 @@ export class UpdateLink {
         if (next.domain !== current.domain || next.slug !== current.slug) {
           await cache.invalidateLink(next.domain, next.slug);
         }
-        return toLinkView(next, this.deps.urls);
+        const view = toLinkView(next, this.deps.urls);
+        const change = {
+          type: "link.updated",
+          accountId: next.accountId,
+          at: next.updatedAt,
+          link: view,
+        } as const;
+        await this.deps.events?.publish(change);
+        return view;
       }
       if (attempt >= UPDATE_ATTEMPTS) {
         throw new DomainError("edit_not_allowed", "The link changed while it was being edited; try again.");

@@ -36,6 +36,11 @@ const V1_KEYS = [
   "issueApiKey",
   "listApiKeys",
   "revokeApiKey",
+  "createWebhook",
+  "listWebhooks",
+  "deleteWebhook",
+  "listWebhookDeliveries",
+  "testWebhook",
 ] as const satisfies readonly (keyof V1UseCases)[];
 
 const CLIENT_KEYS = [

@@ -63,6 +63,9 @@ describe("mongoStores", () => {
         ["dashboard_sessions", "shop"],
         ["links", "shop"],
         ["tag_counts", "shop"],
+        ["webhook_deliveries", "shop"],
+        ["webhook_endpoints", "shop"],
+        ["webhook_outbox", "shop"],
       ].sort(),
     );
     const links = created.find((command) => command.createIndexes === "links");

@@ -1,0 +1,148 @@
+import { lookup } from "node:dns/promises";
+import http from "node:http";
+import https from "node:https";
+import { isIP } from "node:net";
+import type {
+  WebhookRequest,
+  WebhookResponse,
+  WebhookSender,
+} from "../../application/ports/webhook-sender.js";
+import { isPrivateHost } from "../../domain/link/ip-host.js";
+
+/** One resolved address of a host. */
+export interface ResolvedAddress {
+  readonly address: string;
+  readonly family: number;
+}
+
+export interface NodeWebhookSenderOptions {
+  /** Accept hosts that resolve to loopback, private or link-local addresses (HEXLINK_WEBHOOKS_ALLOW_PRIVATE). */
+  readonly allowPrivate?: boolean;
+  /** How long one attempt may take in all, connection to last byte read. Default 10 000 ms (spec §10). */
+  readonly timeoutMs?: number;
+  /** Bytes of an answer read at most; the rest is not waited for. Default 1024. */
+  readonly maxResponseBytes?: number;
+  /** Certificates to trust for https receivers instead of Node's bundled CAs (a private CA; tests). */
+  readonly ca?: string | Buffer;
+  /** Resolves a host name to all its addresses; `dns.lookup` unless replaced (tests). */
+  readonly resolve?: (hostname: string) => Promise<readonly ResolvedAddress[]>;
+}
+
+const REFUSED = "resolves to a loopback, private or link-local address";
+
+/**
+ * Posts webhooks with node:http(s). The host is resolved and every address checked before each attempt, and the
+ * request goes to the checked address (the name kept for `Host`, TLS SNI and the certificate check), so a name
+ * that resolves elsewhere a moment later (DNS rebinding) cannot reach an internal address. No redirect is
+ * followed: a 3xx is an answer like any non-2xx.
+ */
+export class NodeWebhookSender implements WebhookSender {
+  private readonly allowPrivate: boolean;
+  private readonly timeoutMs: number;
+  private readonly maxResponseBytes: number;
+  private readonly resolve: (hostname: string) => Promise<readonly ResolvedAddress[]>;
+  private readonly ca: string | Buffer | undefined;
+
+  constructor(options: NodeWebhookSenderOptions = {}) {
+    this.allowPrivate = options.allowPrivate ?? false;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.maxResponseBytes = options.maxResponseBytes ?? 1024;
+    this.resolve = options.resolve ?? ((hostname) => lookup(hostname, { all: true, verbatim: true }));
+    this.ca = options.ca;
+  }
+
+  async refusal(url: string): Promise<string | null> {
+    const target = await this.target(new URL(url));
+    return typeof target === "string" ? target : null;
+  }
+
+  async send(request: WebhookRequest): Promise<WebhookResponse> {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return { kind: "failed", error: "invalid url" };
+    }
+    const started = Date.now();
+    const target = await this.target(url);
+    if (typeof target === "string") return { kind: "failed", error: `refused: the host ${target}` };
+    const left = this.timeoutMs - (Date.now() - started);
+    if (left <= 0) return { kind: "failed", error: `no answer within ${this.timeoutMs} ms` };
+    return this.post(url, target, request, left);
+  }
+
+  /** The address to connect to, or why there is none. */
+  private async target(url: URL): Promise<ResolvedAddress | string> {
+    const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
+    let addresses: readonly ResolvedAddress[];
+    if (isIP(hostname) !== 0) {
+      addresses = [{ address: hostname, family: isIP(hostname) }];
+    } else {
+      try {
+        addresses = await this.resolve(hostname);
+      } catch {
+        return "does not resolve";
+      }
+    }
+    const [first] = addresses;
+    if (first === undefined) return "does not resolve";
+    if (!this.allowPrivate) {
+      const spelled = (a: ResolvedAddress) => (a.family === 6 ? `[${a.address}]` : a.address);
+      if (isPrivateHost(url.hostname) || addresses.some((a) => isPrivateHost(spelled(a)))) return REFUSED;
+    }
+    return first;
+  }
+
+  private post(
+    url: URL,
+    target: ResolvedAddress,
+    request: WebhookRequest,
+    timeoutMs: number,
+  ): Promise<WebhookResponse> {
+    const secure = url.protocol === "https:";
+    const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
+    return new Promise<WebhookResponse>((resolve) => {
+      let done = false;
+      const finish = (response: WebhookResponse) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        outgoing.destroy();
+        resolve(response);
+      };
+      const options: https.RequestOptions = {
+        method: "POST",
+        host: target.address,
+        family: target.family,
+        port: url.port === "" ? (secure ? 443 : 80) : Number(url.port),
+        path: `${url.pathname}${url.search}`,
+        headers: {
+          ...request.headers,
+          host: url.host,
+          "content-length": Buffer.byteLength(request.body),
+          "user-agent": "hexlink-webhooks",
+        },
+        agent: false,
+        // The certificate is checked against the URL's name (servername), not the address connected to.
+        ...(secure && isIP(hostname) === 0 ? { servername: hostname } : {}),
+        ...(secure && this.ca !== undefined ? { ca: this.ca } : {}),
+      };
+      const outgoing = (secure ? https : http).request(options, (response) => {
+        const status = response.statusCode ?? 0;
+        let read = 0;
+        response.on("data", (chunk: Buffer) => {
+          read += chunk.length;
+          if (read >= this.maxResponseBytes) finish({ kind: "answered", status });
+        });
+        response.on("end", () => finish({ kind: "answered", status }));
+        response.on("error", () => finish({ kind: "answered", status }));
+      });
+      const timer = setTimeout(
+        () => finish({ kind: "failed", error: `no answer within ${this.timeoutMs} ms` }),
+        timeoutMs,
+      );
+      outgoing.on("error", (error) => finish({ kind: "failed", error: error.message }));
+      outgoing.end(request.body);
+    });
+  }
+}

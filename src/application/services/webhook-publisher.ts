@@ -1,0 +1,120 @@
+import {
+  MAX_CLICKS_PER_EVENT,
+  type SubscribableEvent,
+  subscribes,
+  WEBHOOK_MESSAGE_ID_PREFIX,
+  type WebhookEndpoint,
+} from "../../domain/webhook/webhook.js";
+import type { HexlinkEventSink } from "../hexlink-events.js";
+import type { EventPublisher, HexlinkChange, RecordedClick } from "../ports/event-publisher.js";
+import type { Clock, IdGenerator } from "../ports/technical.js";
+import type { OutboxEvent } from "../ports/webhook-outbox.js";
+import type { WebhookStores } from "../ports/webhook-stores.js";
+
+/** What one message says: a change for one account (clicks: at most 1,000 of them), or a ping. */
+export type WebhookMessage =
+  | Exclude<HexlinkChange, { readonly type: "clicks.recorded" }>
+  | { readonly type: "clicks.recorded"; readonly at: Date; readonly clicks: readonly RecordedClick[] }
+  | { readonly type: "ping"; readonly at: Date; readonly endpointId: string };
+
+/** The `data` of a message's body, as the HTTP API spells its objects (spec §10). */
+export type WebhookData = (message: WebhookMessage) => unknown;
+
+export interface WebhookPublisherParts {
+  readonly stores: WebhookStores;
+  readonly ids: IdGenerator;
+  readonly clock: Clock;
+  readonly data: WebhookData;
+  readonly events: HexlinkEventSink;
+}
+
+/**
+ * Turns stored changes into outbox messages, one per subscribed active endpoint of the account, each with its
+ * own id and its body fixed once, so every retry sends the same bytes under the same `webhook-id`.
+ */
+export class WebhookPublisher implements EventPublisher {
+  constructor(private readonly parts: WebhookPublisherParts) {}
+
+  async publish(change: HexlinkChange): Promise<void> {
+    try {
+      if (change.type === "clicks.recorded") await this.publishClicks(change.clicks, change.at);
+      else await this.enqueue(await this.subscribers(change.accountId, change.type), change);
+    } catch (error) {
+      // The change is stored already: its caller is not failed, the loss is reported.
+      const failure = error instanceof Error ? error : new Error(String(error));
+      this.parts.events.emit("error", { error: failure, source: "webhooks" });
+    }
+  }
+
+  /** Queues a `ping` for one endpoint, whatever it subscribes to. @throws what the stores throw */
+  async ping(endpoint: WebhookEndpoint): Promise<string> {
+    const [message] = await this.enqueue([endpoint], {
+      type: "ping",
+      at: this.parts.clock.now(),
+      endpointId: endpoint.id,
+    });
+    return message?.id ?? "";
+  }
+
+  private async publishClicks(clicks: readonly RecordedClick[], at: Date): Promise<void> {
+    const byAccount = new Map<string, RecordedClick[]>();
+    for (const click of clicks) {
+      const list = byAccount.get(click.accountId);
+      if (list === undefined) byAccount.set(click.accountId, [click]);
+      else list.push(click);
+    }
+    for (const [accountId, accountClicks] of byAccount) {
+      const endpoints = await this.subscribers(accountId, "clicks.recorded");
+      if (endpoints.length === 0) continue;
+      for (let start = 0; start < accountClicks.length; start += MAX_CLICKS_PER_EVENT) {
+        const chunk = accountClicks.slice(start, start + MAX_CLICKS_PER_EVENT);
+        await this.enqueue(endpoints, { type: "clicks.recorded", at, clicks: chunk });
+      }
+    }
+  }
+
+  private async subscribers(accountId: string, type: SubscribableEvent): Promise<WebhookEndpoint[]> {
+    const endpoints = await this.parts.stores.endpoints.listByAccount(accountId);
+    return endpoints.filter((endpoint) => subscribes(endpoint, type));
+  }
+
+  private async enqueue(
+    endpoints: readonly WebhookEndpoint[],
+    message: WebhookMessage,
+  ): Promise<OutboxEvent[]> {
+    if (endpoints.length === 0) return [];
+    const now = this.parts.clock.now();
+    const body = JSON.stringify({
+      type: message.type,
+      timestamp: message.at.toISOString(),
+      data: this.parts.data(message),
+    });
+    const events: OutboxEvent[] = endpoints.map((endpoint) => ({
+      id: this.parts.ids.id(WEBHOOK_MESSAGE_ID_PREFIX),
+      endpointId: endpoint.id,
+      accountId: endpoint.accountId,
+      type: message.type,
+      body,
+      createdAt: now,
+      attempts: 0,
+      nextAttemptAt: now,
+    }));
+    await Promise.all(
+      events.map((event) =>
+        this.parts.stores.deliveries.record({
+          id: event.id,
+          endpointId: event.endpointId,
+          event: event.type,
+          status: "pending",
+          attempts: 0,
+          responseStatus: null,
+          nextAttemptAt: now,
+          createdAt: now,
+        }),
+      ),
+    );
+    // Logged as pending first: a delivery that finishes at once then overwrites it, never the other way round.
+    await this.parts.stores.outbox.append(events);
+    return events;
+  }
+}
