@@ -77,7 +77,6 @@ export const PACKAGES: Readonly<Record<Zone, readonly string[]>> = {
   "adapters/redis": ["ioredis", "lru-cache"],
   "adapters/mongodb": ["mongodb"],
   "adapters/express": [
-    "busboy",
     "express",
     "helmet",
     "lru-cache",

@@ -32,6 +32,11 @@ export type DashboardUseCases = Pick<
   | "issueApiKey"
   | "listApiKeys"
   | "revokeApiKey"
+  | "createWebhook"
+  | "listWebhooks"
+  | "deleteWebhook"
+  | "listWebhookDeliveries"
+  | "testWebhook"
 >;
 
 export interface DashboardContext {

@@ -72,6 +72,11 @@ export const keyForm = z.object({
   expires_at: expiry,
 });
 
+export const webhookForm = z.object({
+  url: z.string().trim().min(1, "Enter the endpoint's URL.").max(2048, "The URL is too long."),
+  events: z.union([z.string().max(32), z.array(z.string().max(32)).max(10)]).optional(),
+});
+
 export const domainForm = z.object({ hostname: z.string().trim().min(1, "Enter a hostname.").max(253) });
 
 /** The form's fields as the schema reads them. @throws DomainError invalid_request naming the first problem */

@@ -7,7 +7,7 @@ export interface DashboardFrame {
   readonly base: string;
   readonly accountId: string;
   readonly csrfToken: string;
-  readonly current?: "links" | "new" | "domains" | "keys";
+  readonly current?: "links" | "new" | "domains" | "keys" | "webhooks";
 }
 
 const SECTIONS = [
@@ -15,6 +15,7 @@ const SECTIONS = [
   { id: "new", label: "New link", path: "/links/new" },
   { id: "domains", label: "Domains", path: "/domains" },
   { id: "keys", label: "API keys", path: "/keys" },
+  { id: "webhooks", label: "Webhooks", path: "/webhooks" },
 ] as const;
 
 /** The hidden field every dashboard form carries; a post without the session's token is refused. */

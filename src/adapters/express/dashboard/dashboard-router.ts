@@ -7,12 +7,19 @@ import { type DashboardContext, failPage, sendPage } from "./dashboard-context.j
 import { DOMAIN_ROUTES } from "./dashboard-domain-routes.js";
 import { KEY_ROUTES } from "./dashboard-key-routes.js";
 import { LINK_ROUTES } from "./dashboard-link-routes.js";
+import { WEBHOOK_ROUTES } from "./dashboard-webhook-routes.js";
 
 /** The dashboard's path unless told otherwise (`HEXLINK_DASHBOARD_PATH`); `app` is a reserved slug. */
 export const DASHBOARD_PATH = "/app";
 
 /** Every dashboard route, under its path; the OpenAPI document lists them (at {@link DASHBOARD_PATH}). */
-export const DASHBOARD_ROUTES = [...AUTH_ROUTES, ...LINK_ROUTES, ...DOMAIN_ROUTES, ...KEY_ROUTES];
+export const DASHBOARD_ROUTES = [
+  ...AUTH_ROUTES,
+  ...LINK_ROUTES,
+  ...DOMAIN_ROUTES,
+  ...KEY_ROUTES,
+  ...WEBHOOK_ROUTES,
+];
 
 /**
  * The dashboard (spec §12) as an Express router, to mount at its path. Server-rendered forms: every action works

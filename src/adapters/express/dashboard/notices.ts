@@ -9,6 +9,8 @@ const NOTICES: Readonly<Record<string, string>> = {
   verified: "Domain verified: it is active.",
   "domain-deleted": "Domain deleted.",
   "key-revoked": "Key revoked: it stops working at once.",
+  "webhook-tested": "Test event queued: see its delivery below the endpoint's Deliveries.",
+  "webhook-deleted": "Webhook deleted.",
 };
 
 const BULK_VERBS: Readonly<Record<string, string>> = {
