@@ -109,6 +109,15 @@ describe.skipIf(!browserAvailable())("dashboard in a browser", () => {
       await page.getByRole("button", { name: "Register" }).click();
       expect(await page.getByRole("status").textContent()).toContain("Domain registered");
       await check(page, "domains");
+      await page.getByRole("link", { name: "API keys" }).click();
+      await page.getByLabel("Name").fill("browser report");
+      await page.getByLabel("links:write").uncheck();
+      await page.getByRole("button", { name: "Create key" }).click();
+      expect(await page.locator("#secret").textContent()).toMatch(/^hxk_/);
+      await check(page, "keys");
+      await page.getByRole("link", { name: "Webhooks" }).click();
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Webhooks");
+      await check(page, "webhooks");
 
       await page.getByRole("button", { name: "Sign out" }).click();
       expect(page.url()).toBe(`${app}/sign-in`);
