@@ -9,6 +9,10 @@ export {
   type DomainRepositoryHarness,
   domainRepositoryContract,
 } from "./contracts/domain-repository.contract.js";
+export {
+  type IdempotencyStoreHarness,
+  idempotencyStoreContract,
+} from "./contracts/idempotency-store.contract.js";
 export { type LinkCacheHarness, linkCacheContract } from "./contracts/link-cache.contract.js";
 export { type LinkRepositoryHarness, linkRepositoryContract } from "./contracts/link-repository.contract.js";
 export { type RateLimiterHarness, rateLimiterContract } from "./contracts/rate-limiter.contract.js";

@@ -3,6 +3,7 @@ import { InMemoryClickStore } from "../../src/adapters/memory/in-memory-click-st
 import { InMemoryDeliveryLog } from "../../src/adapters/memory/in-memory-delivery-log.js";
 import { InMemoryDomainRepository } from "../../src/adapters/memory/in-memory-domain-repository.js";
 import { InMemoryEventOutbox } from "../../src/adapters/memory/in-memory-event-outbox.js";
+import { InMemoryIdempotencyStore } from "../../src/adapters/memory/in-memory-idempotency-store.js";
 import { InMemoryLinkRepository } from "../../src/adapters/memory/in-memory-link-repository.js";
 import { InMemoryRateLimiter } from "../../src/adapters/memory/in-memory-rate-limiter.js";
 import { InMemorySessionStore } from "../../src/adapters/memory/in-memory-session-store.js";
@@ -13,6 +14,7 @@ import { clickStoreContract } from "../../src/testing/contracts/click-store.cont
 import { deliveryLogContract } from "../../src/testing/contracts/delivery-log.contract.js";
 import { domainRepositoryContract } from "../../src/testing/contracts/domain-repository.contract.js";
 import { eventOutboxContract } from "../../src/testing/contracts/event-outbox.contract.js";
+import { idempotencyStoreContract } from "../../src/testing/contracts/idempotency-store.contract.js";
 import { linkCacheContract } from "../../src/testing/contracts/link-cache.contract.js";
 import { linkRepositoryContract } from "../../src/testing/contracts/link-repository.contract.js";
 import { rateLimiterContract } from "../../src/testing/contracts/rate-limiter.contract.js";
@@ -31,4 +33,5 @@ sessionStoreContract("InMemorySessionStore", { make: async () => new InMemorySes
 webhookEndpointsContract("InMemoryWebhookEndpoints", { make: async () => new InMemoryWebhookEndpoints() });
 eventOutboxContract("InMemoryEventOutbox", { make: async () => new InMemoryEventOutbox() });
 deliveryLogContract("InMemoryDeliveryLog", { make: async () => new InMemoryDeliveryLog() });
+idempotencyStoreContract("InMemoryIdempotencyStore", { make: async () => new InMemoryIdempotencyStore() });
 inMemoryClickStoreCases();

@@ -7,6 +7,7 @@ import { clickStoreContract } from "../../src/testing/contracts/click-store.cont
 import { deliveryLogContract } from "../../src/testing/contracts/delivery-log.contract.js";
 import { domainRepositoryContract } from "../../src/testing/contracts/domain-repository.contract.js";
 import { eventOutboxContract } from "../../src/testing/contracts/event-outbox.contract.js";
+import { idempotencyStoreContract } from "../../src/testing/contracts/idempotency-store.contract.js";
 import { linkRepositoryContract } from "../../src/testing/contracts/link-repository.contract.js";
 import { sessionStoreContract } from "../../src/testing/contracts/session-store.contract.js";
 import { webhookEndpointsContract } from "../../src/testing/contracts/webhook-endpoints.contract.js";
@@ -18,7 +19,7 @@ const NUM_RUNS = 15;
 
 describeWithMongo("test/contract/mongodb.test.ts", "MongoDB adapters", (backend) => {
   /** A contract harness for one port of a fresh bundle. */
-  function harness<K extends "links" | "domains" | "apiKeys" | "sessions">(port: K) {
+  function harness<K extends "links" | "domains" | "apiKeys" | "sessions" | "idempotency">(port: K) {
     return {
       make: async (): Promise<StoreBundle[K]> => (await backend().freshStores())[port],
       numRuns: NUM_RUNS,
@@ -30,6 +31,7 @@ describeWithMongo("test/contract/mongodb.test.ts", "MongoDB adapters", (backend)
   domainRepositoryContract("MongoDomainRepository", harness("domains"));
   apiKeyRepositoryContract("MongoApiKeyRepository", harness("apiKeys"));
   sessionStoreContract("MongoSessionStore", harness("sessions"));
+  idempotencyStoreContract("MongoIdempotencyStore", harness("idempotency"));
   // Without the links collection, as the contract's clicks have no links (mongoStores passes it: see the cases).
   clickStoreContract("MongoClickStore", {
     make: async () => {

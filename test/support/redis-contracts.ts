@@ -4,6 +4,7 @@ import type { RedisClient } from "../../src/adapters/redis/redis-connection.js";
 import { RedisDeliveryLog } from "../../src/adapters/redis/redis-delivery-log.js";
 import { RedisDomainRepository } from "../../src/adapters/redis/redis-domain-repository.js";
 import { RedisEventOutbox } from "../../src/adapters/redis/redis-event-outbox.js";
+import { RedisIdempotencyStore } from "../../src/adapters/redis/redis-idempotency-store.js";
 import { RedisKeys } from "../../src/adapters/redis/redis-keys.js";
 import { RedisLinkCache } from "../../src/adapters/redis/redis-link-cache.js";
 import { RedisLinkRepository } from "../../src/adapters/redis/redis-link-repository.js";
@@ -15,6 +16,7 @@ import { clickStoreContract } from "../../src/testing/contracts/click-store.cont
 import { deliveryLogContract } from "../../src/testing/contracts/delivery-log.contract.js";
 import { domainRepositoryContract } from "../../src/testing/contracts/domain-repository.contract.js";
 import { eventOutboxContract } from "../../src/testing/contracts/event-outbox.contract.js";
+import { idempotencyStoreContract } from "../../src/testing/contracts/idempotency-store.contract.js";
 import { linkCacheContract } from "../../src/testing/contracts/link-cache.contract.js";
 import { linkRepositoryContract } from "../../src/testing/contracts/link-repository.contract.js";
 import { rateLimiterContract } from "../../src/testing/contracts/rate-limiter.contract.js";
@@ -71,6 +73,9 @@ export function redisContracts(label: string, client: () => RedisClient, numRuns
   });
   deliveryLogContract(`RedisDeliveryLog (${label})`, {
     make: async () => new RedisDeliveryLog(client(), freshKeys()),
+  idempotencyStoreContract(`RedisIdempotencyStore (${label})`, {
+    make: async () => new RedisIdempotencyStore(client(), freshKeys()),
+    expiresByCallerClock: false,
   });
   linkCacheContract(`RedisLinkCache (${label})`, {
     make: () => liveCache(freshKeys()),

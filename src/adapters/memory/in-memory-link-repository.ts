@@ -86,6 +86,27 @@ export class InMemoryLinkRepository implements LinkRepository {
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
+  async createMany(links: readonly Link[]): Promise<boolean[]> {
+    return links.map((link) => {
+      if (this.bySlug(link.domain, link.slug) !== undefined) return false;
+      this.put(storedLink(link, this.pool, link.clickCount));
+      return true;
+    });
+  }
+
+  async findByIds(ids: readonly string[]): Promise<(Link | null)[]> {
+    return ids.map((id) => this.byId.get(id)?.toLink() ?? null);
+  }
+
+  async deleteMany(ids: readonly string[]): Promise<boolean[]> {
+    return ids.map((id) => {
+      const stored = this.byId.get(id);
+      if (stored === undefined) return false;
+      this.remove(stored);
+      return true;
+    });
+  }
+
   private bySlug(domain: string, slug: string): StoredLink | undefined {
     return this.byDomain.get(domain)?.get(slug);
   }

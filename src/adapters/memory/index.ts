@@ -3,6 +3,7 @@ export { InMemoryClickStore } from "./in-memory-click-store.js";
 export { InMemoryDeliveryLog } from "./in-memory-delivery-log.js";
 export { InMemoryDomainRepository } from "./in-memory-domain-repository.js";
 export { InMemoryEventOutbox } from "./in-memory-event-outbox.js";
+export { InMemoryIdempotencyStore } from "./in-memory-idempotency-store.js";
 export { InMemoryLinkRepository } from "./in-memory-link-repository.js";
 export { InMemoryRateLimiter } from "./in-memory-rate-limiter.js";
 export { InMemoryWebhookEndpoints } from "./in-memory-webhook-endpoints.js";

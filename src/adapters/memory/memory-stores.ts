@@ -3,6 +3,7 @@ import type { Clock } from "../../application/ports/technical.js";
 import { InMemoryApiKeyRepository } from "./in-memory-api-key-repository.js";
 import { InMemoryClickStore } from "./in-memory-click-store.js";
 import { InMemoryDomainRepository } from "./in-memory-domain-repository.js";
+import { InMemoryIdempotencyStore } from "./in-memory-idempotency-store.js";
 import { InMemoryLinkRepository } from "./in-memory-link-repository.js";
 import { InMemoryRateLimiter } from "./in-memory-rate-limiter.js";
 import { InMemorySessionStore } from "./in-memory-session-store.js";
@@ -19,6 +20,7 @@ export function memoryStores(): StoreBundle {
     clicks: new InMemoryClickStore(),
     sessions: new InMemorySessionStore(),
     webhooks: memoryWebhookStores(),
+    idempotency: new InMemoryIdempotencyStore(),
     ping: async () => {},
     close: async () => {},
   };

@@ -14,6 +14,7 @@ export const COLLECTIONS = {
   webhookOutbox: "webhook_outbox",
   webhookDeadLetters: "webhook_dead_letters",
   webhookDeliveries: "webhook_deliveries",
+  idempotencyKeys: "idempotency_keys",
 } as const;
 
 /** Makes create atomic: a second link on the same domain and slug fails with a duplicate key. */
@@ -50,4 +51,6 @@ export const INDEX_SPECS: Readonly<Record<keyof typeof COLLECTIONS, readonly Ind
   webhookOutbox: [{ key: { due: 1, _id: 1 }, name: "due_id" }],
   webhookDeadLetters: [],
   webhookDeliveries: [{ key: { endpointId: 1, createdAt: -1, _id: -1 }, name: "endpoint_newest" }],
+  // The server deletes a key once its expiresAt passes (within a minute); reads treat it as gone at once.
+  idempotencyKeys: [{ key: { expiresAt: 1 }, name: "expires_at_ttl", expireAfterSeconds: 0 }],
 };

@@ -12,6 +12,7 @@ export {
   MongoDomainRepository,
 } from "./mongo-domain-repository.js";
 export { type DeadLetterDocument, MongoEventOutbox, type OutboxDocument } from "./mongo-event-outbox.js";
+export { type IdempotencyKeyDocument, MongoIdempotencyStore } from "./mongo-idempotency-store.js";
 export { MongoLinkRepository } from "./mongo-link-repository.js";
 export { type MongoStoresOptions, mongoStores, SERVER_SELECTION_TIMEOUT_MS } from "./mongo-stores.js";
 export { MongoWebhookEndpoints, type WebhookEndpointDocument } from "./mongo-webhook-endpoints.js";

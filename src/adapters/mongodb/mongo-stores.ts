@@ -15,6 +15,7 @@ import {
   MongoDomainRepository,
 } from "./mongo-domain-repository.js";
 import { type DeadLetterDocument, MongoEventOutbox, type OutboxDocument } from "./mongo-event-outbox.js";
+import { type IdempotencyKeyDocument, MongoIdempotencyStore } from "./mongo-idempotency-store.js";
 import { MongoLinkRepository } from "./mongo-link-repository.js";
 import { MongoSessionStore, type SessionDocument } from "./mongo-session-store.js";
 import { followMongoStatus } from "./mongo-status.js";
@@ -69,6 +70,9 @@ export async function mongoStores(options: MongoStoresOptions): Promise<StoreBun
       ),
       deliveries: new MongoDeliveryLog(db.collection<DeliveryDocument>(COLLECTIONS.webhookDeliveries)),
     },
+    idempotency: new MongoIdempotencyStore(
+      db.collection<IdempotencyKeyDocument>(COLLECTIONS.idempotencyKeys),
+    ),
     watchStatus: (listener) => status.watch(listener),
     ping: async () => {
       // The signal bounds a ping on a connection that went silent, which server selection cannot see.

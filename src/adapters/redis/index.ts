@@ -10,6 +10,7 @@ export {
 export { RedisDeliveryLog } from "./redis-delivery-log.js";
 export { RedisDomainRepository } from "./redis-domain-repository.js";
 export { OUTBOX_SHARDS, RedisEventOutbox } from "./redis-event-outbox.js";
+export { RedisIdempotencyStore } from "./redis-idempotency-store.js";
 export { RedisKeys } from "./redis-keys.js";
 export { RedisLinkCache } from "./redis-link-cache.js";
 export { REDIS_CACHE_TTL_MS, type RedisLinkCacheOptions } from "./redis-link-cache-options.js";

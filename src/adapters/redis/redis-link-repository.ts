@@ -11,6 +11,7 @@ import { CONSUME_CLICK, REWRITE_LINK, WRITE_NEW_LINK } from "./link-scripts.js";
 import { listAccountLinks } from "./list-account-links.js";
 import type { RedisClient } from "./redis-connection.js";
 import { RedisKeys } from "./redis-keys.js";
+import { RedisLinkBatches } from "./redis-link-batches.js";
 import { encodeLink, locOf, RedisLinkRecords, slugTaken, toLink } from "./redis-link-records.js";
 import { guarded } from "./redis-unavailable.js";
 
@@ -20,9 +21,11 @@ import { guarded } from "./redis-unavailable.js";
  */
 export class RedisLinkRepository implements LinkRepository {
   private readonly records: RedisLinkRecords;
+  private readonly batches: RedisLinkBatches;
 
   constructor(client: RedisClient, keys: RedisKeys = new RedisKeys()) {
     this.records = new RedisLinkRecords(client, keys);
+    this.batches = new RedisLinkBatches(this.records, (id) => this.delete(id));
   }
 
   async create(link: Link): Promise<void> {
@@ -120,6 +123,30 @@ export class RedisLinkRepository implements LinkRepository {
       const reply = await CONSUME_CLICK.run(this.records.client, [this.records.keys.link(id)], []);
       return typeof reply === "number" ? reply : null;
     });
+  }
+
+  async createMany(links: readonly Link[]): Promise<boolean[]> {
+    if (!this.records.client.isCluster) return guarded(() => this.batches.createMany(links));
+    return Promise.all(
+      links.map((link) =>
+        this.create(link).then(
+          () => true,
+          (error: unknown) => {
+            if (isDomainError(error) && error.code === "slug_taken") return false;
+            throw error;
+          },
+        ),
+      ),
+    );
+  }
+
+  async findByIds(ids: readonly string[]): Promise<(Link | null)[]> {
+    return guarded(() => this.records.visible(ids));
+  }
+
+  async deleteMany(ids: readonly string[]): Promise<boolean[]> {
+    if (!this.records.client.isCluster) return guarded(() => this.batches.deleteMany(ids));
+    return Promise.all(ids.map((id) => this.delete(id)));
   }
 
   /** Compare-and-set of the record: written only while it is still `expected` (its loc and updatedAt). */

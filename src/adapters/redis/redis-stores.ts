@@ -8,6 +8,7 @@ import {
   type RedisConnectionOptions,
 } from "./redis-connection.js";
 import { RedisDomainRepository } from "./redis-domain-repository.js";
+import { RedisIdempotencyStore } from "./redis-idempotency-store.js";
 import { RedisLinkCache } from "./redis-link-cache.js";
 import type { RedisLinkCacheOptions } from "./redis-link-cache-options.js";
 import { RedisLinkRepository } from "./redis-link-repository.js";
@@ -34,6 +35,7 @@ export function redisStores(options: RedisConnectionOptions): StoreBundle {
     clicks: new RedisClickStore(client, keys, { requireLink: true }),
     sessions: new RedisSessionStore(client, keys),
     webhooks: redisWebhookStores(client, keys),
+    idempotency: new RedisIdempotencyStore(client, keys),
     watchStatus: (listener) => connection.status.watch(listener),
     ping: () => ping(connection),
     close: () => close(connection),

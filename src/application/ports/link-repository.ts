@@ -65,6 +65,17 @@ export interface LinkRepository {
   consumeClick(id: string): Promise<number | null>;
   /** The account's tags with how many of its links carry each, sorted by name; counts kept at write time. */
   tagCounts(accountId: string): Promise<readonly TagCount[]>;
+  /**
+   * Stores many new links at once (bulk create, import), each as {@link create} would (its tag counts
+   * included), one round trip per step rather than per link where the store allows. Not atomic as a whole.
+   * @returns per link, in order: true when written; false when its (domain, slug) was taken (also by an earlier
+   *   link of the same call): nothing is written for it then
+   */
+  createMany(links: readonly Link[]): Promise<boolean[]>;
+  /** The links with these ids, in order, null for each that does not exist. */
+  findByIds(ids: readonly string[]): Promise<(Link | null)[]>;
+  /** Deletes many links as {@link delete} would (its tag counts included); per id, in order, false when there was none. */
+  deleteMany(ids: readonly string[]): Promise<boolean[]>;
 }
 
 /** A tag of an account and how many of its links carry it. */

@@ -1,6 +1,7 @@
 import type { ApiKeyRepository } from "./api-key-repository.js";
 import type { ClickStore } from "./click-store.js";
 import type { DomainRepository } from "./domain-repository.js";
+import type { IdempotencyStore } from "./idempotency-store.js";
 import type { LinkCache } from "./link-cache.js";
 import type { LinkRepository } from "./link-repository.js";
 import type { RateLimiter } from "./rate-limiter.js";
@@ -20,6 +21,8 @@ export interface StoreBundle extends WatchesStatus {
   readonly sessions: SessionStore;
   /** Webhook endpoints, outbox and delivery log; kept in process memory when a bundle has none. */
   readonly webhooks?: WebhookStores;
+  /** `Idempotency-Key`s of creates (spec §9), shared by every instance on this backend. */
+  readonly idempotency: IdempotencyStore;
   /** Resolves when the backend answers; rejects otherwise (used by /readyz). */
   ping(): Promise<void>;
   /** Releases connections. */

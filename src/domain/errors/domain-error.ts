@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   "invalid_date_range",
   "unavailable",
   "not_found",
+  "idempotency_conflict",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

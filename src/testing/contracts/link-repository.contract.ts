@@ -5,6 +5,7 @@ import type { Link } from "../../domain/link/link.js";
 import { arbIdSuffix } from "../arbitraries.js";
 import { aDomainError, aLink } from "../builders.js";
 import { closeAfterAll, type PortHarness } from "../port-harness.js";
+import { linkBatchCases } from "./link-batches.cases.js";
 import { linkListingProperties } from "./link-listing.properties.js";
 import { linkTargetsCases } from "./link-targets.cases.js";
 
@@ -273,5 +274,6 @@ export function linkRepositoryContract(name: string, harness: LinkRepositoryHarn
 
     linkListingProperties(harness.make, numRuns);
     linkTargetsCases(harness.make, numRuns);
+    linkBatchCases(harness.make, numRuns);
   });
 }

@@ -27,6 +27,8 @@ export const CLIENT_ERROR_RULES: Record<ErrorCode, ClientCodeRule> = {
   unavailable: { create_short: "LI08", create_custom: "LI09", otherwise: "LI00" },
   // No client route reaches a resource that is not a link (spec §5: "–").
   not_found: "LI00",
+  // The client API takes no Idempotency-Key (spec §9 is v1 only); mapped for exhaustiveness.
+  idempotency_conflict: "LI00",
 };
 
 /** The failure body of the client API for a domain error met during `operation`, with its HTTP status. */

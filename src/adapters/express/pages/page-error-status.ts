@@ -24,6 +24,7 @@ export const PAGE_ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 
   invalid_date_range: 400,
   unavailable: 503,
   not_found: 404,
+  idempotency_conflict: 409,
 };
 
 /**

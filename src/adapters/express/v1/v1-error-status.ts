@@ -18,4 +18,5 @@ export const V1_ERROR_STATUS: Record<ErrorCode, number> = {
   invalid_date_range: 400,
   unavailable: 503,
   not_found: 404,
+  idempotency_conflict: 409,
 };
