@@ -2,6 +2,7 @@ import type { HexlinkEventName, HexlinkListener } from "./hexlink-events.js";
 import type { ClickSink } from "./ports/click-sink.js";
 import type { SharedState, StoreBundle } from "./ports/store-bundle.js";
 import type { Clock } from "./ports/technical.js";
+import type { IdempotentRequests } from "./services/idempotent-requests.js";
 import type { WebhookWorker } from "./services/webhook-worker.js";
 import type { HexlinkSettings } from "./settings.js";
 import type { ShortUrls } from "./short-urls.js";
@@ -20,8 +21,12 @@ import type { DeleteDomain } from "./use-cases/domain/delete-domain.js";
 import type { ListDomains } from "./use-cases/domain/list-domains.js";
 import type { RegisterDomain } from "./use-cases/domain/register-domain.js";
 import type { VerifyDomain } from "./use-cases/domain/verify-domain.js";
+import type { BulkCreateLinks } from "./use-cases/link/bulk-create-links.js";
+import type { BulkDeleteLinks } from "./use-cases/link/bulk-delete-links.js";
+import type { BulkUpdateLinks } from "./use-cases/link/bulk-update-links.js";
 import type { CreateLink } from "./use-cases/link/create-link.js";
 import type { DeleteLink } from "./use-cases/link/delete-link.js";
+import type { ExportLinks } from "./use-cases/link/export-links.js";
 import type { FindQrLink } from "./use-cases/link/find-qr-link.js";
 import type { GetLink } from "./use-cases/link/get-link.js";
 import type { GetLinkByShortUrl } from "./use-cases/link/get-link-by-short-url.js";
@@ -87,6 +92,12 @@ export interface Hexlink {
   readonly testWebhook: TestWebhook;
   /** Delivers queued webhook messages once started (the server starts it); `close()` stops it. */
   readonly webhookWorker: WebhookWorker;
+  /** Runs a create once per `Idempotency-Key` (spec §9). */
+  readonly idempotentRequests: IdempotentRequests;
+  readonly bulkCreateLinks: BulkCreateLinks;
+  readonly bulkUpdateLinks: BulkUpdateLinks;
+  readonly bulkDeleteLinks: BulkDeleteLinks;
+  readonly exportLinks: ExportLinks;
   /**
    * Calls `listener` on each `event` (store connection lost and back, clicks flushed or dropped, errors no
    * caller awaits); returns a function that removes it. A listener that throws is reported as `error`.

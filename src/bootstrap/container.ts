@@ -49,6 +49,7 @@ export function buildContainer(settings: HexlinkSettings, ports: HexlinkPorts): 
   registerValue(c, TOKENS.apiKeys, ports.stores.apiKeys);
   registerValue(c, TOKENS.sessions, ports.stores.sessions);
   registerValue(c, TOKENS.clickStore, ports.stores.clicks);
+  registerValue(c, TOKENS.idempotencyStore, ports.stores.idempotency);
   registerValue(c, TOKENS.rateLimiter, ports.shared.rateLimiter);
   registerValue(c, TOKENS.cache, ports.shared.cache);
   registerValue(c, TOKENS.clickSink, ports.clickSink);

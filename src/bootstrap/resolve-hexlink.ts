@@ -87,6 +87,11 @@ export function resolveHexlink(c: DependencyContainer, emitter: HexlinkEmitter):
     listWebhookDeliveries: r(TOKENS.listWebhookDeliveries),
     testWebhook: r(TOKENS.testWebhook),
     webhookWorker: worker,
+    idempotentRequests: r(TOKENS.idempotentRequests),
+    bulkCreateLinks: r(TOKENS.bulkCreateLinks),
+    bulkUpdateLinks: r(TOKENS.bulkUpdateLinks),
+    bulkDeleteLinks: r(TOKENS.bulkDeleteLinks),
+    exportLinks: r(TOKENS.exportLinks),
     on: (event, listener) => emitter.on(event, listener),
     async ready() {
       // Both pings at once: an outage costs one timeout, not two.

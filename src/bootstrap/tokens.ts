@@ -2,6 +2,7 @@ import type { ApiKeyRepository } from "../application/ports/api-key-repository.j
 import type { ClickSink } from "../application/ports/click-sink.js";
 import type { ClickStore } from "../application/ports/click-store.js";
 import type { DomainRepository } from "../application/ports/domain-repository.js";
+import type { IdempotencyStore } from "../application/ports/idempotency-store.js";
 import type { LinkCache } from "../application/ports/link-cache.js";
 import type { LinkRepository } from "../application/ports/link-repository.js";
 import type { RateLimiter } from "../application/ports/rate-limiter.js";
@@ -20,6 +21,7 @@ import type { DomainActivation } from "../application/services/domain-activation
 import type { LinkDomainResolver } from "../application/services/domain-resolver.js";
 import type { ClassificationPorts } from "../application/services/hit-classifier.js";
 import type { HostResolver } from "../application/services/host-resolver.js";
+import type { IdempotentRequests } from "../application/services/idempotent-requests.js";
 import type { LinkClicks } from "../application/services/link-clicks.js";
 import type { ServedLinks } from "../application/services/served-links.js";
 import type { HexlinkSettings } from "../application/settings.js";
@@ -39,8 +41,12 @@ import type { DeleteDomain } from "../application/use-cases/domain/delete-domain
 import type { ListDomains } from "../application/use-cases/domain/list-domains.js";
 import type { RegisterDomain } from "../application/use-cases/domain/register-domain.js";
 import type { VerifyDomain } from "../application/use-cases/domain/verify-domain.js";
+import type { BulkCreateLinks } from "../application/use-cases/link/bulk-create-links.js";
+import type { BulkDeleteLinks } from "../application/use-cases/link/bulk-delete-links.js";
+import type { BulkUpdateLinks } from "../application/use-cases/link/bulk-update-links.js";
 import type { CreateLink } from "../application/use-cases/link/create-link.js";
 import type { DeleteLink } from "../application/use-cases/link/delete-link.js";
+import type { ExportLinks } from "../application/use-cases/link/export-links.js";
 import type { FindQrLink } from "../application/use-cases/link/find-qr-link.js";
 import type { GetLink } from "../application/use-cases/link/get-link.js";
 import type { GetLinkByShortUrl } from "../application/use-cases/link/get-link-by-short-url.js";
@@ -109,6 +115,12 @@ export const TOKENS = {
   listTags: token<ListTags>("ListTags"),
   getAccountAnalytics: token<GetAccountAnalytics>("GetAccountAnalytics"),
   ...WEBHOOK_TOKENS,
+  idempotencyStore: token<IdempotencyStore>("IdempotencyStore"),
+  idempotentRequests: token<IdempotentRequests>("IdempotentRequests"),
+  bulkCreateLinks: token<BulkCreateLinks>("BulkCreateLinks"),
+  bulkUpdateLinks: token<BulkUpdateLinks>("BulkUpdateLinks"),
+  bulkDeleteLinks: token<BulkDeleteLinks>("BulkDeleteLinks"),
+  exportLinks: token<ExportLinks>("ExportLinks"),
 } as const;
 
 export type TokenName = keyof typeof TOKENS;

@@ -3,6 +3,7 @@ import { DestinationChecker } from "../application/services/destination-checker.
 import { DomainActivation } from "../application/services/domain-activation.js";
 import { LinkDomainResolver } from "../application/services/domain-resolver.js";
 import { HostResolver } from "../application/services/host-resolver.js";
+import { IdempotentRequests } from "../application/services/idempotent-requests.js";
 import { LinkClicks } from "../application/services/link-clicks.js";
 import { ServedLinks } from "../application/services/served-links.js";
 import { ShortUrls } from "../application/short-urls.js";
@@ -21,8 +22,12 @@ import { DeleteDomain } from "../application/use-cases/domain/delete-domain.js";
 import { ListDomains } from "../application/use-cases/domain/list-domains.js";
 import { RegisterDomain } from "../application/use-cases/domain/register-domain.js";
 import { VerifyDomain } from "../application/use-cases/domain/verify-domain.js";
+import { BulkCreateLinks } from "../application/use-cases/link/bulk-create-links.js";
+import { BulkDeleteLinks } from "../application/use-cases/link/bulk-delete-links.js";
+import { BulkUpdateLinks } from "../application/use-cases/link/bulk-update-links.js";
 import { CreateLink } from "../application/use-cases/link/create-link.js";
 import { DeleteLink } from "../application/use-cases/link/delete-link.js";
+import { ExportLinks } from "../application/use-cases/link/export-links.js";
 import { FindQrLink } from "../application/use-cases/link/find-qr-link.js";
 import { GetLink } from "../application/use-cases/link/get-link.js";
 import { GetLinkByShortUrl } from "../application/use-cases/link/get-link-by-short-url.js";
@@ -154,4 +159,33 @@ export function registerUseCases(c: DependencyContainer): void {
   add(T.endDashboardSession, (r) => new EndDashboardSession(r(T.sessions), r(T.keyHasher)));
   add(T.listTags, (r) => new ListTags(r(T.links)));
   add(T.getAccountAnalytics, (r) => new GetAccountAnalytics(r(T.links), r(T.linkClicks), r(T.shortUrls)));
+  registerBulkUseCases(add);
+}
+
+/** Idempotent creates, bulk calls and export (spec §9). */
+function registerBulkUseCases(add: <V>(token: Token<V>, make: (r: Get) => V) => void): void {
+  add(T.idempotentRequests, (r) => new IdempotentRequests(r(T.idempotencyStore), r(T.clock)));
+  add(
+    T.bulkCreateLinks,
+    (r) =>
+      new BulkCreateLinks({
+        createLink: r(T.createLink),
+        links: r(T.links),
+        cache: r(T.cache),
+        codes: r(T.codes),
+        settings: r(T.settings),
+        urls: r(T.shortUrls),
+        events: r(T.events),
+      }),
+  );
+  add(T.bulkUpdateLinks, (r) => new BulkUpdateLinks(r(T.updateLink)));
+  add(
+    T.bulkDeleteLinks,
+    (r) =>
+      new BulkDeleteLinks(r(T.links), r(T.cache), r(T.clickStore), {
+        publisher: r(T.events),
+        clock: r(T.clock),
+      }),
+  );
+  add(T.exportLinks, (r) => new ExportLinks(r(T.listLinks), r(T.clickStore), r(T.clock)));
 }

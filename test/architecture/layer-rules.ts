@@ -4,7 +4,7 @@
  */
 
 /** Every folder under src/adapters; a file in any other folder there lies in no known layer. */
-export const ADAPTERS = ["memory", "redis", "mongodb", "express", "node", "classify"] as const;
+export const ADAPTERS = ["memory", "redis", "mongodb", "express", "node", "classify", "csv"] as const;
 
 export type Adapter = (typeof ADAPTERS)[number];
 
@@ -39,6 +39,7 @@ export const MAY_IMPORT: Readonly<Record<Zone, readonly Zone[]>> = {
   "adapters/express": ["domain", "application", "adapters/express"],
   "adapters/node": ["domain", "application", "adapters/node"],
   "adapters/classify": ["domain", "application", "adapters/classify"],
+  "adapters/csv": ["domain", "application", "adapters/csv"],
   bootstrap: ["domain", "application", ...ADAPTER_ZONES, "bootstrap"],
   // Test helpers for embedders: the memory adapters, and createHexlink for createTestHexlink's wiring.
   testing: ["domain", "application", "adapters/memory", "bootstrap", "testing"],
@@ -53,6 +54,11 @@ export interface SharedHelper {
 
 /** The only imports from one adapter into another. Keep it short: a second user means a shared module. */
 export const SHARED_HELPERS: readonly SharedHelper[] = [
+  {
+    from: "adapters/express",
+    file: "src/adapters/csv/link-export-format.ts",
+    why: "GET /v1/links/export and `hexlink export` write one format, so the HTTP export uses the CSV adapter's",
+  },
   {
     from: "adapters/redis",
     file: "src/adapters/memory/lru-link-cache.ts",
@@ -94,7 +100,8 @@ export const PACKAGES: Readonly<Record<Zone, readonly string[]>> = {
     "maxmind",
     "ua-parser-js",
   ],
-  bootstrap: ["pino", "proxy-addr", "reflect-metadata", "tsyringe", "zod"],
+  "adapters/csv": ["csv-parse", "csv-stringify"],
+  bootstrap: ["cli-progress", "pino", "proxy-addr", "reflect-metadata", "tsyringe", "zod"],
   // Optional peer dependencies of hexlink/testing only: the contract suites are vitest suites.
   testing: ["fast-check", "vitest"],
 };

@@ -12,7 +12,7 @@ const EXPRESS = "src/adapters/express/v1/links-router.ts";
 const NODE = "src/adapters/node/system-clock.ts";
 const BOOTSTRAP = "src/bootstrap/create-hexlink.ts";
 const ZOD_HOMES =
-  "adapters/memory, adapters/redis, adapters/mongodb, adapters/express, adapters/node, adapters/classify, bootstrap";
+  "adapters/memory, adapters/redis, adapters/mongodb, adapters/express, adapters/node, adapters/classify, adapters/csv, bootstrap";
 const NO_PACKAGE = "imports no package and no node: module";
 
 const violationsOf = (file: string, specifier: string) => importViolations(file, [specifier], new Set());
@@ -67,7 +67,7 @@ describe("importViolations names the file, the import and the rule it breaks", (
       "adapter: bootstrap",
       EXPRESS,
       "../../../bootstrap/hexlink.js",
-      "adapters/express may import only domain, application, adapters/express, not bootstrap",
+      "adapters/express may import only domain, application, adapters/express, src/adapters/csv/link-export-format.ts, not bootstrap",
     ],
     [
       "adapter: another adapter's file beside its shared helper",
@@ -112,7 +112,7 @@ describe("importViolations names the file, the import and the rule it breaks", (
       "bootstrap: an unlisted package",
       BOOTSTRAP,
       "nanoid",
-      "nanoid is not on the package list of bootstrap (pino, proxy-addr, reflect-metadata, tsyringe, zod)",
+      "nanoid is not on the package list of bootstrap (cli-progress, pino, proxy-addr, reflect-metadata, tsyringe, zod)",
     ],
     [
       "bootstrap: a folder no rule knows",
@@ -176,7 +176,7 @@ describe("layeringViolations", () => {
       ["src/bootstrap/hexlink.ts", ["../application/ports/clock.js"]],
     ]);
     expect(layeringViolations(sources)).toEqual([
-      'src/adapters/express/create-app.ts imports "../../bootstrap/hexlink.js": adapters/express may import only domain, application, adapters/express, not bootstrap',
+      'src/adapters/express/create-app.ts imports "../../bootstrap/hexlink.js": adapters/express may import only domain, application, adapters/express, src/adapters/csv/link-export-format.ts, not bootstrap',
       'import cycle: src/application/ports/clock.ts imports "./scheduler.js", src/application/ports/scheduler.ts imports "./clock.js"',
     ]);
   });

@@ -34,9 +34,10 @@ const RULES: Readonly<Record<Zone, string>> = {
   "adapters/memory": "imports the core, its own folder and its listed packages",
   "adapters/redis": "imports the core, its own folder, the memory LRU and its listed packages",
   "adapters/mongodb": "imports the core, its own folder and its listed packages",
-  "adapters/express": "imports the core, its own folder and its listed packages",
+  "adapters/express": "imports the core, its own folder, the CSV export format and its listed packages",
   "adapters/node": "imports the core, its own folder and its listed packages",
   "adapters/classify": "imports the core, its own folder and its listed packages",
+  "adapters/csv": "imports the core, its own folder and csv-parse/csv-stringify",
   bootstrap: "sees every adapter and imports only its listed packages",
   testing: "imports the core, the memory adapters, createHexlink, vitest and fast-check",
 };

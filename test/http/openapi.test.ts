@@ -75,7 +75,13 @@ describe("GET /openapi.json", () => {
         expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(["400", "401", "403", "429"]));
         for (const [status, response] of Object.entries(operation.responses)) {
           const where = `${method} ${path} ${status}`;
-          expect(response.content?.["application/json"]?.schema, where).toBeDefined();
+          if (`${method} ${path} ${status}` === "get /v1/links/export 200") {
+            // The one answer that is not JSON: the export streams CSV or NDJSON (spec §9).
+            expect(Object.keys(response.content ?? {}), where).toEqual([
+              "text/csv; charset=utf-8",
+              "application/x-ndjson",
+            ]);
+          } else expect(response.content?.["application/json"]?.schema, where).toBeDefined();
           const headers = Object.keys(response.headers ?? {});
           const expected = status === "401" || status === "403" ? [] : rateLimit;
           expect(headers, where).toEqual(status === "429" ? [...expected, "Retry-After"] : expected);

@@ -73,6 +73,7 @@ export function redisContracts(label: string, client: () => RedisClient, numRuns
   });
   deliveryLogContract(`RedisDeliveryLog (${label})`, {
     make: async () => new RedisDeliveryLog(client(), freshKeys()),
+  });
   idempotencyStoreContract(`RedisIdempotencyStore (${label})`, {
     make: async () => new RedisIdempotencyStore(client(), freshKeys()),
     expiresByCallerClock: false,

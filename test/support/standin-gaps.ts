@@ -123,6 +123,16 @@ export const STANDIN_GAPS: readonly StandInGap[] = [
     ],
     DELIVERY_UPSERT,
   ),
+  ...httpGaps("test/http/mongodb/v1-export.test.ts", [
+    "GET /v1/links/export ('default store') > streams every link of the account as CSV, newest first, with its total clicks",
+  ]),
+  ...httpGaps(
+    "test/http/mongodb/v1-bulk.test.ts",
+    [
+      "bulk calls ('default store') > POST /v1/links/bulk > answers one result per item in input order; a bad item never fails the others",
+    ],
+    UNORDERED_INSERT,
+  ),
   ...httpGaps("test/http/mongodb/analytics-resilience.test.ts", [
     "max_clicks under concurrent redirects > a link with max_clicks 5 hit by 50 concurrent requests redirects exactly 5 times, then answers 410",
   ]),

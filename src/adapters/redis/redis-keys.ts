@@ -143,16 +143,21 @@ export class RedisKeys {
   deliveryLog(endpointId: string): { readonly records: string; readonly order: string } {
     const base = this.tagged("wl", endpointId);
     return { records: `${base}:records`, order: `${base}:order` };
+  }
+
   /** String: one `Idempotency-Key` of an account, its fingerprint and (once answered) the answer, as JSON. */
-  idempotency(accountId: string, key: string): string 
+  idempotency(accountId: string, key: string): string {
     return `${this.tagged("i", accountId)}:${key}`;
+  }
 
   /** Pub/sub channel of link-cache invalidations. */
-  cacheChannel(): string 
+  cacheChannel(): string {
     return `${this.prefix}cache`;
+  }
 
-  private tagged(kind: string, value: string): string 
+  private tagged(kind: string, value: string): string {
     return `${this.prefix}{${kind}:${escapeTag(value)}}`;
+  }
 }
 
 /** Escapes `%`, `{` and `}` so a value can neither end its hash tag early nor collide with another. */

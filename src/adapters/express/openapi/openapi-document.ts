@@ -15,6 +15,8 @@ export interface ApiResponse {
   readonly description: string;
   /** The `application/json` body; the tests check real answers against it. */
   readonly body?: z.ZodType;
+  /** The media types `body` is sent as, when not `application/json` (a streamed export). */
+  readonly mediaTypes?: readonly string[];
   readonly headers?: Readonly<Record<string, ApiHeader>>;
 }
 
@@ -34,6 +36,8 @@ export interface ApiOperation {
   /** An `application/x-www-form-urlencoded` body (a page's form). */
   readonly form?: z.ZodType;
   readonly query?: z.ZodType;
+  /** Request headers read beyond authentication (e.g. `Idempotency-Key`). */
+  readonly headers?: z.ZodType;
   /** Status → a description alone (pages, redirects), or a description with JSON body and headers (the APIs). */
   readonly responses: Readonly<Record<string, string | ApiResponse>>;
 }
@@ -43,7 +47,7 @@ function schemaOf(type: z.ZodType): Record<string, unknown> {
 }
 
 /** Parameters from an object schema's properties, each with its property's description. */
-function parameters(type: z.ZodType | undefined, where: "query" | "path"): unknown[] {
+function parameters(type: z.ZodType | undefined, where: "query" | "path" | "header"): unknown[] {
   if (type === undefined) return [];
   const schema = schemaOf(type) as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(schema.properties ?? {}).map(([name, property]) => {
@@ -78,10 +82,13 @@ function responseObject(
   return {
     description: response.description,
     ...(refs.length === 0 ? {} : { headers: Object.fromEntries(refs) }),
-    ...(response.body === undefined
-      ? {}
-      : { content: { "application/json": { schema: z.toJSONSchema(response.body) } } }),
+    ...(response.body === undefined ? {} : { content: contentOf(response.body, response.mediaTypes) }),
   };
+}
+
+function contentOf(body: z.ZodType, mediaTypes: readonly string[] = ["application/json"]) {
+  const schema = z.toJSONSchema(body);
+  return Object.fromEntries(mediaTypes.map((type) => [type, { schema }]));
 }
 
 /** A stable operationId from the method and path: `GET /v1/links/{id}` → `getV1LinksById`, `GET /` → `getRoot`. */
@@ -116,6 +123,7 @@ export function openApiDocument(routes: readonly ApiOperation[], serverUrl: stri
       parameters: [
         ...parameters(route.params ?? pathParamsSchema(route.path), "path"),
         ...parameters(route.query, "query"),
+        ...parameters(route.headers, "header"),
       ],
       responses: Object.fromEntries(
         Object.entries(route.responses).map(([status, response]) => [

@@ -15,19 +15,26 @@ export function tableOperations<Code extends string>(
   table: ApiTable<RouteDeclaration<Code>>,
   api: KeyedApi<Code>,
 ): ApiOperation[] {
-  return table.routes.map(({ method, path, summary, scope, params, query, body, success, errors }) => ({
-    method,
-    path: `${table.base}${path}`,
-    summary,
-    tag: api.tag,
-    security: api.security,
-    scope,
-    params,
-    ...(query === undefined ? {} : { query }),
-    ...(body === undefined ? {} : { body }),
-    responses: keyedResponses({
-      [String(success.status)]: { description: success.description, body: success.body },
-      ...api.failures(errors),
+  return table.routes.map(
+    ({ method, path, summary, scope, params, query, headers, body, success, errors }) => ({
+      method,
+      path: `${table.base}${path}`,
+      summary,
+      tag: api.tag,
+      security: api.security,
+      scope,
+      params,
+      ...(query === undefined ? {} : { query }),
+      ...(headers === undefined ? {} : { headers }),
+      ...(body === undefined ? {} : { body }),
+      responses: keyedResponses({
+        [String(success.status)]: {
+          description: success.description,
+          body: success.body,
+          ...(success.mediaTypes === undefined ? {} : { mediaTypes: success.mediaTypes }),
+        },
+        ...api.failures(errors),
+      }),
     }),
-  }));
+  );
 }

@@ -14,6 +14,8 @@ export interface RouteSuccess {
   readonly status: 200 | 201 | 202;
   readonly description: string;
   readonly body: z.ZodType;
+  /** Media types of a body that is not JSON (an export's CSV or NDJSON); JSON when absent. */
+  readonly mediaTypes?: readonly string[];
 }
 
 /**
@@ -36,6 +38,8 @@ export interface RouteDeclaration<Code extends string> {
   readonly query?: z.ZodType;
   /** The JSON body, validated when given (an absent body is `{}`); a route without one ignores it. */
   readonly body?: z.ZodType;
+  /** Request headers the route reads beyond authentication, documented as header parameters. */
+  readonly headers?: z.ZodType;
   readonly success: RouteSuccess;
   /** The codes this route may fail with besides those every route of its API may. */
   readonly errors: readonly Code[];

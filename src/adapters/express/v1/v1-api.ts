@@ -1,5 +1,6 @@
 import type { ApiTable } from "../routing/route-declaration.js";
 import { V1_ACCOUNT_ROUTES } from "./v1-account-routes.js";
+import { V1_BULK_ROUTES } from "./v1-bulk-routes.js";
 import { V1_DOMAIN_ROUTES } from "./v1-domain-routes.js";
 import { V1_KEY_ROUTES } from "./v1-key-routes.js";
 import { V1_LINK_ROUTES } from "./v1-link-routes.js";
@@ -10,6 +11,7 @@ import { V1_WEBHOOK_ROUTES } from "./v1-webhook-routes.js";
 export const V1_API: ApiTable<V1Route> = {
   base: "/v1",
   routes: [
+    ...V1_BULK_ROUTES,
     ...V1_LINK_ROUTES,
     ...V1_DOMAIN_ROUTES,
     ...V1_KEY_ROUTES,

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import type { CreateLinkInput } from "../../../application/use-cases/link/create-link.js";
 import type { ErrorCode } from "../../../domain/errors/domain-error.js";
+import type { RequestPrincipal } from "../auth/request-key.js";
 import { analyticsJson } from "./analytics-json.js";
 import { linkJson } from "./link-json.js";
 import { linkTargetsInput } from "./link-targets-json.js";
@@ -35,6 +37,26 @@ export function toDate(value: string | null | undefined): Date | null | undefine
   return value === undefined ? undefined : value === null ? null : new Date(value);
 }
 
+/** The create use case's input from a `POST /v1/links` body (also each item of a bulk create). */
+export function toCreateLinkInput(
+  { accountId, access }: Pick<RequestPrincipal, "accountId" | "access">,
+  body: z.output<typeof createLinkBody>,
+): CreateLinkInput {
+  return {
+    accountId,
+    access,
+    url: body.url,
+    ...(body.custom_slug === undefined ? {} : { customSlug: body.custom_slug }),
+    ...(body.domain === undefined ? {} : { domain: body.domain }),
+    ...(body.password === undefined ? {} : { password: body.password }),
+    expiresAt: toDate(body.expires_at) ?? null,
+    maxClicks: body.max_clicks ?? null,
+    ...(body.title === undefined ? {} : { title: body.title }),
+    ...(body.tags === undefined ? {} : { tags: body.tags }),
+    ...linkTargetsInput(body),
+  };
+}
+
 /** `/v1/links`: create, list, read, update, delete and analytics of the key's own links. */
 export const V1_LINK_ROUTES: readonly V1Route[] = [
   v1Route({
@@ -44,21 +66,10 @@ export const V1_LINK_ROUTES: readonly V1Route[] = [
     scope: "links:write",
     body: createLinkBody,
     success: { status: 201, ...linkAnswer },
-    errors: [...LINK_CONTENT, "invalid_domain", "slug_generation_failed"],
+    errors: [...LINK_CONTENT, "invalid_domain", "slug_generation_failed", "idempotency_conflict"],
+    idempotent: true,
     handle: async (hexlink, { body, accountId, access }) => {
-      const link = await hexlink.createLink.execute({
-        accountId,
-        access,
-        url: body.url,
-        ...(body.custom_slug === undefined ? {} : { customSlug: body.custom_slug }),
-        ...(body.domain === undefined ? {} : { domain: body.domain }),
-        ...(body.password === undefined ? {} : { password: body.password }),
-        expiresAt: toDate(body.expires_at) ?? null,
-        maxClicks: body.max_clicks ?? null,
-        ...(body.title === undefined ? {} : { title: body.title }),
-        ...(body.tags === undefined ? {} : { tags: body.tags }),
-        ...linkTargetsInput(body),
-      });
+      const link = await hexlink.createLink.execute(toCreateLinkInput({ accountId, access }, body));
       return { link: linkJson(link) };
     },
   }),

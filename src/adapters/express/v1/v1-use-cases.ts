@@ -26,4 +26,9 @@ export type V1UseCases = Pick<
   | "deleteWebhook"
   | "listWebhookDeliveries"
   | "testWebhook"
+  | "idempotentRequests"
+  | "bulkCreateLinks"
+  | "bulkUpdateLinks"
+  | "bulkDeleteLinks"
+  | "exportLinks"
 >;

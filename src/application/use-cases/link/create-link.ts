@@ -58,6 +58,26 @@ export class CreateLink {
   constructor(private readonly deps: CreateLinkDeps) {}
 
   async execute(input: CreateLinkInput): Promise<LinkView> {
+    const draft = await this.draft(input);
+    const link = draft.slug === "" ? await this.createWithCode(draft) : await this.createCustom(draft);
+    // A redirect may have cached "no such link" for this slug just before.
+    await this.deps.cache.invalidateLink(link.domain, link.slug);
+    const view = toLinkView(link, this.deps.urls);
+    await this.deps.events?.publish({
+      type: "link.created",
+      accountId: link.accountId,
+      at: link.createdAt,
+      link: view,
+    });
+    return view;
+  }
+
+  /**
+   * The link `input` asks for, checked, not stored: its slug is the custom one, or empty for a random code.
+   * Shared with the bulk create, which stores many drafts at once.
+   * @throws DomainError as {@link execute}, but slug_taken and slug_generation_failed
+   */
+  async draft(input: CreateLinkInput): Promise<Link> {
     const { clock } = this.deps;
     requireScope(input.access, "links:write");
     const now = clock.now();
@@ -91,12 +111,7 @@ export class CreateLink {
       rules: targets.rules ?? [],
       variants: targets.variants ?? [],
     };
-    const link = customSlug === undefined ? await this.createWithCode(draft) : await this.createCustom(draft);
-    // A redirect may have cached "no such link" for this slug just before.
-    await this.deps.cache.invalidateLink(link.domain, link.slug);
-    const view = toLinkView(link, this.deps.urls);
-    await this.deps.events?.publish({ type: "link.created", accountId: link.accountId, at: now, link: view });
-    return view;
+    return draft;
   }
 
   /** A domain-limited key's first domain (undefined for the default one, which may carry a port). */

@@ -41,6 +41,11 @@ const V1_KEYS = [
   "deleteWebhook",
   "listWebhookDeliveries",
   "testWebhook",
+  "idempotentRequests",
+  "bulkCreateLinks",
+  "bulkUpdateLinks",
+  "bulkDeleteLinks",
+  "exportLinks",
 ] as const satisfies readonly (keyof V1UseCases)[];
 
 const CLIENT_KEYS = [

@@ -1,0 +1,43 @@
+import { stringify } from "csv-stringify/sync";
+
+/** The formats of an export (spec §9). */
+export type ExportFormat = "csv" | "ndjson";
+
+/** A record of an export: one line of NDJSON as it is, one row of CSV with each value in a cell. */
+export type ExportRecord = Readonly<Record<string, unknown>>;
+
+/** The media type each format is sent as. */
+export const EXPORT_MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = {
+  csv: "text/csv; charset=utf-8",
+  ndjson: "application/x-ndjson",
+};
+
+/**
+ * An export as text chunks, pulled one record at a time: CSV (RFC 4180, a header row of `columns`, CRLF, an
+ * empty cell for null) or NDJSON (one JSON object per line).
+ */
+export async function* exportChunks(
+  records: AsyncIterable<ExportRecord>,
+  format: ExportFormat,
+  columns: readonly string[],
+): AsyncGenerator<string> {
+  if (format === "csv") yield csvRow(columns);
+  for await (const record of records) {
+    yield format === "ndjson"
+      ? `${JSON.stringify(record)}\n`
+      : csvRow(columns.map((column) => record[column]));
+  }
+}
+
+function csvRow(cells: readonly unknown[]): string {
+  return stringify([cells.map(cellOf)], { record_delimiter: "windows" });
+}
+
+/** A value as one CSV cell: empty for null, a list of words joined by commas (tags), JSON for the rest. */
+function cellOf(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return String(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value.join(",");
+  return JSON.stringify(value);
+}
