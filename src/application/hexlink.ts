@@ -30,6 +30,7 @@ import type { ExportLinks } from "./use-cases/link/export-links.js";
 import type { FindQrLink } from "./use-cases/link/find-qr-link.js";
 import type { GetLink } from "./use-cases/link/get-link.js";
 import type { GetLinkByShortUrl } from "./use-cases/link/get-link-by-short-url.js";
+import type { ImportLinks } from "./use-cases/link/import-links.js";
 import type { ListLinks } from "./use-cases/link/list-links.js";
 import type { ListTags } from "./use-cases/link/list-tags.js";
 import type { ResolveRedirect } from "./use-cases/link/resolve-redirect.js";
@@ -98,6 +99,7 @@ export interface Hexlink {
   readonly bulkUpdateLinks: BulkUpdateLinks;
   readonly bulkDeleteLinks: BulkDeleteLinks;
   readonly exportLinks: ExportLinks;
+  readonly importLinks: ImportLinks;
   /**
    * Calls `listener` on each `event` (store connection lost and back, clicks flushed or dropped, errors no
    * caller awaits); returns a function that removes it. A listener that throws is reported as `error`.

@@ -3,6 +3,8 @@ import { parseArgs } from "node:util";
 import { isDomainError } from "../domain/errors/domain-error.js";
 import { type CliIo, type CommandGroup, type StoreCommand, UsageError } from "./cli/cli-command.js";
 import { domainsCommands } from "./cli/domains-commands.js";
+import { exportCommand, runExport } from "./cli/export-command.js";
+import { importCommand, runImport } from "./cli/import-command.js";
 import { keysCommands } from "./cli/keys-commands.js";
 import { linksCommands } from "./cli/links-commands.js";
 import { commandUsage, runStoreCommand } from "./cli/run-store-command.js";
@@ -34,6 +36,10 @@ ${Object.entries(GROUPS)
   .join("\n")}
   hexlink stats ${statsCommand.synopsis}
       ${statsCommand.summary}
+  hexlink import ${importCommand.synopsis}
+      ${importCommand.summary}
+  hexlink export ${exportCommand.synopsis}
+      ${exportCommand.summary}
   hexlink --version
 
 Every command takes --help and --json. The stores are chosen by the same environment as the server
@@ -101,6 +107,8 @@ async function dispatch(
     return runDoctor(tail, io);
   }
   if (first === "stats") return runStoreCommand("stats", statsCommand, tail, io);
+  if (first === "import") return runImport(tail, io);
+  if (first === "export") return runExport(tail, io);
   const group = GROUPS[first];
   if (group === undefined) throw new UsageError(`unknown command '${first}'`);
   const command: StoreCommand | undefined = second === undefined ? undefined : group[second];
@@ -143,6 +151,8 @@ function serveOptions(args: readonly string[]): Record<string, string> {
 function usageFor(first: string | undefined, second: string | undefined): string {
   if (first === "serve") return SERVE_USAGE;
   if (first === "stats") return commandUsage("stats", statsCommand);
+  if (first === "import") return `usage: hexlink import ${importCommand.synopsis} [--json]`;
+  if (first === "export") return `usage: hexlink export ${exportCommand.synopsis}`;
   const group = first === undefined ? undefined : GROUPS[first];
   if (group === undefined || first === undefined) return USAGE;
   const command = second === undefined ? undefined : group[second];

@@ -92,6 +92,7 @@ export function resolveHexlink(c: DependencyContainer, emitter: HexlinkEmitter):
     bulkUpdateLinks: r(TOKENS.bulkUpdateLinks),
     bulkDeleteLinks: r(TOKENS.bulkDeleteLinks),
     exportLinks: r(TOKENS.exportLinks),
+    importLinks: r(TOKENS.importLinks),
     on: (event, listener) => emitter.on(event, listener),
     async ready() {
       // Both pings at once: an outage costs one timeout, not two.

@@ -50,6 +50,7 @@ import type { ExportLinks } from "../application/use-cases/link/export-links.js"
 import type { FindQrLink } from "../application/use-cases/link/find-qr-link.js";
 import type { GetLink } from "../application/use-cases/link/get-link.js";
 import type { GetLinkByShortUrl } from "../application/use-cases/link/get-link-by-short-url.js";
+import type { ImportLinks } from "../application/use-cases/link/import-links.js";
 import type { ListLinks } from "../application/use-cases/link/list-links.js";
 import type { ListTags } from "../application/use-cases/link/list-tags.js";
 import type { ResolveRedirect } from "../application/use-cases/link/resolve-redirect.js";
@@ -121,6 +122,7 @@ export const TOKENS = {
   bulkUpdateLinks: token<BulkUpdateLinks>("BulkUpdateLinks"),
   bulkDeleteLinks: token<BulkDeleteLinks>("BulkDeleteLinks"),
   exportLinks: token<ExportLinks>("ExportLinks"),
+  importLinks: token<ImportLinks>("ImportLinks"),
 } as const;
 
 export type TokenName = keyof typeof TOKENS;

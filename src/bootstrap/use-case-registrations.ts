@@ -31,6 +31,7 @@ import { ExportLinks } from "../application/use-cases/link/export-links.js";
 import { FindQrLink } from "../application/use-cases/link/find-qr-link.js";
 import { GetLink } from "../application/use-cases/link/get-link.js";
 import { GetLinkByShortUrl } from "../application/use-cases/link/get-link-by-short-url.js";
+import { ImportLinks } from "../application/use-cases/link/import-links.js";
 import { ListLinks } from "../application/use-cases/link/list-links.js";
 import { ListTags } from "../application/use-cases/link/list-tags.js";
 import { ResolveRedirect } from "../application/use-cases/link/resolve-redirect.js";
@@ -188,4 +189,16 @@ function registerBulkUseCases(add: <V>(token: Token<V>, make: (r: Get) => V) => 
       }),
   );
   add(T.exportLinks, (r) => new ExportLinks(r(T.listLinks), r(T.clickStore), r(T.clock)));
+  add(
+    T.importLinks,
+    (r) =>
+      new ImportLinks({
+        bulkCreateLinks: r(T.bulkCreateLinks),
+        createLink: r(T.createLink),
+        links: r(T.links),
+        linkDomains: r(T.linkDomains),
+        destinations: r(T.destinations),
+        hasher: r(T.keyHasher),
+      }),
+  );
 }

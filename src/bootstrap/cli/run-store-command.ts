@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import type { Hexlink } from "../../application/hexlink.js";
 import { loadConfig } from "../config.js";
 import {
   type CliIo,
@@ -17,7 +18,7 @@ export function commandUsage(name: string, command: StoreCommand): string {
 const COMMON_OPTIONS = { json: { type: "boolean" }, help: { type: "boolean", short: "h" } } as const;
 
 /** Parses a command's arguments; every mistake in them is a {@link UsageError}. */
-function parseCommand(command: StoreCommand, args: readonly string[]) {
+export function parseCommand(command: StoreCommand, args: readonly string[]) {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -67,18 +68,8 @@ export async function runStoreCommand(
     io.stdout.write(`${commandUsage(name, command)}\n`);
     return 0;
   }
-  const config = loadConfig(io.env);
-  if (config.HEXLINK_STORE === "memory") {
-    // The memory store lives inside the server process: a key or link made here would work nowhere.
-    io.stderr.write(
-      "hexlink: HEXLINK_STORE=memory keeps everything inside the server process, so the CLI cannot change it.\n" +
-        "Seed keys with HEXLINK_API_KEYS=account:key when starting the server, or use HEXLINK_STORE=redis or mongodb.\n",
-    );
-    return 1;
-  }
-  // Loaded only now: help, usage errors and the refusal above need none of the stores and use cases.
-  const { hexlinkFromConfig } = await import("../hexlink-from-config.js");
-  const hexlink = await hexlinkFromConfig(config);
+  const hexlink = await openStoreHexlink(io);
+  if (hexlink === null) return 1;
   let answer: CommandAnswer;
   try {
     answer = await command.run(hexlink, { positionals: parsed.positionals, values: parsed.values });
@@ -87,4 +78,46 @@ export async function runStoreCommand(
   }
   io.stdout.write(`${parsed.json ? JSON.stringify(answer.json, null, 2) : answer.text}\n`);
   return 0;
+}
+
+/**
+ * The hexlink core on the configured stores, for a command to run and then close; null (after saying why on
+ * stderr) for the memory store, which lives inside the server process. @throws ConfigError
+ */
+export async function openStoreHexlink(io: CliIo): Promise<Hexlink | null> {
+  const config = loadConfig(io.env);
+  if (config.HEXLINK_STORE === "memory") {
+    // The memory store lives inside the server process: a key or link made here would work nowhere.
+    io.stderr.write(
+      "hexlink: HEXLINK_STORE=memory keeps everything inside the server process, so the CLI cannot change it.\n" +
+        "Seed keys with HEXLINK_API_KEYS=account:key when starting the server, or use HEXLINK_STORE=redis or mongodb.\n",
+    );
+    return null;
+  }
+  // Loaded only now: help, usage errors and the refusal above need none of the stores and use cases.
+  const { hexlinkFromConfig } = await import("../hexlink-from-config.js");
+  return hexlinkFromConfig(config);
+}
+
+/** A command that writes its own output as it goes (import, export): its usage, options and positionals. */
+export type StreamingCommand = Omit<StoreCommand, "run">;
+
+/**
+ * Parses a streaming command's arguments; null after printing its usage for `--help`.
+ * @throws UsageError for a bad command line
+ */
+export function parseStreamingCommand(
+  name: string,
+  command: StreamingCommand,
+  args: readonly string[],
+  io: CliIo,
+) {
+  const asStoreCommand: StoreCommand = {
+    ...command,
+    run: () => Promise.reject(new Error(`${name} streams`)),
+  };
+  const parsed = parseCommand(asStoreCommand, args);
+  if (!parsed.help) return parsed;
+  io.stdout.write(`${commandUsage(name, asStoreCommand)}\n`);
+  return null;
 }
