@@ -10,7 +10,7 @@ import { tagListingRows } from "./tag-listing.js";
 import { webhookRows } from "./webhooks.js";
 import { workersRows } from "./workers.js";
 
-// Every figure of docs/benchmarks.md. BENCH_ONLY=redirect,rules,create,flood,heap,startup,tags,workers picks
+// Every figure of docs/benchmarks.md. BENCH_ONLY=redirect,rules,create,flood,heap,bulk,startup,tags,workers picks
 // sections (all by default); BENCH_DURATION and BENCH_ROUNDS size the HTTP rounds, BENCH_LINKS the heap run,
 // BENCH_BUILD=0 skips the build before the start-up run. BENCH_ONLY=qr runs the QR floods alone;
 // BENCH_QR_INLINE=1 draws QR codes on the server's event loop, as before the worker, for comparison.
@@ -18,7 +18,7 @@ import { workersRows } from "./workers.js";
 // reports the items delivered per second.
 const INLINE_QR = process.env.BENCH_QR_INLINE === "1";
 const ONLY = new Set(
-  (process.env.BENCH_ONLY ?? "redirect,rules,create,flood,heap,startup,tags,workers").split(","),
+  (process.env.BENCH_ONLY ?? "redirect,rules,create,flood,heap,bulk,startup,tags,workers").split(","),
 );
 const run = promisify(execFile);
 
@@ -100,6 +100,12 @@ async function main(): Promise<void> {
     const { stdout } = await run(process.execPath, ["--expose-gc", "--import", "tsx", "bench/heap.ts"]);
     const [name, figure] = stdout.trim().split(": ");
     other.push(`| ${name} | ${figure} |`);
+  }
+  if (ONLY.has("bulk")) {
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "bench/bulk.ts"], {
+      maxBuffer: 1 << 20,
+    });
+    other.push(...stdout.trim().split("\n"));
   }
   if (ONLY.has("startup"))
     other.push(...(await startupRows().catch((error) => [`| start-up: ${error} | |`])));
