@@ -127,17 +127,32 @@ export class RedisLinkRepository implements LinkRepository {
 
   async createMany(links: readonly Link[]): Promise<boolean[]> {
     if (!this.records.client.isCluster) return guarded(() => this.batches.createMany(links));
-    return Promise.all(
-      links.map((link) =>
-        this.create(link).then(
-          () => true,
-          (error: unknown) => {
-            if (isDomainError(error) && error.code === "slug_taken") return false;
-            throw error;
-          },
-        ),
-      ),
+    // A cluster pipeline stays on one node: each link on its own, links of one slug in order (first wins).
+    const bySlug = new Map<string, number[]>();
+    for (const [index, link] of links.entries()) {
+      bySlug.set(locOf(link), [...(bySlug.get(locOf(link)) ?? []), index]);
+    }
+    const created = links.map(() => false);
+    await Promise.all(
+      [...bySlug.values()].map(async (indexes) => {
+        for (const index of indexes) {
+          const link = links[index];
+          if (link !== undefined) created[index] = await this.createOrRefuse(link);
+        }
+      }),
     );
+    return created;
+  }
+
+  /** True when created, false when its slug was taken. */
+  private async createOrRefuse(link: Link): Promise<boolean> {
+    try {
+      await this.create(link);
+      return true;
+    } catch (error) {
+      if (isDomainError(error) && error.code === "slug_taken") return false;
+      throw error;
+    }
   }
 
   async findByIds(ids: readonly string[]): Promise<(Link | null)[]> {
