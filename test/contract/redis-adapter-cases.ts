@@ -71,6 +71,33 @@ export function redisAdapterCases(backend: () => RedisBackend): void {
       expect(await repo.findBySlug("sho.rt", "promo")).toEqual(X);
     });
 
+    it("createMany takes over a stale slug claim as create does, and leaves a fresh one alone", async () => {
+      const keys = freshKeys();
+      const { client } = backend();
+      const repo = new RedisLinkRepository(client, keys);
+      await repo.create(X);
+      const Z = aLink().withId("lnk_ZZZZZZZZZZZZZZZZZZZZZ").withSlug("third").build();
+      await client.hset(keys.slug("sho.rt", "other"), { id: X.id, at: Date.now() });
+      await client.hset(keys.slug("sho.rt", "third"), { id: X.id, at: Date.now() - STALE_CLAIM_MS - 1 });
+      expect(await repo.createMany([Y, Z])).toEqual([false, true]);
+      expect(await repo.findById(Y.id)).toBeNull();
+      expect(await repo.findBySlug("sho.rt", "third")).toEqual(Z);
+      expect(
+        (await repo.listByAccount("acme", { limit: 5, after: null })).links.map((link) => link.id).sort(),
+      ).toEqual([X.id, Z.id].sort());
+    });
+
+    it("deleteMany answers false for a record whose slug another link holds, as delete does, and deletes the rest", async () => {
+      const keys = freshKeys();
+      const { client } = backend();
+      const repo = new RedisLinkRepository(client, keys);
+      await repo.createMany([X, Y]);
+      // X's record names its slug, but another link holds the claim: X never took effect there.
+      await client.hset(keys.slug("sho.rt", X.slug), { id: "lnk_someoneelse000000000" });
+      expect(await repo.deleteMany([X.id, Y.id])).toEqual([false, true]);
+      expect(await repo.findBySlug("sho.rt", Y.slug)).toBeNull();
+    });
+
     it("bounds a filtered listing's scan: short or empty pages with a next, then the end, never a duplicate", async () => {
       const repo = new RedisLinkRepository(backend().client, freshKeys());
       const total = 1_300;
