@@ -106,6 +106,10 @@ async function main(): Promise<void> {
       maxBuffer: 1 << 20,
     });
     other.push(...stdout.trim().split("\n"));
+    const rss = await run(process.execPath, ["--import", "tsx", "bench/export-rss.ts"], {
+      maxBuffer: 1 << 20,
+    });
+    other.push(rss.stdout.trim());
   }
   if (ONLY.has("startup"))
     other.push(...(await startupRows().catch((error) => [`| start-up: ${error} | |`])));

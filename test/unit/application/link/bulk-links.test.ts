@@ -157,4 +157,24 @@ describe("ExportLinks", () => {
     expect(exported[230]).toEqual({ link: old, totalClicks: 5 });
     expect(exported.slice(0, 230).every((one) => one.totalClicks === 0)).toBe(true);
   });
+
+  it("reads a page only when the reader has taken the one before (constant memory)", async () => {
+    const core = buildBulkCore();
+    const many = Array.from({ length: 250 }, (_, n) => ({ accountId: ACME, url: url(n) }));
+    await core.bulkCreateLinks.execute(many);
+    const pages: (string | undefined)[] = [];
+    const list = core.listLinks.execute.bind(core.listLinks);
+    core.listLinks.execute = (input) => {
+      pages.push(input.cursor);
+      return list(input);
+    };
+    const reader = core.exportLinks.execute({ accountId: ACME });
+    await reader.next();
+    expect(pages).toHaveLength(1);
+    for (let n = 1; n < 100; n++) await reader.next();
+    expect(pages).toHaveLength(1);
+    await reader.next();
+    expect(pages).toHaveLength(2);
+    await reader.return();
+  });
 });
