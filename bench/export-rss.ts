@@ -26,7 +26,8 @@ async function main(): Promise<void> {
 }
 
 async function exportFrom(url: string): Promise<void> {
-  const stores = redisStores({ url, prefix: "bench-export:" });
+  // A long command timeout: on a loaded machine a pipeline of 1,000 scripts may take seconds to seed.
+  const stores = redisStores({ url, prefix: "bench-export:", commandTimeoutMs: 60_000 });
   const hexlink = await createHexlink({ stores, clickSink: { record: () => {} } });
   try {
     // One millisecond apart, as links made over time are (a tie group is read whole by the listing).
