@@ -162,6 +162,31 @@ describe.each(defaultAndRedisStores("bulk"))("bulk calls ($name)", ({ stores, sk
       },
     );
 
+    it.skipIf(skip)("adds and removes tags on each link, keeping its other tags", async () => {
+      const one = await running.api.createLink({ url: "https://example.com/tags-1", tags: ["keep", "old"] });
+      const two = await running.api.createLink({ url: "https://example.com/tags-2" });
+      const full = await running.api.createLink({
+        url: "https://example.com/tags-3",
+        tags: Array.from({ length: 20 }, (_, n) => `t${n}`),
+      });
+      const answer = await running.api.post<LinkResults>("/v1/links/bulk-update", {
+        ids: [one.id, two.id, full.id],
+        set: { tags_add: ["new"], tags_remove: ["old"] },
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body.results).toEqual([
+        { ok: true, link: expect.objectContaining({ id: one.id, tags: ["keep", "new"] }) },
+        { ok: true, link: expect.objectContaining({ id: two.id, tags: ["new"] }) },
+        refused("invalid_request"),
+      ]);
+      const tagged = await running.api.get<{ links: V1Link[] }>("/v1/links?tag=new");
+      expect(tagged.body.links.map((link) => link.id).sort()).toEqual([one.id, two.id].sort());
+      expectV1Error(
+        await running.api.post("/v1/links/bulk-update", { ids: [one.id], set: { tags_add: ["Bad Tag!"] } }),
+        "invalid_request",
+      );
+    });
+
     it.skipIf(skip)("refuses a call that sets nothing, an unknown field, or over 1,000 ids", async () => {
       expectV1Error(
         await running.api.post("/v1/links/bulk-update", { ids: ["lnk_x"], set: {} }),

@@ -9,8 +9,8 @@ const CHROME =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
 // The v1 link object's fields in the contract's order, then total_clicks.
 const COLUMNS = (
-  "id short_url long_url domain slug status password_protected expires_at max_clicks tracking_url created_at " +
-  "updated_at total_clicks"
+  "id short_url long_url domain slug status password_protected expires_at max_clicks title tags tracking_url " +
+  "created_at updated_at rules variants total_clicks"
 ).split(" ");
 
 describe.each(defaultAndRedisStores("export"))("GET /v1/links/export ($name)", ({ stores, skip }) => {

@@ -1,4 +1,4 @@
-import { type Collection, type Filter, MongoBulkWriteError } from "mongodb";
+import type { Collection, Filter } from "mongodb";
 import type {
   LinkPage,
   LinkQuery,
@@ -13,7 +13,7 @@ import type { ClickDayDocument } from "./click-day-document.js";
 import { DOMAIN_SLUG_INDEX, LISTING_SORTS } from "./index-specs.js";
 import { fromLinkDocument, type LinkDocument, toLinkDocument } from "./link-document.js";
 import { mongoCall, type OnDuplicateKey } from "./mongo-call.js";
-import { DUPLICATE_KEY } from "./mongo-errors.js";
+import { deleteLinks, insertLinks } from "./mongo-link-batches.js";
 import { MongoTagCounts, type TagCountDocument, tagChanges } from "./tag-counts.js";
 
 /** Links one request examines at most under a `search` (`q`), which no index serves. */
@@ -178,19 +178,7 @@ export class MongoLinkRepository implements LinkRepository {
   }
 
   async createMany(links: readonly Link[]): Promise<boolean[]> {
-    if (links.length === 0) return [];
-    // Unordered: every document is tried; the ones refused by the unique (domain, slug) index are listed.
-    const refused = await mongoCall(async () => {
-      try {
-        await this.links.insertMany(links.map(toLinkDocument), { ordered: false });
-        return new Set<number>();
-      } catch (error) {
-        const indexes = slugRefusals(error);
-        if (indexes === null) throw error;
-        return indexes;
-      }
-    });
-    return links.map((_, index) => !refused.has(index));
+    return insertLinks(this.links, this.tagCountStore, links);
   }
 
   async findByIds(ids: readonly string[]): Promise<(Link | null)[]> {
@@ -200,41 +188,17 @@ export class MongoLinkRepository implements LinkRepository {
   }
 
   async deleteMany(ids: readonly string[]): Promise<boolean[]> {
-    const existing = await mongoCall(() =>
-      this.links.find({ _id: { $in: [...ids] } }, { projection: { _id: 1 } }).toArray(),
+    return deleteLinks(
+      { links: this.links, clickDays: this.clickDays, tagCounts: this.tagCountStore },
+      ids,
+      (id) => this.delete(id),
     );
-    const found = existing.map((document) => document._id);
-    if (found.length === 0) return ids.map(() => false);
-    // Click documents first, as in delete: a failure after them leaves links still there to delete again.
-    const clickDays = this.clickDays;
-    if (clickDays !== undefined) await mongoCall(() => clickDays.deleteMany({ linkId: { $in: found } }));
-    await mongoCall(() => this.links.deleteMany({ _id: { $in: found } }));
-    const deleted = new Set(found);
-    return ids.map((id) => deleted.has(id));
   }
 
   private async findOne(filter: Filter<LinkDocument>): Promise<Link | null> {
     const document = await mongoCall(() => this.links.findOne(filter));
     return document === null ? null : fromLinkDocument(document);
   }
-}
-
-/**
- * The positions of the documents of an unordered insertMany refused by the `domain_slug` index, or null when
- * the failure is anything else (then it stays a failure).
- */
-function slugRefusals(error: unknown): Set<number> | null {
-  if (!(error instanceof MongoBulkWriteError)) return null;
-  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-  // Every refusal is listed with its position; a failure that lists none is not one of these.
-  if (writeErrors.length === 0) return null;
-  const refused = new Set<number>();
-  for (const writeError of writeErrors) {
-    const onSlug = writeError.code === DUPLICATE_KEY && writeError.errmsg?.includes(DOMAIN_SLUG_INDEX.name);
-    if (onSlug !== true) return null;
-    refused.add(writeError.index);
-  }
-  return error.writeConcernError === undefined || error.writeConcernError === null ? refused : null;
 }
 
 /** A duplicate key on `domain_slug` (not on `_id`, say) is the business rule: the slug is taken. */

@@ -32,6 +32,25 @@ export class MongoTagCounts {
     ]);
   }
 
+  /** Adds (`sign` 1) or takes (-1) each of many links to or from its tags, one `$inc` per account and tag. */
+  async changeMany(
+    links: readonly { accountId: string; tags: readonly string[] }[],
+    sign: 1 | -1,
+  ): Promise<void> {
+    const totals = new Map<string, { accountId: string; tag: string; links: number }>();
+    for (const { accountId, tags } of links) {
+      for (const tag of tags) {
+        const key = JSON.stringify([accountId, tag]);
+        const total = totals.get(key) ?? { accountId, tag, links: 0 };
+        total.links += sign;
+        totals.set(key, total);
+      }
+    }
+    await Promise.all(
+      [...totals.values()].map(({ accountId, tag, links: by }) => this.add(accountId, tag, by)),
+    );
+  }
+
   async of(accountId: string): Promise<readonly TagCount[]> {
     const documents = await mongoCall(() =>
       this.counts

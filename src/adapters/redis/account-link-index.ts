@@ -60,17 +60,27 @@ export type IndexMode = "put" | "drop" | "undo";
 export async function indexAccountLink(
   client: RedisClient,
   keys: RedisKeys,
-  link: Pick<Link, "id" | "accountId" | "createdAt" | "updatedAt" | "tags">,
+  link: IndexedLink,
   mode: IndexMode,
 ): Promise<void> {
-  await INDEX_LINK.run(
-    client,
-    [
+  const run = accountLinkIndexRun(keys, link, mode);
+  await INDEX_LINK.run(client, run.keys, run.args);
+}
+
+type IndexedLink = Pick<Link, "id" | "accountId" | "createdAt" | "updatedAt" | "tags">;
+
+/** The script that indexes one link write, for a pipeline of many (bulk create and delete). */
+export const ACCOUNT_LINK_INDEX_SCRIPT = INDEX_LINK;
+
+/** The keys and arguments of {@link indexAccountLink}'s script for one link. */
+export function accountLinkIndexRun(keys: RedisKeys, link: IndexedLink, mode: IndexMode) {
+  return {
+    keys: [
       keys.accountLinks(link.accountId),
       keys.accountTags(link.accountId),
       keys.accountLinkTags(link.accountId),
     ],
-    [
+    args: [
       link.id,
       link.createdAt.getTime(),
       link.updatedAt.getTime(),
@@ -78,5 +88,5 @@ export async function indexAccountLink(
       keys.accountTagLinksPrefix(link.accountId),
       ...(mode === "put" ? link.tags : []),
     ],
-  );
+  };
 }

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { ChainableCommander } from "ioredis";
 import { isDomainError } from "../../domain/errors/domain-error.js";
 import type { Link } from "../../domain/link/link.js";
-import { decodeRecord } from "./json-record.js";
+import { ACCOUNT_LINK_INDEX_SCRIPT, accountLinkIndexRun, type IndexMode } from "./account-link-index.js";
 import { CLAIM_SLUG, RELEASE_SLUG, WRITE_NEW_LINK } from "./link-scripts.js";
 import { runPipelined } from "./pipelined-scripts.js";
-import { encodeLink, locOf, type RedisLinkRecords, type StoredLink } from "./redis-link-records.js";
+import { encodeLink, locOf, type RedisLinkRecords, type StoredLink, toLink } from "./redis-link-records.js";
 
 /**
  * Bulk writes of links in Redis, a pipeline per step instead of a round trip per link: records, then index
@@ -27,11 +27,12 @@ export class RedisLinkBatches {
       links.map((link) => ({ keys: [keys.link(link.id)], args: [encodeLink(link), locOf(link)] })),
     );
     const fresh = links.filter((_, index) => written[index] === 1);
-    // Indexed before it is claimed, as a single create does: a visible link is always listed.
-    const indexing = client.pipeline();
-    for (const link of fresh)
-      indexing.zadd(keys.accountLinks(link.accountId), link.createdAt.getTime(), link.id);
-    if (fresh.length > 0) await execAll(indexing);
+    // Indexed (listing, tags) before it is claimed, as a single create does: a visible link is always listed.
+    await runPipelined(
+      client,
+      ACCOUNT_LINK_INDEX_SCRIPT,
+      fresh.map((link) => accountLinkIndexRun(keys, link, "put")),
+    );
     const claims = await runPipelined(
       client,
       CLAIM_SLUG,
@@ -52,7 +53,7 @@ export class RedisLinkBatches {
       }),
     );
     const refused = fresh.filter((_, index) => claimed[index] === false);
-    await this.forget(refused);
+    await this.forget(refused, "undo");
     const created = new Set(fresh.filter((_, index) => claimed[index] === true).map((link) => link.id));
     return links.map((link) => created.has(link.id));
   }
@@ -73,7 +74,10 @@ export class RedisLinkBatches {
       present.map(({ id, record }) => ({ keys: [keys.slugAt(record.loc)], args: [id, ""] })),
     );
     const gone = present.filter((_, index) => released[index] === 1);
-    await this.forget(gone.map(({ id, record }) => ({ id, accountId: accountOf(record) })));
+    await this.forget(
+      gone.map(({ record }) => toLink(record)),
+      "drop",
+    );
     const deleted = new Set(gone.map(({ id }) => id));
     const moved = present.filter((_, index) => released[index] !== 1).map(({ id }) => id);
     const movedDeleted = await Promise.all(moved.map((id) => this.deleteOne(id)));
@@ -83,15 +87,20 @@ export class RedisLinkBatches {
     return ids.map((id) => deleted.has(id));
   }
 
-  private async forget(links: readonly Pick<Link, "id" | "accountId">[]): Promise<void> {
+  /** Deletes the records and unindexes them: `undo` for creates that did not take effect, `drop` for deletes. */
+  private async forget(links: readonly Link[], mode: IndexMode): Promise<void> {
     if (links.length === 0) return;
     const { client, keys } = this.records;
-    const pipeline = client.pipeline();
-    for (const link of links) {
-      pipeline.del(keys.link(link.id));
-      pipeline.zrem(keys.accountLinks(link.accountId), link.id);
-    }
-    await execAll(pipeline);
+    const deleting = client.pipeline();
+    for (const link of links) deleting.del(keys.link(link.id));
+    await Promise.all([
+      execAll(deleting),
+      runPipelined(
+        client,
+        ACCOUNT_LINK_INDEX_SCRIPT,
+        links.map((link) => accountLinkIndexRun(keys, link, mode)),
+      ),
+    ]);
   }
 }
 
@@ -107,8 +116,4 @@ function storedOf(reply: unknown): StoredLink | null {
   if (!Array.isArray(reply)) return null;
   const [json, loc, clicks] = reply as (string | null)[];
   return json == null || loc == null ? null : { json, loc, clicks: Number(clicks ?? 0) };
-}
-
-function accountOf(record: StoredLink): string {
-  return decodeRecord<Link>(record.json, []).accountId;
 }

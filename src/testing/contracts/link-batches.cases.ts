@@ -24,6 +24,7 @@ function arbLinks(): fc.Arbitrary<Link[]> {
 
 /** The batch methods of the LinkRepository contract: each answers as the single methods one by one would. */
 export function linkBatchCases(make: () => Promise<LinkRepository>, numRuns: number): void {
+  tagCases(make);
   it("createMany writes each link whose (domain, slug) is free, in order, first come first served", async () => {
     await fc.assert(
       fc.asyncProperty(arbLinks(), fc.integer({ min: 0, max: 12 }), async (links, split) => {
@@ -93,6 +94,31 @@ export function linkBatchCases(make: () => Promise<LinkRepository>, numRuns: num
     expect(await repo.deleteMany([first.id])).toEqual([false]);
     const again = aLink().withId("lnk_DDDDDDDDDDDDDDDDDDDDD").withSlug("one").build();
     expect(await repo.createMany([again])).toEqual([true]);
+  });
+}
+
+/** The batch methods keep an account's tags as the single ones do: counts and the tag filter. */
+function tagCases(make: () => Promise<LinkRepository>): void {
+  it("createMany and deleteMany count tags and index them for the tag filter, as create and delete do", async () => {
+    const repo = await make();
+    const first = aLink()
+      .withId("lnk_AAAAAAAAAAAAAAAAAAAAA")
+      .withSlug("one")
+      .taggedWith("news", "promo")
+      .build();
+    const second = aLink().withId("lnk_BBBBBBBBBBBBBBBBBBBBB").withSlug("two").taggedWith("news").build();
+    expect(await repo.createMany([first, second])).toEqual([true, true]);
+    expect(await repo.tagCounts(first.accountId)).toEqual([
+      { name: "news", links: 2 },
+      { name: "promo", links: 1 },
+    ]);
+    const tagged = await repo.listByAccount(first.accountId, { limit: 10, after: null, tags: ["promo"] });
+    expect(tagged.links.map((link) => link.id)).toEqual([first.id]);
+    expect(await repo.deleteMany([first.id])).toEqual([true]);
+    expect(await repo.tagCounts(first.accountId)).toEqual([{ name: "news", links: 1 }]);
+    expect(
+      (await repo.listByAccount(first.accountId, { limit: 10, after: null, tags: ["promo"] })).links,
+    ).toEqual([]);
   });
 }
 

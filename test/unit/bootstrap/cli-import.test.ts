@@ -63,6 +63,10 @@ describe.skipIf(!redisAvailable())("hexlink import and export on a Redis store",
       { line: 5, status: "created", slug: "pricing-page", code: undefined },
     ]);
     const links = await exported();
+    expect(links.find((link) => link.slug === "launch-2024")).toMatchObject({
+      title: "Launch post",
+      tags: "news,launch",
+    });
     expect(links.map((link) => [link.slug, link.long_url]).sort()).toEqual([
       ["3xYzAbC", "https://docs.example.com/start"],
       ["launch-2024", "https://blog.example.com/launch?utm_source=bitly"],
@@ -133,6 +137,8 @@ describe.skipIf(!redisAvailable())("hexlink import and export on a Redis store",
       { line: 4, status: "created", slug: "dup", code: undefined },
       { line: 5, status: "refused", slug: undefined, code: "slug_taken" },
     ]);
+    const docs = (await exported()).find((link) => link.slug === "abc123");
+    expect(docs).toMatchObject({ title: "Shlink docs", tags: "docs,shlink" });
   });
 
   it("csv: reads hexlink's plain CSV; each bad row is refused with its line, the others go in", async () => {

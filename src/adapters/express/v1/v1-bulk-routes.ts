@@ -79,7 +79,7 @@ export const V1_BULK_ROUTES: readonly V1Route[] = [
   v1Route({
     method: "post",
     path: "/links/bulk-update",
-    summary: "Set the status or expiry of up to 1,000 links",
+    summary: "Set the status, expiry or tags of up to 1,000 links",
     scope: "links:write",
     body: bulkUpdateBody,
     bodyLimit: BULK_IDS_LIMIT,
@@ -89,7 +89,7 @@ export const V1_BULK_ROUTES: readonly V1Route[] = [
       body: v1BulkLinksResponse,
     },
     handle: async (hexlink, { body, accountId, access }) => {
-      const { status, expires_at } = body.set;
+      const { status, expires_at, tags_add, tags_remove } = body.set;
       const results = await hexlink.bulkUpdateLinks.execute({
         accountId,
         access,
@@ -97,6 +97,8 @@ export const V1_BULK_ROUTES: readonly V1Route[] = [
         set: {
           ...(status === undefined ? {} : { status }),
           ...(expires_at === undefined ? {} : { expiresAt: toDate(expires_at) ?? null }),
+          ...(tags_add === undefined ? {} : { tagsAdd: tags_add }),
+          ...(tags_remove === undefined ? {} : { tagsRemove: tags_remove }),
         },
       });
       return { results: results.map((result) => resultJson(result, (link) => ({ link: linkJson(link) }))) };

@@ -31,13 +31,17 @@ const ids = z
   .max(BULK_MAX_ITEMS)
   .describe(`1 to ${BULK_MAX_ITEMS} link ids of the account.`);
 
-/** Body of `POST /v1/links/bulk-update`. `tags_add`/`tags_remove` (spec §9) come with tags. */
+const tagList = z.array(z.string().max(50)).max(20);
+
+/** Body of `POST /v1/links/bulk-update`. */
 export const bulkUpdateBody = z.strictObject({
   ids,
   set: z
     .strictObject({
       status: z.enum(["active", "disabled"]).optional(),
       expires_at: isoDate.nullable().optional().describe("null removes the expiry."),
+      tags_add: tagList.optional().describe("Tags each link gains (a link keeps at most 20)."),
+      tags_remove: tagList.optional().describe("Tags each link loses."),
     })
     .refine((set) => Object.keys(set).length > 0, { message: "must set at least one field" }),
 });

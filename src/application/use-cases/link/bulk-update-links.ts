@@ -1,4 +1,5 @@
 import type { LinkStatus } from "../../../domain/link/link.js";
+import { parseTags } from "../../../domain/link/link-metadata.js";
 import { type AccessRequest, requireScope } from "../../services/key-access-guard.js";
 import { mapConcurrently } from "../../services/map-concurrently.js";
 import { type BulkResult, checkBulkSize, refused } from "../../views/bulk-result.js";
@@ -9,6 +10,10 @@ import type { UpdateLink } from "./update-link.js";
 export interface BulkLinkChanges {
   readonly status?: LinkStatus;
   readonly expiresAt?: Date | null;
+  /** Tags each link gains (spec §9 `tags_add`). */
+  readonly tagsAdd?: readonly string[];
+  /** Tags each link loses (`tags_remove`). */
+  readonly tagsRemove?: readonly string[];
 }
 
 export interface BulkUpdateLinksInput extends AccessRequest {
@@ -21,10 +26,10 @@ export interface BulkUpdateLinksInput extends AccessRequest {
 const UPDATE_CONCURRENCY = 16;
 
 /**
- * Sets the same status and/or expiry on up to 1,000 of the account's links, each as `UpdateLink` would (its
+ * Sets the same status and/or expiry on up to 1,000 of the account's links, adds and removes tags, each as `UpdateLink` would (its
  * compare-and-set, its cache invalidation). Results in input order; one refused link (unknown, another
  * account's, a gone link given a status) never fails the others.
- * @throws DomainError invalid_request (no id, or over 1,000), forbidden (a key without links:write), unavailable
+ * @throws DomainError invalid_request (no id, over 1,000, a bad tag), forbidden (a key without links:write), unavailable
  */
 export class BulkUpdateLinks {
   constructor(private readonly updateLink: UpdateLink) {}
@@ -32,7 +37,10 @@ export class BulkUpdateLinks {
   async execute(input: BulkUpdateLinksInput): Promise<BulkResult<LinkView>[]> {
     checkBulkSize(input.ids.length);
     requireScope(input.access, "links:write");
-    const { status, expiresAt } = input.set;
+    const { status, expiresAt, tagsAdd, tagsRemove } = input.set;
+    // A bad tag is the call's mistake, not one link's: refused as a whole.
+    parseTags(tagsAdd ?? []);
+    parseTags(tagsRemove ?? []);
     return mapConcurrently(input.ids, UPDATE_CONCURRENCY, (id) =>
       this.updateLink
         .execute({
@@ -41,6 +49,8 @@ export class BulkUpdateLinks {
           id,
           ...(status === undefined ? {} : { status }),
           ...(expiresAt === undefined ? {} : { expiresAt }),
+          ...(tagsAdd === undefined ? {} : { tagsAdd }),
+          ...(tagsRemove === undefined ? {} : { tagsRemove }),
         })
         .then(
           (link): BulkResult<LinkView> => ({ ok: true, value: link }),

@@ -175,7 +175,6 @@ function sameLink(existing: Link, row: Checked, accountId: string): boolean {
 
 function createInput(accountId: string, checked: Checked): CreateLinkInput {
   const { row } = checked;
-  // Title and tags are read into the row; they are stored once CreateLinkInput takes them (tags work).
   return {
     accountId,
     url: checked.destination,
@@ -183,5 +182,7 @@ function createInput(accountId: string, checked: Checked): CreateLinkInput {
     ...(row.domain === undefined ? {} : { domain: row.domain }),
     ...(row.password === undefined ? {} : { password: row.password }),
     ...(row.expiresAt === undefined ? {} : { expiresAt: row.expiresAt }),
+    ...(row.title === undefined ? {} : { title: row.title }),
+    ...(row.tags === undefined ? {} : { tags: row.tags }),
   };
 }

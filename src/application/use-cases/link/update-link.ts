@@ -33,6 +33,10 @@ export interface UpdateLinkInput extends AccessRequest, LinkTargetsInput {
   readonly status?: LinkStatus;
   readonly title?: string | null;
   readonly tags?: readonly string[];
+  /** Tags to add to those the link has when written (bulk update, spec §9); applied after `tags`. */
+  readonly tagsAdd?: readonly string[];
+  /** Tags to take from those the link has when written. */
+  readonly tagsRemove?: readonly string[];
 }
 
 export interface UpdateLinkDeps {
@@ -79,8 +83,10 @@ export class UpdateLink {
       ...(input.tags === undefined ? {} : { tags: parseTags(input.tags) }),
       ...(await checkLinkTargets(this.deps.destinations, input)),
     };
+    const tagEdits = { add: parseTags(input.tagsAdd ?? []), remove: parseTags(input.tagsRemove ?? []) };
     for (let attempt = 1; ; attempt++) {
-      const next = nextVersion(current, changes, clock.now());
+      // Tag additions and removals apply to the version being written, so a concurrent retag is kept.
+      const next = nextVersion(current, withTagEdits(changes, current, tagEdits), clock.now());
       if (await this.write(next, current)) {
         await cache.invalidateLink(current.domain, current.slug);
         if (next.domain !== current.domain || next.slug !== current.slug) {
@@ -129,4 +135,18 @@ function nextVersion(current: Link, changes: LinkChanges, now: Date): Link {
   const next = applyLinkChanges(current, changes, now);
   const after = current.updatedAt.getTime() + 1;
   return now.getTime() < after ? { ...next, updatedAt: new Date(after) } : next;
+}
+
+/** The changes with the tag edits applied to the link's tags (or to the new `tags`, when given). */
+function withTagEdits(
+  changes: LinkChanges,
+  current: Link,
+  edits: { readonly add: readonly string[]; readonly remove: readonly string[] },
+): LinkChanges {
+  if (edits.add.length === 0 && edits.remove.length === 0) return changes;
+  const base = changes.tags ?? current.tags;
+  return {
+    ...changes,
+    tags: parseTags([...base.filter((tag) => !edits.remove.includes(tag)), ...edits.add]),
+  };
 }
