@@ -49,6 +49,20 @@ export const SCOPE_SAMPLES: Readonly<Record<string, Sample>> = {
   }),
   "DELETE /v1/links/{id}": async ({ link }) => ({ path: `/v1/links/${(await link()).id}` }),
   "GET /v1/links/{id}/analytics": async ({ link }) => ({ path: `/v1/links/${(await link()).id}/analytics` }),
+  "POST /v1/links/bulk": async () => ({
+    path: "/v1/links/bulk",
+    body: { links: [{ url: "https://example.com/scoped-bulk" }] },
+  }),
+  "POST /v1/links/bulk-update": async ({ link }) => ({
+    path: "/v1/links/bulk-update",
+    body: { ids: [(await link()).id], set: { status: "disabled" } },
+  }),
+  "POST /v1/links/bulk-delete": async ({ link }) => ({
+    path: "/v1/links/bulk-delete",
+    body: { ids: [(await link()).id] },
+  }),
+  // No link on that domain: an empty body, which the sample's JSON client reads as null.
+  "GET /v1/links/export": async () => ({ path: "/v1/links/export?format=ndjson&domain=none.example" }),
   "GET /v1/tags": async () => ({ path: "/v1/tags" }),
   "GET /v1/analytics": async () => ({ path: "/v1/analytics" }),
   "POST /v1/domains": async ({ unique }) => ({
