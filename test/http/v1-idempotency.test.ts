@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { type ApiClient, expectV1Error, type V1Link } from "../support/http-client.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { redisStores } from "../../src/adapters/redis/index.js";
+import { ApiClient, expectV1Error, RELAXED_LIMITS, type V1Link } from "../support/http-client.js";
+import { type RunningServer, startServer } from "../support/http-server.js";
+import { type RedisServer, redisAvailable, startRedisServer } from "../support/redis-server.js";
 import { defaultAndRedisStores, useTwoAccountServer } from "./two-account-server.js";
 
 const KEY = "hxk_v1_idempotency_key_0001";
@@ -136,3 +139,44 @@ describe.each(defaultAndRedisStores("idempotency"))(
     });
   },
 );
+
+describe.skipIf(!redisAvailable())("Idempotency-Key across instances sharing a Redis", () => {
+  let redis: RedisServer;
+  const servers: RunningServer[] = [];
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    for (let instance = 0; instance < 2; instance++) {
+      servers.push(
+        await startServer({
+          stores: redisStores({ url: redis.url, prefix: "idem-shared:" }),
+          apiKeys: [{ accountId: "acme", key: KEY }],
+          settings: { rateLimits: RELAXED_LIMITS },
+        }),
+      );
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.close()));
+    await redis?.stop();
+  });
+
+  it("creates one link for one key sent to two instances at once, and replays it on either", async () => {
+    const [first, second] = servers.map((server) => new ApiClient(server.url, KEY));
+    if (first === undefined || second === undefined) throw new Error("two instances expected");
+    const body = { url: "https://example.com/two-instances" };
+    const headers = { "idempotency-key": "across-1" };
+    const answers = await Promise.all(
+      [first, second, first, second].map((client) =>
+        client.send<Created>("POST", "/v1/links", body, headers),
+      ),
+    );
+    const created = answers.filter((answer) => answer.status === 201);
+    expect(created.length + answers.filter((answer) => answer.status === 409).length).toBe(4);
+    expect(new Set(created.map((answer) => answer.body.link.id)).size).toBe(1);
+    const replayed = await second.send<Created>("POST", "/v1/links", body, headers);
+    const again = await first.send<Created>("POST", "/v1/links", body, headers);
+    expect(replayed.body).toEqual(again.body);
+    const listed = await first.get<{ links: V1Link[] }>("/v1/links?limit=100");
+    expect(listed.body.links.filter((link) => link.long_url === body.url)).toHaveLength(1);
+  });
+});
