@@ -57,6 +57,33 @@ describe.each(defaultAndRedisStores("export"))("GET /v1/links/export ($name)", (
     },
   );
 
+  it.skipIf(skip)(
+    "keeps a title a spreadsheet would run as a formula inert in CSV, as it is in NDJSON",
+    async () => {
+      const title = '=HYPERLINK("https://evil.example","click")';
+      await running.api.createLink({
+        url: "https://example.com/formula",
+        custom_slug: "export-formula",
+        title,
+      });
+      const rows = parse(await (await exported()).text(), { columns: true }) as Record<string, string>[];
+      expect(rows.find((row) => row.slug === "export-formula")?.title).toBe(`'${title}`);
+      const lines = (await (await exported("?format=ndjson")).text()).trim().split("\n");
+      const link = lines.map((line) => JSON.parse(line)).find((one) => one.slug === "export-formula");
+      expect(link.title).toBe(title);
+    },
+  );
+
+  it.skipIf(skip)("answers HEAD with the headers alone", async () => {
+    const head = await fetch(`${running.server.url}/v1/links/export?format=ndjson`, {
+      method: "HEAD",
+      headers: { authorization: `Bearer ${KEY}` },
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toBe("application/x-ndjson");
+    expect(await head.text()).toBe("");
+  });
+
   it.skipIf(skip)("writes NDJSON: the v1 link object and total_clicks, one per line", async () => {
     const link = await running.api.createLink({ url: "https://example.com/nd", custom_slug: "export-nd" });
     await running.api.post("/v1/links/bulk-update", { ids: [link.id], set: { status: "disabled" } });

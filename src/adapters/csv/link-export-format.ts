@@ -36,8 +36,17 @@ function csvRow(cells: readonly unknown[]): string {
 /** A value as one CSV cell: empty for null, a list of words joined by commas (tags), JSON for the rest. */
 function cellOf(value: unknown): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
-    return String(value);
+  if (typeof value === "string") return inertText(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value.join(",");
   return JSON.stringify(value);
+}
+
+/**
+ * A text cell a spreadsheet will not run as a formula: one starting with `=`, `+`, `@`, a tab or a carriage
+ * return (a title, say) gets a leading `'` (OWASP's CSV injection advice). `-` is left alone: slugs and tags
+ * may start with it, and it alone cannot call anything.
+ */
+function inertText(text: string): string {
+  return /^[=+@\t\r]/.test(text) ? `'${text}` : text;
 }

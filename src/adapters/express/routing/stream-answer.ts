@@ -22,6 +22,12 @@ export async function sendStreamed(
   answer: StreamedAnswer,
   onLateError: (error: unknown) => void,
 ): Promise<void> {
+  if (res.req.method === "HEAD") {
+    // The headers alone: a HEAD must not read the whole export to send nothing of it.
+    res.status(status).setHeader("Content-Type", answer.contentType);
+    res.end();
+    return;
+  }
   const iterator = answer.chunks[Symbol.asyncIterator]();
   const first = await iterator.next();
   res.status(status);
