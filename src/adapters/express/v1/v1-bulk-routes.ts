@@ -62,6 +62,7 @@ export const V1_BULK_ROUTES: readonly V1Route[] = [
       description: "{success:true, results} in input order",
       body: v1BulkLinksResponse,
     },
+    errors: ["idempotency_conflict"],
     handle: async (hexlink, { body, accountId, access }) => {
       const items = parseItems({ accountId, access }, body.links);
       const inputs = items.filter((item): item is CreateLinkInput => !("ok" in item));
