@@ -1,3 +1,4 @@
+import type { EventPublisher } from "../../src/application/ports/event-publisher.js";
 import { ShortUrls } from "../../src/application/short-urls.js";
 import { BulkCreateLinks } from "../../src/application/use-cases/link/bulk-create-links.js";
 import { BulkDeleteLinks } from "../../src/application/use-cases/link/bulk-delete-links.js";
@@ -6,8 +7,9 @@ import { ExportLinks } from "../../src/application/use-cases/link/export-links.j
 import { buildCore, type CoreOptions } from "./core.js";
 
 /** {@link buildCore} with the bulk use cases (spec §9) over the same memory adapters. */
-export function buildBulkCore(options: CoreOptions = {}) {
+export function buildBulkCore(options: CoreOptions & { readonly events?: EventPublisher } = {}) {
   const core = buildCore(options);
+  const { events } = options;
   const { links, clicks } = core.stores;
   const { cache } = core.shared;
   const urls = new ShortUrls(core.settings);
@@ -20,9 +22,15 @@ export function buildBulkCore(options: CoreOptions = {}) {
       codes: options.codes ?? core.scripted,
       settings: core.settings,
       urls,
+      ...(events === undefined ? {} : { events }),
     }),
     bulkUpdateLinks: new BulkUpdateLinks(core.updateLink),
-    bulkDeleteLinks: new BulkDeleteLinks(links, cache, clicks),
+    bulkDeleteLinks: new BulkDeleteLinks(
+      links,
+      cache,
+      clicks,
+      events === undefined ? undefined : { publisher: events, clock: core.clock },
+    ),
     exportLinks: new ExportLinks(core.listLinks, clicks, core.clock),
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { HexlinkChange } from "../../../../src/application/ports/event-publisher.js";
 import type { BulkResult } from "../../../../src/application/views/bulk-result.js";
 import type { LinkView } from "../../../../src/application/views/link-view.js";
 import type { ClickIncrement } from "../../../../src/domain/click/click.js";
@@ -138,6 +139,29 @@ describe("BulkUpdateLinks and BulkDeleteLinks", () => {
     expect((await core.getLink.execute({ accountId: "globex", id: theirs.id })).id).toBe(theirs.id);
     // Its slug is free again.
     await core.createLink.execute({ accountId: ACME, url: url(3), customSlug: "mine" });
+  });
+});
+
+describe("bulk calls and webhooks", () => {
+  it("announce each link created and each link deleted, as the single calls do, and nothing refused", async () => {
+    const changes: HexlinkChange[] = [];
+    const core = buildBulkCore({ events: { publish: async (change) => void changes.push(change) } });
+    await core.createLink.execute({ accountId: ACME, url: url(0), customSlug: "held" });
+    const created = await core.bulkCreateLinks.execute([
+      { accountId: ACME, url: url(1), customSlug: "fresh" },
+      { accountId: ACME, url: url(2), customSlug: "held" },
+    ]);
+    const fresh = created[0];
+    if (fresh?.ok !== true) throw new Error("the first link was refused");
+    expect(changes.map((change) => change.type)).toEqual(["link.created"]);
+    expect(changes[0]).toMatchObject({ accountId: ACME, link: fresh.value });
+    await core.bulkDeleteLinks.execute({
+      accountId: ACME,
+      ids: [fresh.value.id, "lnk_missing0000000000000"],
+    });
+    expect(changes.slice(1)).toEqual([
+      { type: "link.deleted", accountId: ACME, at: core.clock.now(), linkId: fresh.value.id },
+    ]);
   });
 });
 
