@@ -60,6 +60,16 @@ export const SHARED_HELPERS: readonly SharedHelper[] = [
     why: "GET /v1/links/export and `hexlink export` write one format, so the HTTP export uses the CSV adapter's",
   },
   {
+    from: "adapters/express",
+    file: "src/adapters/csv/import-file.ts",
+    why: "the dashboard's import reads an upload with the very reader `hexlink import` uses (same rows, same report)",
+  },
+  {
+    from: "adapters/express",
+    file: "src/adapters/csv/import-sources.ts",
+    why: "the dashboard's import offers the sources `hexlink import` reads",
+  },
+  {
     from: "adapters/redis",
     file: "src/adapters/memory/lru-link-cache.ts",
     why: "the Redis link cache is the memory LRU plus pub/sub invalidation, so it extends it and shares its keys",
@@ -83,6 +93,7 @@ export const PACKAGES: Readonly<Record<Zone, readonly string[]>> = {
   "adapters/redis": ["ioredis", "lru-cache"],
   "adapters/mongodb": ["mongodb"],
   "adapters/express": [
+    "busboy",
     "express",
     "helmet",
     "lru-cache",

@@ -67,7 +67,7 @@ describe("importViolations names the file, the import and the rule it breaks", (
       "adapter: bootstrap",
       EXPRESS,
       "../../../bootstrap/hexlink.js",
-      "adapters/express may import only domain, application, adapters/express, src/adapters/csv/link-export-format.ts, not bootstrap",
+      "adapters/express may import only domain, application, adapters/express, src/adapters/csv/link-export-format.ts, src/adapters/csv/import-file.ts, src/adapters/csv/import-sources.ts, not bootstrap",
     ],
     [
       "adapter: another adapter's file beside its shared helper",
@@ -176,7 +176,7 @@ describe("layeringViolations", () => {
       ["src/bootstrap/hexlink.ts", ["../application/ports/clock.js"]],
     ]);
     expect(layeringViolations(sources)).toEqual([
-      'src/adapters/express/create-app.ts imports "../../bootstrap/hexlink.js": adapters/express may import only domain, application, adapters/express, src/adapters/csv/link-export-format.ts, not bootstrap',
+      'src/adapters/express/create-app.ts imports "../../bootstrap/hexlink.js": adapters/express may import only domain, application, adapters/express, src/adapters/csv/link-export-format.ts, src/adapters/csv/import-file.ts, src/adapters/csv/import-sources.ts, not bootstrap',
       'import cycle: src/application/ports/clock.ts imports "./scheduler.js", src/application/ports/scheduler.ts imports "./clock.js"',
     ]);
   });

@@ -118,6 +118,17 @@ describe.skipIf(!browserAvailable())("dashboard in a browser", () => {
       await page.getByRole("link", { name: "Webhooks" }).click();
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Webhooks");
       await check(page, "webhooks");
+      await page.getByRole("link", { name: "Import/export" }).click();
+      await page.getByLabel("File").setInputFiles({
+        name: "links.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("url,slug\nhttps://example.com/imported-in-browser,from-browser\n"),
+      });
+      await page.getByRole("button", { name: "Import" }).click();
+      expect(await page.getByRole("heading", { level: 2 }).first().textContent()).toBe(
+        "Import: 1 created, 0 already there, 0 refused",
+      );
+      await check(page, "import");
 
       await page.getByRole("button", { name: "Sign out" }).click();
       expect(page.url()).toBe(`${app}/sign-in`);

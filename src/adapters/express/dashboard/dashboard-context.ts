@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import type { Request, Response } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import type { Logger } from "pino";
 import type { z } from "zod";
 import type { Hexlink } from "../../../application/hexlink.js";
@@ -37,6 +37,8 @@ export type DashboardUseCases = Pick<
   | "deleteWebhook"
   | "listWebhookDeliveries"
   | "testWebhook"
+  | "importLinks"
+  | "exportLinks"
 >;
 
 export interface DashboardContext {
@@ -125,6 +127,8 @@ export interface SignedInRouteSpec {
   readonly summary: string;
   readonly form?: z.ZodType;
   readonly responses: Readonly<Record<string, string>>;
+  /** Middleware before the session check, e.g. the upload parser (the CSRF token then comes from it). */
+  readonly before?: readonly RequestHandler[];
   handle(context: DashboardContext, session: SignedIn, req: Request, res: Response): Promise<void>;
 }
 
@@ -139,6 +143,7 @@ export function signedInRoute(spec: SignedInRouteSpec): PageRoute<DashboardConte
     summary: spec.summary,
     tag: "dashboard",
     ...(spec.form === undefined ? {} : { form: spec.form }),
+    ...(spec.before === undefined ? {} : { before: spec.before }),
     responses: {
       ...spec.responses,
       "303": spec.responses["303"] ?? "to the sign-in form, without a session",

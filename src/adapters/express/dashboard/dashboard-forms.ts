@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "../../../domain/errors/domain-error.js";
 import { PASSWORD_MAX_LENGTH } from "../../../domain/link/link.js";
+import { IMPORT_SOURCES } from "../../csv/import-sources.js";
 
 // An empty field means "not given": browsers send every input, filled or not.
 const optionalText = (max: number) =>
@@ -75,6 +76,11 @@ export const keyForm = z.object({
 export const webhookForm = z.object({
   url: z.string().trim().min(1, "Enter the endpoint's URL.").max(2048, "The URL is too long."),
   events: z.union([z.string().max(32), z.array(z.string().max(32)).max(10)]).optional(),
+});
+
+export const importForm = z.object({
+  source: z.enum(IMPORT_SOURCES, { error: "Choose where the file comes from." }),
+  dry_run: z.literal("1").optional(),
 });
 
 export const domainForm = z.object({ hostname: z.string().trim().min(1, "Enter a hostname.").max(253) });

@@ -7,13 +7,14 @@ export interface DashboardFrame {
   readonly base: string;
   readonly accountId: string;
   readonly csrfToken: string;
-  readonly current?: "links" | "new" | "domains" | "keys" | "webhooks";
+  readonly current?: "links" | "new" | "domains" | "keys" | "webhooks" | "import";
 }
 
 const SECTIONS = [
   { id: "links", label: "Links", path: "/links" },
   { id: "new", label: "New link", path: "/links/new" },
   { id: "domains", label: "Domains", path: "/domains" },
+  { id: "import", label: "Import/export", path: "/import" },
   { id: "keys", label: "API keys", path: "/keys" },
   { id: "webhooks", label: "Webhooks", path: "/webhooks" },
 ] as const;

@@ -7,6 +7,7 @@ import { type DashboardContext, failPage, sendPage } from "./dashboard-context.j
 import { DOMAIN_ROUTES } from "./dashboard-domain-routes.js";
 import { KEY_ROUTES } from "./dashboard-key-routes.js";
 import { LINK_ROUTES } from "./dashboard-link-routes.js";
+import { TRANSFER_ROUTES } from "./dashboard-transfer-routes.js";
 import { WEBHOOK_ROUTES } from "./dashboard-webhook-routes.js";
 
 /** The dashboard's path unless told otherwise (`HEXLINK_DASHBOARD_PATH`); `app` is a reserved slug. */
@@ -19,6 +20,7 @@ export const DASHBOARD_ROUTES = [
   ...DOMAIN_ROUTES,
   ...KEY_ROUTES,
   ...WEBHOOK_ROUTES,
+  ...TRANSFER_ROUTES,
 ];
 
 /**

@@ -4,6 +4,7 @@ import type { LinkRepository } from "../../ports/link-repository.js";
 import type { KeyHasher } from "../../ports/technical.js";
 import type { DestinationChecker } from "../../services/destination-checker.js";
 import type { LinkDomainResolver } from "../../services/domain-resolver.js";
+import { type AccessRequest, requireScope } from "../../services/key-access-guard.js";
 import { mapConcurrently } from "../../services/map-concurrently.js";
 import type { BulkCreateLinks } from "./bulk-create-links.js";
 import type { CreateLink, CreateLinkInput } from "./create-link.js";
@@ -18,7 +19,7 @@ export interface ImportLinksDeps {
   readonly hasher: KeyHasher;
 }
 
-export interface ImportLinksInput {
+export interface ImportLinksInput extends AccessRequest {
   readonly accountId: string;
   readonly rows: AsyncIterable<ImportRow | UnreadableRow>;
   /** Checks every row as the import would, writing nothing: created rows are the ones that would be. */
@@ -50,7 +51,9 @@ interface Checked {
 export class ImportLinks {
   constructor(private readonly deps: ImportLinksDeps) {}
 
+  /** @throws DomainError forbidden when the caller's key lacks links:write (a key may import as it may create) */
   async *execute(input: ImportLinksInput): AsyncGenerator<ImportOutcome, void, undefined> {
+    requireScope(input.access, "links:write");
     let batch: (ImportRow | UnreadableRow)[] = [];
     for await (const row of input.rows) {
       batch.push(row);
@@ -88,7 +91,10 @@ export class ImportLinks {
       }
     });
     const written = await this.write(
-      toCreate.map((index) => createInput(input.accountId, checked[index] as Checked)),
+      toCreate.map((index) => ({
+        ...createInput(input.accountId, checked[index] as Checked),
+        ...(input.access === undefined ? {} : { access: input.access }),
+      })),
       input.dryRun === true,
     );
     toCreate.forEach((index, at) => {

@@ -1,0 +1,72 @@
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import busboy from "busboy";
+import type { NextFunction, Request, Response } from "express";
+import { DomainError } from "../../../domain/errors/domain-error.js";
+import { readCookie, SESSION_COOKIE } from "./dashboard-cookies.js";
+
+/** The largest file the dashboard's import takes; bigger imports are for `hexlink import`. */
+export const UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** Where a parsed upload's file was written, for the handler; removed once the request is answered. */
+export interface Upload {
+  readonly path: string | null;
+  readonly truncated: boolean;
+}
+
+/** The upload of a request {@link parseUpload} parsed (null when it parsed none). */
+export function uploadOf(res: Response): Upload | null {
+  return (res.locals.upload as Upload | undefined) ?? null;
+}
+
+/**
+ * Parses a `multipart/form-data` form: its fields become `req.body` (so the CSRF check reads them), its one
+ * file is written to a private temporary folder, at most {@link UPLOAD_LIMIT_BYTES}. Only for a request with
+ * a session cookie: a visitor who is not signed in never gets a byte written.
+ */
+export function parseUpload(req: Request, res: Response, next: NextFunction): void {
+  if (readCookie(req, SESSION_COOKIE) === undefined || !req.is("multipart/form-data")) return next();
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({ headers: req.headers, limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 20 } });
+  } catch {
+    return next(new DomainError("invalid_request", "The form could not be read."));
+  }
+  const fields: Record<string, string> = {};
+  let written: Promise<Upload> = Promise.resolve({ path: null, truncated: false });
+  let folder: string | undefined;
+  parser.on("field", (name, value) => {
+    fields[name] = value;
+  });
+  parser.on("file", (_name, stream) => {
+    written = (async () => {
+      folder = await mkdtemp(join(tmpdir(), "hexlink-import-"));
+      const path = join(folder, "upload");
+      let truncated = false;
+      stream.on("limit", () => {
+        truncated = true;
+      });
+      await pipeline(stream, createWriteStream(path, { mode: 0o600 }));
+      return { path, truncated };
+    })();
+  });
+  parser.on("error", () => next(new DomainError("invalid_request", "The form could not be read.")));
+  parser.on("close", () => {
+    written.then(
+      (upload) => {
+        req.body = fields;
+        res.locals.upload = upload;
+        const cleanUp = () => {
+          if (folder !== undefined) void rm(folder, { recursive: true, force: true });
+        };
+        res.on("close", cleanUp);
+        next();
+      },
+      (error: unknown) => next(error),
+    );
+  });
+  req.pipe(parser);
+}
