@@ -28,12 +28,16 @@ export function uploadOf(res: Response): Upload | null {
  * a session cookie: a visitor who is not signed in never gets a byte written.
  */
 export function parseUpload(req: Request, res: Response, next: NextFunction): void {
-  if (readCookie(req, SESSION_COOKIE) === undefined || !req.is("multipart/form-data")) return next();
+  if (readCookie(req, SESSION_COOKIE) === undefined || !req.is("multipart/form-data")) {
+    next();
+    return;
+  }
   let parser: busboy.Busboy;
   try {
     parser = busboy({ headers: req.headers, limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 20 } });
   } catch {
-    return next(new DomainError("invalid_request", "The form could not be read."));
+    next(new DomainError("invalid_request", "The form could not be read."));
+    return;
   }
   const fields: Record<string, string> = {};
   let written: Promise<Upload> = Promise.resolve({ path: null, truncated: false });
