@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DashboardClient } from "../support/dashboard-client.js";
 import { type RunningServer, startServer } from "../support/http-server.js";
@@ -58,6 +59,9 @@ describe("dashboard import and export", () => {
 
     const again = await upload(browser, { _csrf: csrf, source: "csv" }, file);
     expect(again.body).toContain(`Import: 0 created, ${created} already there`);
+    // Every upload's temporary folder is gone once its answer was sent.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await readdir(tmpdir())).filter((name) => name.startsWith("hexlink-import-"))).toEqual([]);
   });
 
   it("refuses an upload without the CSRF token, or without a file, and a key that may not create", async () => {

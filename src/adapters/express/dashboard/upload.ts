@@ -40,15 +40,23 @@ export function parseUpload(req: Request, res: Response, next: NextFunction): vo
     return;
   }
   const fields: Record<string, string> = {};
+  // busboy may report an error and still close: the request goes on once only.
+  let settled = false;
+  const once = (error?: unknown) => {
+    if (settled) return;
+    settled = true;
+    next(error);
+  };
   let written: Promise<Upload> = Promise.resolve({ path: null, truncated: false });
-  let folder: string | undefined;
   parser.on("field", (name, value) => {
     fields[name] = value;
   });
   parser.on("file", (_name, stream) => {
     written = (async () => {
-      folder = await mkdtemp(join(tmpdir(), "hexlink-import-"));
-      const path = join(folder, "upload");
+      const made = await mkdtemp(join(tmpdir(), "hexlink-import-"));
+      // Removed once the answer is sent or the client leaves, whatever happened to the upload.
+      res.once("close", () => void rm(made, { recursive: true, force: true }));
+      const path = join(made, "upload");
       let truncated = false;
       stream.on("limit", () => {
         truncated = true;
@@ -57,19 +65,15 @@ export function parseUpload(req: Request, res: Response, next: NextFunction): vo
       return { path, truncated };
     })();
   });
-  parser.on("error", () => next(new DomainError("invalid_request", "The form could not be read.")));
+  parser.on("error", () => once(new DomainError("invalid_request", "The form could not be read.")));
   parser.on("close", () => {
     written.then(
       (upload) => {
         req.body = fields;
         res.locals.upload = upload;
-        const cleanUp = () => {
-          if (folder !== undefined) void rm(folder, { recursive: true, force: true });
-        };
-        res.on("close", cleanUp);
-        next();
+        once();
       },
-      (error: unknown) => next(error),
+      (error: unknown) => once(error),
     );
   });
   req.pipe(parser);
