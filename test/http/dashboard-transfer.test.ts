@@ -1,5 +1,6 @@
-import { readdir, readFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DashboardClient } from "../support/dashboard-client.js";
 import { type RunningServer, startServer } from "../support/http-server.js";
@@ -9,13 +10,21 @@ const PLAIN = new URL("../fixtures/import/plain.csv", import.meta.url);
 
 describe("dashboard import and export", () => {
   let server: RunningServer;
+  // Uploads land in a folder of this file's own, so the clean-up check sees no other test's uploads.
+  let uploads: string;
+  const tmpBefore = process.env.TMPDIR;
 
   beforeAll(async () => {
+    uploads = await mkdtemp(join(tmpdir(), "dashboard-uploads-"));
+    process.env.TMPDIR = uploads;
     server = await startServer({ settings: { signInsPerMinute: 1000 } });
     await server.hexlink.createApiKey.execute({ accountId: "acme", key: KEY });
   });
   afterAll(async () => {
     await server?.close();
+    if (tmpBefore === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = tmpBefore;
+    await rm(uploads, { recursive: true, force: true });
   });
 
   async function signedIn(key = KEY): Promise<{ browser: DashboardClient; csrf: string }> {
@@ -61,7 +70,7 @@ describe("dashboard import and export", () => {
     expect(again.body).toContain(`Import: 0 created, ${created} already there`);
     // Every upload's temporary folder is gone once its answer was sent.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect((await readdir(tmpdir())).filter((name) => name.startsWith("hexlink-import-"))).toEqual([]);
+    expect(await readdir(uploads)).toEqual([]);
   });
 
   it("refuses an upload without the CSRF token, or without a file, and a key that may not create", async () => {
