@@ -60,6 +60,7 @@ describe("mongoStores", () => {
         ["api_keys", "shop"],
         ["click_days", "shop"],
         ["domains", "shop"],
+        ["idempotency_keys", "shop"],
         ["dashboard_sessions", "shop"],
         ["links", "shop"],
         ["tag_counts", "shop"],
