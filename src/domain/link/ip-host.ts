@@ -12,7 +12,13 @@ export function embeddedIpv4(hostname: string): readonly number[] | null {
     return octets.every((o) => o <= 255) ? octets : null;
   }
   const groups = ipv6Groups(hostname);
-  if (groups === null || groups.slice(0, 5).some((g) => g !== 0)) return null;
+  if (groups === null) return null;
+  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
+  const octets = (high: number, low: number) => [high >> 8, high & 255, low >> 8, low & 255];
+  // 64:ff9b::/96 (NAT64) and 2002::/16 (6to4) carry an IPv4 address a gateway reaches too.
+  if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return octets(g6, g7);
+  if (g0 === 0x2002) return octets(g1, g2);
+  if (groups.slice(0, 5).some((g) => g !== 0)) return null;
   const marker = groups[5];
   const high = groups[6] ?? 0;
   const low = groups[7] ?? 0;
@@ -23,10 +29,22 @@ export function embeddedIpv4(hostname: string): readonly number[] | null {
   return null;
 }
 
-/** The eight 16-bit groups of a bracketed IPv6 hostname (`[::1]`), or `null` when it is none. */
+/**
+ * The eight 16-bit groups of a bracketed IPv6 hostname (`[::1]`), or `null` when it is none. Besides the URL
+ * parser's spelling it reads what resolvers print: a dotted IPv4 tail (`::ffff:127.0.0.1`), upper case, and a
+ * zone id (`fe80::1%eth0`, dropped).
+ */
 export function ipv6Groups(hostname: string): readonly number[] | null {
   if (!hostname.startsWith("[") || !hostname.endsWith("]")) return null;
-  const text = hostname.slice(1, -1);
+  const zone = hostname.indexOf("%");
+  let text = hostname.slice(1, zone === -1 ? -1 : zone).toLowerCase();
+  const dotted = /^(.*:)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (dotted !== null) {
+    const [a, b, c, d] = dotted.slice(2).map(Number);
+    if ([a, b, c, d].some((octet) => octet === undefined || octet > 255)) return null;
+    const hex = (high = 0, low = 0) => ((high << 8) | low).toString(16);
+    text = `${dotted[1]}${hex(a, b)}:${hex(c, d)}`;
+  }
   const halves = text.split("::");
   if (halves.length > 2) return null;
   const parse = (part: string | undefined) => (part === undefined || part === "" ? [] : part.split(":"));
@@ -59,7 +77,8 @@ export function isPrivateHost(hostname: string): boolean {
   const v4 = embeddedIpv4(hostname);
   if (v4 !== null) {
     const [a = 0, b = 0] = v4;
-    return PRIVATE_V4.some(([first, mask, value]) => a === first && (b & mask) === value);
+    // 224.0.0.0/4 multicast and 240.0.0.0/4 reserved (broadcast included) reach no public web server either.
+    return a >= 224 || PRIVATE_V4.some(([first, mask, value]) => a === first && (b & mask) === value);
   }
   const groups = ipv6Groups(hostname);
   if (groups === null) return false;
@@ -68,6 +87,7 @@ export function isPrivateHost(hostname: string): boolean {
   return (
     (zeroUntilLast && (groups[7] ?? 0) <= 1) || // :: and ::1
     (first & 0xfe00) === 0xfc00 || // fc00::/7 unique local
-    (first & 0xffc0) === 0xfe80 // fe80::/10 link-local
+    (first & 0xffc0) === 0xfe80 || // fe80::/10 link-local
+    (first & 0xff00) === 0xff00 // ff00::/8 multicast
   );
 }

@@ -5,6 +5,7 @@ import { SESSION_LIFETIME_MS } from "../../../domain/session/dashboard-session.j
 import {
   type DashboardContext,
   dashboardRoute,
+  isCrossSite,
   messageOf,
   sameToken,
   seeOther,
@@ -50,7 +51,7 @@ async function signIn(context: DashboardContext, req: Request, res: Response): P
   const { hexlink } = context;
   const form = readForm(signInForm, req.body);
   const expected = readCookie(req, SIGN_IN_COOKIE);
-  if (expected === undefined || !sameToken(form._csrf, expected)) {
+  if (expected === undefined || !sameToken(form._csrf, expected) || isCrossSite(req)) {
     return showSignIn(context, req, res, 403, "This form has expired. Enter your key again.");
   }
   const previousToken = readCookie(req, SESSION_COOKIE);

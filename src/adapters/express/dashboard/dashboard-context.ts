@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import type { Request, RequestHandler, Response } from "express";
+import type { Request, Response } from "express";
 import type { Logger } from "pino";
 import type { z } from "zod";
 import type { Hexlink } from "../../../application/hexlink.js";
@@ -52,6 +52,14 @@ export interface SignedIn {
   readonly frame: DashboardFrame;
 }
 
+/**
+ * Whether the browser says the request comes from another site (`Sec-Fetch-Site: cross-site`): a form post from
+ * elsewhere is refused whatever it carries, on top of the CSRF token and the SameSite cookie.
+ */
+export function isCrossSite(req: Request): boolean {
+  return req.headers["sec-fetch-site"] === "cross-site";
+}
+
 /** Equal strings, compared in constant time. */
 export function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a, "utf8");
@@ -90,7 +98,7 @@ export async function signedIn(
   }
   if (req.method === "POST") {
     const { _csrf } = readForm(csrfForm, req.body);
-    if (_csrf === undefined || !sameToken(_csrf, principal.csrfToken)) {
+    if (_csrf === undefined || !sameToken(_csrf, principal.csrfToken) || isCrossSite(req)) {
       sendPageError(
         res,
         new DomainError("forbidden", "This form has expired. Go back, reload the page and try again."),
@@ -127,8 +135,8 @@ export interface SignedInRouteSpec {
   readonly summary: string;
   readonly form?: z.ZodType;
   readonly responses: Readonly<Record<string, string>>;
-  /** Middleware before the session check, e.g. the upload parser (the CSRF token then comes from it). */
-  readonly before?: readonly RequestHandler[];
+  /** Runs before the session and CSRF checks, e.g. reading an upload (the CSRF token comes with it). */
+  prepare?(context: DashboardContext, req: Request, res: Response): Promise<void>;
   handle(context: DashboardContext, session: SignedIn, req: Request, res: Response): Promise<void>;
 }
 
@@ -143,13 +151,13 @@ export function signedInRoute(spec: SignedInRouteSpec): PageRoute<DashboardConte
     summary: spec.summary,
     tag: "dashboard",
     ...(spec.form === undefined ? {} : { form: spec.form }),
-    ...(spec.before === undefined ? {} : { before: spec.before }),
     responses: {
       ...spec.responses,
       "303": spec.responses["303"] ?? "to the sign-in form, without a session",
       ...(spec.method === "post" ? { "403": "a form without the session's CSRF token" } : {}),
     },
     handle: async (context, _input, req, res) => {
+      await spec.prepare?.(context, req, res);
       const session = await signedIn(context, req, res);
       if (session !== null) await spec.handle(context, session, req, res);
     },

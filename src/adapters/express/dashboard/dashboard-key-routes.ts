@@ -58,6 +58,10 @@ export const KEY_ROUTES = [
         const form = readForm(keyForm, req.body);
         const scopes =
           form.scopes === undefined ? [] : Array.isArray(form.scopes) ? form.scopes : [form.scopes];
+        // An empty list would make a key that can do nothing; the API's default (every scope) is not meant here.
+        if (scopes.length === 0) {
+          return await showKeys(context, session, res, 400, { error: "Choose at least one scope." });
+        }
         const domains = form.domains
           ?.split(",")
           .map((domain) => domain.trim())

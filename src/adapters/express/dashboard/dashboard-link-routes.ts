@@ -34,6 +34,8 @@ async function activeDomains(
   { hexlink }: DashboardContext,
   { accountId, access }: DashboardPrincipal,
 ): Promise<string[]> {
+  // A key without domains:read still makes links: on the server's domain, with no custom domain offered.
+  if (!access.scopes.includes("domains:read")) return [];
   const domains = await hexlink.listDomains.execute({ accountId, access });
   return domains.filter((domain) => domain.status === "active").map((domain) => domain.hostname);
 }

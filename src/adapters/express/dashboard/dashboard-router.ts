@@ -34,8 +34,10 @@ export function dashboardRouter(context: DashboardContext): Router {
   router.use(pageRouter(DASHBOARD_ROUTES, context, (error, req, res) => failPage(context, req, res, error)));
   router.use((req, res) => sendPage(res, 404, notFoundPage(), req.method === "HEAD"));
   // A body the parser refused (too large, malformed): the page of a bad request, never a stack trace.
-  router.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) =>
-    failPage(context, req, res, toDomainError(error).error),
-  );
+  router.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const { error: answered, unexpected } = toDomainError(error);
+    if (unexpected) context.logger.error({ err: error, path: req.path }, "dashboard request failed");
+    failPage(context, req, res, answered);
+  });
   return router;
 }

@@ -15,7 +15,7 @@ import {
 } from "./dashboard-context.js";
 import { importForm, readForm } from "./dashboard-forms.js";
 import { type ImportReport, importPage, REPORT_ROWS } from "./import-page.js";
-import { parseUpload, uploadOf } from "./upload.js";
+import { readUpload, uploadOf } from "./upload.js";
 
 async function runImport(
   context: DashboardContext,
@@ -62,12 +62,12 @@ export const TRANSFER_ROUTES = [
     path: "/import",
     summary:
       "Import an uploaded export file (multipart: `file`, `source`, `dry_run`), with a report of every row",
-    before: [parseUpload],
     responses: {
       "200": "HTML with the report: created, already there, refused (with lines and codes)",
       "400": "no file, a file over 5 MB, or a source that is not one",
       "403": "the signed-in key lacks links:write",
     },
+    prepare: readUpload,
     handle: async (context, session, req: Request, res: Response) => {
       const upload = uploadOf(res);
       try {

@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
-import type { NextFunction, Request, Response } from "express";
+import type { Request, Response } from "express";
 import { DomainError } from "../../../domain/errors/domain-error.js";
+import type { DashboardContext } from "./dashboard-context.js";
 import { readCookie, SESSION_COOKIE } from "./dashboard-cookies.js";
 
 /** The largest file the dashboard's import takes; bigger imports are for `hexlink import`. */
@@ -17,24 +18,35 @@ export interface Upload {
   readonly truncated: boolean;
 }
 
-/** The upload of a request {@link parseUpload} parsed (null when it parsed none). */
+/** The upload of a request {@link readUpload} parsed (null when it parsed none). */
 export function uploadOf(res: Response): Upload | null {
   return (res.locals.upload as Upload | undefined) ?? null;
 }
 
 /**
  * Parses a `multipart/form-data` form: its fields become `req.body` (so the CSRF check reads them), its one
- * file is written to a private temporary folder, at most {@link UPLOAD_LIMIT_BYTES}. Only for a request with
- * a session cookie: a visitor who is not signed in never gets a byte written.
+ * file is written to a private temporary folder, at most {@link UPLOAD_LIMIT_BYTES}. Only for a request whose
+ * session is live: a visitor who is not signed in never gets a byte written or buffered (the route then sends
+ * it to sign in).
  */
-export function parseUpload(req: Request, res: Response, next: NextFunction): void {
-  if (readCookie(req, SESSION_COOKIE) === undefined || !req.is("multipart/form-data")) {
-    next();
-    return;
+export async function readUpload(context: DashboardContext, req: Request, res: Response): Promise<void> {
+  if (!req.is("multipart/form-data")) return;
+  try {
+    await context.hexlink.resolveDashboardSession.execute({ token: readCookie(req, SESSION_COOKIE) });
+  } catch {
+    return; // no session: nothing is read, and the route sends the visitor to sign in
   }
+  await new Promise<void>((resolve, reject) =>
+    parseMultipart(req, res, (error?: unknown) => (error === undefined ? resolve() : reject(error))),
+  );
+}
+
+function parseMultipart(req: Request, res: Response, next: (error?: unknown) => void): void {
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: req.headers, limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 20 } });
+    // Fields are short (a token, a source name); only the file may be large.
+    const limits = { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 20, parts: 21, fieldSize: 4096 };
+    parser = busboy({ headers: req.headers, limits });
   } catch {
     next(new DomainError("invalid_request", "The form could not be read."));
     return;
@@ -53,9 +65,17 @@ export function parseUpload(req: Request, res: Response, next: NextFunction): vo
   });
   parser.on("file", (_name, stream) => {
     written = (async () => {
-      const made = await mkdtemp(join(tmpdir(), "hexlink-import-"));
+      let made: string;
+      try {
+        made = await mkdtemp(join(tmpdir(), "hexlink-import-"));
+      } catch (error) {
+        stream.resume(); // drained, so the form's end still comes and the request is answered
+        throw error;
+      }
       // Removed once the answer is sent or the client leaves, whatever happened to the upload.
-      res.once("close", () => void rm(made, { recursive: true, force: true }));
+      const remove = () => void rm(made, { recursive: true, force: true });
+      if (res.closed) remove();
+      else res.once("close", remove);
       const path = join(made, "upload");
       let truncated = false;
       stream.on("limit", () => {
