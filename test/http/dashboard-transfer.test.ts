@@ -73,6 +73,14 @@ describe("dashboard import and export", () => {
     expect(await readdir(uploads)).toEqual([]);
   });
 
+  it("reads no upload without a live session: 303 to sign in, nothing written", async () => {
+    const stranger = new DashboardClient(server.url);
+    stranger.setCookie("hexlink_session", "not-a-session-token");
+    const answer = await upload(stranger, { _csrf: "x", source: "csv" }, Buffer.alloc(1024 * 1024, 97));
+    expect(answer.status).toBe(303);
+    expect(await readdir(uploads)).toEqual([]);
+  });
+
   it("refuses an upload without the CSRF token, or without a file, and a key that may not create", async () => {
     const { browser, csrf } = await signedIn();
     const file = await readFile(PLAIN);

@@ -461,6 +461,37 @@ describe.each(memoryAndRedisStores("dashboard"))("dashboard on $name", ({ stores
     },
   );
 
+  it.skipIf(skip)("refuses a form the browser marks as posted from another site, token or not", async () => {
+    const browser = await signedIn();
+    const csrf = await browser.csrf();
+    const response = await fetch(`${server.url}/app/links`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        cookie: `hexlink_session=${browser.cookie("hexlink_session") ?? ""}`,
+        "content-type": "application/x-www-form-urlencoded",
+        "sec-fetch-site": "cross-site",
+      },
+      body: new URLSearchParams({ _csrf: csrf, url: "https://example.com/cross-site" }).toString(),
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it.skipIf(skip)("lets a key without domains:read make links, and refuses a key with no scope", async () => {
+    const maker = await server.hexlink.issueApiKey.execute({
+      accountId: "acme",
+      issuer: { ...FULL_ACCESS, limits: null, expiresAt: null },
+      name: "maker",
+      scopes: ["links:read", "links:write", "keys:write"],
+    });
+    const browser = client();
+    await browser.signIn(maker.key);
+    expect((await browser.get("/links/new")).status).toBe(200);
+    const none = await browser.post("/keys", { _csrf: await browser.csrf(), name: "nothing" });
+    expect(none.status).toBe(400);
+    expect(none.body).toContain("Choose at least one scope.");
+  });
+
   it.skipIf(skip)("answers an oversized or malformed form with a 400 page, never a stack trace", async () => {
     const browser = await signedIn();
     const huge = await browser.post("/links", { _csrf: await browser.csrf(), url: "x".repeat(100_000) });
