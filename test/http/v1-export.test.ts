@@ -102,7 +102,14 @@ describe.each(defaultAndRedisStores("export"))("GET /v1/links/export ($name)", (
     async () => {
       const empty = await exported("?domain=nothing.example");
       expect(await empty.text()).toBe(`${COLUMNS.join(",")}\r\n`);
-      for (const query of ["?format=xml", "?limit=5", "?status=gone"]) {
+      // Filters the use case refuses (a tag that is none) answer 400 in either format, never 200 and a cut body.
+      for (const query of [
+        "?format=xml",
+        "?limit=5",
+        "?status=gone",
+        "?tag=a%20b!",
+        "?tag=a%20b!&format=csv",
+      ]) {
         expectV1Error(await running.api.get(`/v1/links/export${query}`), "invalid_request");
       }
     },

@@ -14,19 +14,27 @@ export const EXPORT_MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = {
 
 /**
  * An export as text chunks, pulled one record at a time: CSV (RFC 4180, a header row of `columns`, CRLF, an
- * empty cell for null) or NDJSON (one JSON object per line).
+ * empty cell for null) or NDJSON (one JSON object per line). The first record is read before anything is
+ * yielded, so a refusal (a bad filter, a store down) comes before the answer's status is sent, not as a body
+ * cut short after a 200.
  */
 export async function* exportChunks(
   records: AsyncIterable<ExportRecord>,
   format: ExportFormat,
   columns: readonly string[],
 ): AsyncGenerator<string> {
-  if (format === "csv") yield csvRow(columns);
-  for await (const record of records) {
-    yield format === "ndjson"
-      ? `${JSON.stringify(record)}\n`
-      : csvRow(columns.map((column) => record[column]));
+  const iterator = records[Symbol.asyncIterator]();
+  const line = (record: ExportRecord) =>
+    format === "ndjson" ? `${JSON.stringify(record)}\n` : csvRow(columns.map((column) => record[column]));
+  const first = await iterator.next();
+  const header = format === "csv" ? csvRow(columns) : "";
+  if (first.done === true) {
+    if (header !== "") yield header;
+    return;
   }
+  yield header + line(first.value);
+  for (let next = await iterator.next(); next.done !== true; next = await iterator.next())
+    yield line(next.value);
 }
 
 function csvRow(cells: readonly unknown[]): string {
