@@ -80,6 +80,36 @@ describe.each(defaultAndRedisStores("idempotency"))(
       expect(theirs.body.link.id).not.toBe(mine.body.link.id);
     });
 
+    it.skipIf(skip)(
+      "does not replay one key's answer to a key of other reach, nor keep a refusal for a missing scope",
+      async () => {
+        const mint = async (scopes: string[], domains?: string[]) =>
+          new ApiClient(
+            running.server.url,
+            (
+              await running.server.hexlink.createApiKey.execute({
+                accountId: "acme",
+                scopes,
+                ...(domains === undefined ? {} : { domains }),
+              })
+            ).key,
+          );
+        const first = await create(running.api, "reach-1", { url: "https://example.com/reach" });
+        expect(first.status).toBe(201);
+        const narrower = await mint(["links:read", "links:write"], ["sho.rt"]);
+        expectV1Error(
+          await create(narrower, "reach-1", { url: "https://example.com/reach" }),
+          "idempotency_conflict",
+        );
+        const reader = await mint(["links:read"]);
+        for (let i = 0; i < 2; i += 1) {
+          const refused = await create(reader, "reach-2", { url: "https://example.com/reader" });
+          expectV1Error(refused, "forbidden");
+          expect(refused.headers.get("idempotent-replayed")).toBeNull();
+        }
+      },
+    );
+
     it.skipIf(skip)("takes keys of 1 to 255 characters; a longer one is 400 invalid_request", async () => {
       expect(
         (await create(running.api, "k".repeat(255), { url: "https://example.com/long-key" })).status,

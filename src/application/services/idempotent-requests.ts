@@ -52,8 +52,12 @@ export class IdempotentRequests {
       throw error;
     }
     if (answer.status >= 500) await this.store.release(key).catch(() => undefined);
-    // A lost record costs a retry its replay, not its answer: this request's answer stands.
-    else await this.store.complete(key, answer, this.clock.now(), IDEMPOTENCY_TTL_MS).catch(() => undefined);
+    else {
+      // Tried twice: a record lost for good costs a retry its replay (it runs again once the reservation
+      // expires), not this request its answer, which stands.
+      const complete = () => this.store.complete(key, answer, this.clock.now(), IDEMPOTENCY_TTL_MS);
+      await complete().catch(() => complete().catch(() => undefined));
+    }
     return { ...answer, replayed: false };
   }
 }

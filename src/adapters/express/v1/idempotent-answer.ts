@@ -16,8 +16,10 @@ export interface IdempotentCall {
 
 /**
  * Runs an idempotent route once per key (spec §9): the answer, success or refusal, is kept as it was sent, so
- * a retry gets it byte for byte. The fingerprint is the SHA-256 of the route and the body with its object keys
- * sorted, so a retry that re-serialises the same body in another key order is the same request.
+ * a retry gets it byte for byte. The fingerprint is the SHA-256 of the route, the caller's reach (its key's
+ * scopes and domains: a key limited to other domains must not replay what it could not have been answered) and
+ * the body with its object keys sorted, so a retry that re-serialises the same body in another key order is the
+ * same request. A refusal for the key's own lack of a scope is not kept: nothing was done to replay.
  * @throws DomainError idempotency_conflict, invalid_request (a bad key), unavailable; an unexpected error is
  *   thrown, not kept, so a retry runs again
  */
@@ -25,7 +27,8 @@ export function answerIdempotently(useCases: V1UseCases, call: IdempotentCall): 
   const { route, principal } = call;
   const { accountId } = principal;
   const fingerprint = createHash("sha256")
-    .update(`${route.method} ${route.path}\n${canonicalJson(call.request.body)}`)
+    .update(`${route.method} ${route.path}\n${canonicalJson(principal.access ?? null)}\n`)
+    .update(canonicalJson(call.request.body))
     .digest("base64url");
   return useCases.idempotentRequests.run({ accountId, key: call.key, fingerprint }, async () => {
     try {
@@ -33,7 +36,7 @@ export function answerIdempotently(useCases: V1UseCases, call: IdempotentCall): 
       return { status: route.success.status, body: JSON.stringify({ success: true, ...answer }) };
     } catch (error) {
       const { error: domainError, unexpected } = toDomainError(error);
-      if (unexpected) throw error;
+      if (unexpected || domainError.code === "forbidden") throw error;
       const body = { success: false, error: domainError.message, code: domainError.code };
       return { status: V1_ERROR_STATUS[domainError.code], body: JSON.stringify(body) };
     }

@@ -1,4 +1,4 @@
-import { DomainError } from "../../../domain/errors/domain-error.js";
+import { DomainError, isDomainError } from "../../../domain/errors/domain-error.js";
 import type { Link } from "../../../domain/link/link.js";
 import { isValidSlug } from "../../../domain/link/slug.js";
 import type { EventPublisher } from "../../ports/event-publisher.js";
@@ -32,8 +32,10 @@ const DRAFT_CONCURRENCY = 32;
  * one store round trip per step, not per link. Results come in input order; one refused link never fails the
  * others. Random codes that collide are drawn again for the links that lost, as a single create does.
  * @throws DomainError invalid_request (no link, or over 1,000), forbidden (a key without links:write; a link
- *   on a domain the key is not limited to is refused alone), unavailable (the store failed: the call as a
- *   whole; links written before it stay)
+ *   on a domain the key is not limited to is refused alone), unavailable (the store failed before any link was
+ *   written: nothing is half-done). A store failing after some links were written does not fail the call: the
+ *   links not known to be written are answered `unavailable` one by one, so a client retrying with the same
+ *   Idempotency-Key gets this answer again instead of a second copy of the links that were written.
  */
 export class BulkCreateLinks {
   constructor(private readonly deps: BulkCreateLinksDeps) {}
@@ -75,13 +77,32 @@ export class BulkCreateLinks {
   /** Writes the drafts: custom slugs once, random codes again (longer after a few tries) while they collide. */
   private async store(drafts: readonly BulkResult<Link>[]): Promise<BulkResult<Link>[]> {
     const results = [...drafts];
+    let wroteAny = false;
+    /** One batch write; after an earlier write stood, a failure marks `indexes` unavailable instead of throwing. */
+    const write = async (links: readonly Link[], indexes: readonly number[]): Promise<boolean[] | null> => {
+      try {
+        const written = await this.deps.links.createMany(links);
+        if (written.some((one) => one)) wroteAny = true;
+        return written;
+      } catch (error) {
+        if (!wroteAny || !isDomainError(error) || error.code !== "unavailable") throw error;
+        for (const index of indexes) results[index] = { ok: false, error };
+        return null;
+      }
+    };
     const custom = indexesOf(drafts, (link) => link.slug !== "");
-    const customWritten = await this.deps.links.createMany(custom.map((index) => valueAt(drafts, index)));
+    const randomCoded = indexesOf(drafts, (link) => link.slug === "");
+    // Failing here, no random-coded link was written either.
+    const customWritten = await write(
+      custom.map((index) => valueAt(drafts, index)),
+      [...custom, ...randomCoded],
+    );
+    if (customWritten === null) return results;
     custom.forEach((index, at) => {
       if (customWritten[at] !== true)
         results[index] = { ok: false, error: slugTaken(valueAt(drafts, index).slug) };
     });
-    let pending = indexesOf(drafts, (link) => link.slug === "");
+    let pending = randomCoded;
     const { codeLength, codeAttempts } = this.deps.settings;
     for (const length of [codeLength, codeLength + 1]) {
       for (let attempt = 0; attempt < codeAttempts && pending.length > 0; attempt++) {
@@ -90,7 +111,11 @@ export class BulkCreateLinks {
           link: { ...valueAt(drafts, index), slug: this.code(length) },
         }));
         const valid = tries.filter((one) => isValidSlug(one.link.slug));
-        const written = await this.deps.links.createMany(valid.map((one) => one.link));
+        const written = await write(
+          valid.map((one) => one.link),
+          pending,
+        );
+        if (written === null) return results;
         const done = new Set<number>();
         valid.forEach((one, at) => {
           if (written[at] !== true) return;

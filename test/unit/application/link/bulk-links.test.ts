@@ -3,6 +3,7 @@ import type { HexlinkChange } from "../../../../src/application/ports/event-publ
 import type { BulkResult } from "../../../../src/application/views/bulk-result.js";
 import type { LinkView } from "../../../../src/application/views/link-view.js";
 import type { ClickIncrement } from "../../../../src/domain/click/click.js";
+import { DomainError } from "../../../../src/domain/errors/domain-error.js";
 import { aDomainError } from "../../../support/builders.js";
 import { buildBulkCore } from "../../../support/bulk-core.js";
 
@@ -91,6 +92,26 @@ describe("BulkCreateLinks", () => {
     await expect(core.bulkCreateLinks.execute([{ accountId: ACME, url: url(1) }])).rejects.toEqual(
       aDomainError("unavailable"),
     );
+  });
+
+  it("answers the links not written unavailable, one by one, when the store fails after some were written", async () => {
+    const core = buildBulkCore();
+    const createMany = core.stores.links.createMany.bind(core.stores.links);
+    let calls = 0;
+    core.stores.links.createMany = async (links) => {
+      calls += 1;
+      if (calls > 1) throw new DomainError("unavailable", "The store is unavailable.");
+      return createMany(links);
+    };
+    core.scripted.queue("Rand001");
+    const results = await core.bulkCreateLinks.execute([
+      { accountId: ACME, url: url(1), customSlug: "written" },
+      { accountId: ACME, url: url(2) },
+    ]);
+    // The custom slug stood; the random-coded link's write failed: a retry must not make a second "written".
+    expect(slugs(results)).toEqual(["written", "unavailable"]);
+    const stored = await core.listLinks.execute({ accountId: ACME });
+    expect(stored.links.map((link) => link.slug)).toEqual(["written"]);
   });
 });
 
