@@ -79,7 +79,8 @@ export class NodeWebhookSender implements WebhookSender {
       addresses = [{ address: hostname, family: isIP(hostname) }];
     } else {
       try {
-        addresses = await this.resolve(hostname);
+        // Bounded by the attempt's timeout: a resolver that never answers must not hold the lease.
+        addresses = await withTimeout(this.resolve(hostname), this.timeoutMs);
       } catch {
         return "does not resolve";
       }
@@ -145,4 +146,13 @@ export class NodeWebhookSender implements WebhookSender {
       outgoing.end(request.body);
     });
   }
+}
+
+/** `promise`, or a rejection once `ms` have passed. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
