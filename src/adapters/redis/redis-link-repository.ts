@@ -96,8 +96,14 @@ export class RedisLinkRepository implements LinkRepository {
           return true;
         }
         const again = await this.records.load(id);
-        // Unchanged: the record never took effect. Moved: a concurrent slug change, so try its new slug.
-        if (again?.loc === stored.loc) return false;
+        // Unchanged: the record holds no slug claim, either because it never took effect or because an
+        // earlier delete released it and failed before forgetting the record: finish that delete's work
+        // (idempotent), so no index entry or tag count outlives it. Moved: a concurrent slug change, so try
+        // its new slug.
+        if (again !== null && again.loc === stored.loc) {
+          await this.forget(toLink(again), "drop");
+          return false;
+        }
         stored = again;
       }
       return false;

@@ -25,7 +25,10 @@ export function joinPrimary(metrics: HexlinkMetrics): PrimaryLink {
     if (isMessage(message, "collect")) {
       void metrics
         .snapshot()
-        .then((snapshot) => send({ hexlink: "snapshot", id: message.id, metrics: snapshot }));
+        .then((snapshot) => send({ hexlink: "snapshot", id: message.id, metrics: snapshot }))
+        // A failed collection must not crash the worker (and lose its pending clicks): the primary's scrape
+        // leaves this worker out after its timeout.
+        .catch(() => undefined);
     } else if (isMessage(message, "scraped")) {
       const pending = waiting.get(message.id);
       waiting.delete(message.id);

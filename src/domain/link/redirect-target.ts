@@ -133,7 +133,8 @@ export function preferredLanguage(header: string): string {
       const [key, value] = param.trim().split("=");
       if (key?.trim() === "q") quality = Number(value);
     }
-    if (Number.isFinite(quality) && quality > bestQuality) {
+    // Quality is 0 to 1 (RFC 9110); anything else is a broken header's, and counts for nothing.
+    if (Number.isFinite(quality) && quality <= 1 && quality > bestQuality) {
       best = primary;
       bestQuality = quality;
     }

@@ -123,6 +123,8 @@ describe("preferredLanguage", () => {
     ["", ""],
     ["en;q=0, *;q=0.1", ""],
     ["es, en", "es"],
+    // A quality above 1 is a broken header's: it counts for nothing.
+    ["en;q=5, fr", "fr"],
   ])("%j → %j", (header, expected) => {
     expect(preferredLanguage(header)).toBe(expected);
   });
