@@ -1,4 +1,5 @@
 import { type Collection, MongoBulkWriteError } from "mongodb";
+import { mapConcurrently } from "../../application/services/map-concurrently.js";
 import type { Link } from "../../domain/link/link.js";
 import type { ClickDayDocument } from "./click-day-document.js";
 import { DOMAIN_SLUG_INDEX } from "./index-specs.js";
@@ -40,10 +41,13 @@ export interface LinkCollections {
 }
 
 /**
- * Deletes many links as the single delete does, in batches: their click documents first, then one
- * compare-and-delete of every version read (so the tags uncounted are those of the links deleted). A link that
- * changed in between goes through `deleteOne`, which reads it again.
+ * Deletes many links as the single delete does: one read of them all, their click documents in one call, then
+ * a compare-and-delete of each version read, a few at a time (so the tags uncounted are exactly those of the
+ * links this call deleted). A link that changed in between goes through `deleteOne`, which reads it again.
  */
+/** Link deletes of one batch in flight at once. */
+const DELETE_CONCURRENCY = 32;
+
 export async function deleteLinks(
   collections: LinkCollections,
   ids: readonly string[],
@@ -56,27 +60,23 @@ export async function deleteLinks(
   if (read.length === 0) return ids.map(() => false);
   const found = read.map((document) => document._id);
   if (clickDays !== undefined) await mongoCall(() => clickDays.deleteMany({ linkId: { $in: found } }));
-  const versions = read.map((document) => ({
-    _id: { $eq: document._id },
-    updatedAt: { $eq: document.updatedAt },
-  }));
-  const result = await mongoCall(() => links.deleteMany({ $or: versions }));
-  let deleted = read;
-  let retried: string[] = [];
-  if (result.deletedCount !== read.length) {
-    const left = await mongoCall(() =>
-      links.find({ _id: { $in: found } }, { projection: { _id: 1 } }).toArray(),
+  // Each link deleted on the version read, so the tags uncounted are exactly those of the links this call
+  // deleted (one deleteMany could not say which it removed, and a concurrent delete's links would be
+  // uncounted twice); a link changed since it was read goes through the single delete.
+  const outcomes = await mapConcurrently(read, DELETE_CONCURRENCY, async (document) => {
+    const result = await mongoCall(() =>
+      links.deleteOne({ _id: { $eq: document._id }, updatedAt: { $eq: document.updatedAt } }),
     );
-    const kept = new Set(left.map((document) => document._id));
-    deleted = read.filter((document) => !kept.has(document._id));
-    const again = await Promise.all([...kept].map(async (id) => ((await deleteOne(id)) ? [id] : [])));
-    retried = again.flat();
-  }
+    if (result.deletedCount === 1) return { document, uncount: true, gone: true };
+    return { document, uncount: false, gone: await deleteOne(document._id) };
+  });
   await tagCounts?.changeMany(
-    deleted.map((document) => ({ accountId: document.accountId, tags: document.tags ?? [] })),
+    outcomes
+      .filter((outcome) => outcome.uncount)
+      .map(({ document }) => ({ accountId: document.accountId, tags: document.tags ?? [] })),
     -1,
   );
-  const gone = new Set([...deleted.map((document) => document._id), ...retried]);
+  const gone = new Set(outcomes.filter((outcome) => outcome.gone).map(({ document }) => document._id));
   return ids.map((id) => gone.has(id));
 }
 
