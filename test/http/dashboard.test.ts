@@ -167,6 +167,35 @@ describe.each(memoryAndRedisStores("dashboard"))("dashboard on $name", ({ stores
       expect((await server.hexlink.getLink.execute({ accountId: "acme", id: three.id })).status).toBe(
         "active",
       );
+      const tagged = await browser.post("/links/bulk", {
+        _csrf: csrf,
+        action: "tag",
+        tag: "Batch",
+        ids: [two.id, three.id],
+      });
+      expect((await browser.get(tagged.location?.replace("/app", "") ?? "")).body).toContain(
+        "2 links tagged.",
+      );
+      expect((await server.hexlink.getLink.execute({ accountId: "acme", id: three.id })).tags).toContain(
+        "batch",
+      );
+      const badTag = await browser.post("/links/bulk", {
+        _csrf: csrf,
+        action: "tag",
+        tag: "no spaces!",
+        ids: two.id,
+      });
+      expect(badTag.location).toBe("/app/links?done=bulk-bad-tag");
+      const untagged = await browser.post("/links/bulk", {
+        _csrf: csrf,
+        action: "untag",
+        tag: "batch",
+        ids: three.id,
+      });
+      expect(untagged.status).toBe(303);
+      expect((await server.hexlink.getLink.execute({ accountId: "acme", id: three.id })).tags).not.toContain(
+        "batch",
+      );
       const removed = await browser.post(`/links/${three.id}/delete`, { _csrf: csrf });
       expect(removed.location).toBe("/app/links?done=deleted");
       await expect(server.hexlink.getLink.execute({ accountId: "acme", id: three.id })).rejects.toMatchObject(

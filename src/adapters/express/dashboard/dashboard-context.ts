@@ -37,6 +37,8 @@ export type DashboardUseCases = Pick<
   | "deleteWebhook"
   | "listWebhookDeliveries"
   | "testWebhook"
+  | "bulkUpdateLinks"
+  | "bulkDeleteLinks"
   | "importLinks"
   | "exportLinks"
 >;

@@ -62,7 +62,8 @@ export const updateLinkForm = createLinkForm.omit({ domain: true }).extend({
 });
 
 export const bulkForm = z.object({
-  action: z.enum(["disable", "enable", "delete"]),
+  action: z.enum(["disable", "enable", "delete", "tag", "untag"]),
+  tag: z.string().max(60).optional(),
   ids: z.union([z.string().max(64), z.array(z.string().max(64)).max(100)]).optional(),
 });
 

@@ -14,6 +14,13 @@ import { bulkNotice, noticeOf } from "./notices.js";
 
 const PAGE_SIZE = 25;
 
+/** What a bulk action sets on each selected link. */
+function bulkChange(action: "disable" | "enable" | "tag" | "untag", tag: string) {
+  if (action === "tag") return { tagsAdd: [tag] };
+  if (action === "untag") return { tagsRemove: [tag] };
+  return { status: action === "disable" ? ("disabled" as const) : ("active" as const) };
+}
+
 type TextField = Exclude<keyof LinkFormValues, "targets">;
 
 /** Tags as typed: comma-separated, blanks dropped (the use case checks and lower-cases them). */
@@ -127,38 +134,33 @@ export const LINK_ROUTES = [
   signedInRoute({
     method: "post",
     path: "/links/bulk",
-    summary: "Disable, enable or delete the selected links",
+    summary: "Disable, enable, delete, tag or untag the selected links (the bulk calls of the API)",
     form: bulkForm,
     responses: { "303": "to the links, with what was done", "400": "a form that is not one" },
     handle: async ({ hexlink }, { principal }, req, res) => {
       const form = readForm(bulkForm, req.body);
-      const ids = form.ids === undefined ? [] : Array.isArray(form.ids) ? form.ids : [form.ids];
-      let done = 0;
-      let failed = 0;
-      for (const id of new Set(ids)) {
-        try {
-          if (form.action === "delete")
-            await hexlink.deleteLink.execute({
-              accountId: principal.accountId,
-              access: principal.access,
-              id,
-            });
-          else {
-            const status = form.action === "disable" ? "disabled" : "active";
-            await hexlink.updateLink.execute({
-              accountId: principal.accountId,
-              access: principal.access,
-              id,
-              status,
-            });
-          }
-          done += 1;
-        } catch (error) {
-          if (!isDomainError(error) || error.code === "unavailable") throw error;
-          failed += 1;
-        }
+      const ids = [...new Set(form.ids === undefined ? [] : Array.isArray(form.ids) ? form.ids : [form.ids])];
+      if (ids.length === 0) return seeOther(res, req, "/links?done=none-selected");
+      const tag = form.tag?.trim() ?? "";
+      if ((form.action === "tag" || form.action === "untag") && tag === "") {
+        return seeOther(res, req, "/links?done=bulk-bad-tag");
       }
-      seeOther(res, req, `/links?${bulkNotice(form.action, done, failed)}`);
+      const scope = { accountId: principal.accountId, access: principal.access, ids };
+      let results: readonly { readonly ok: boolean }[];
+      try {
+        results =
+          form.action === "delete"
+            ? await hexlink.bulkDeleteLinks.execute(scope)
+            : await hexlink.bulkUpdateLinks.execute({ ...scope, set: bulkChange(form.action, tag) });
+      } catch (error) {
+        // A tag that is none refuses the whole call, as the API does.
+        if (isDomainError(error) && error.code === "invalid_request") {
+          return seeOther(res, req, "/links?done=bulk-bad-tag");
+        }
+        throw error;
+      }
+      const done = results.filter((result) => result.ok).length;
+      seeOther(res, req, `/links?${bulkNotice(form.action, done, results.length - done)}`);
     },
   }),
   signedInRoute({

@@ -60,7 +60,8 @@ ${csrfField(frame.csrfToken)}
 <tbody>${links.map((link) => row(frame, link))}</tbody>
 </table></div>
 <div class="bulk"><label for="bulk-action">With the selected links</label>
-<select id="bulk-action" name="action"><option value="disable">Disable</option><option value="enable">Enable</option><option value="delete">Delete</option></select>
+<select id="bulk-action" name="action"><option value="disable">Disable</option><option value="enable">Enable</option><option value="tag">Add the tag</option><option value="untag">Remove the tag</option><option value="delete">Delete</option></select>
+<div><label for="bulk-tag" class="visually-hidden">Tag to add or remove</label><input id="bulk-tag" name="tag" type="text" maxlength="50" placeholder="tag (to add or remove)" autocapitalize="off" spellcheck="false"></div>
 <button class="button secondary" type="submit">Apply</button></div>
 </form>`;
 }

@@ -8,6 +8,8 @@ const NOTICES: Readonly<Record<string, string>> = {
   registered: "Domain registered: publish the TXT record below, then verify.",
   verified: "Domain verified: it is active.",
   "domain-deleted": "Domain deleted.",
+  "none-selected": "Select the links to act on first.",
+  "bulk-bad-tag": "Give the tag to add or remove: 1 to 50 of a-z, 0-9, _ and -.",
   "key-revoked": "Key revoked: it stops working at once.",
   "webhook-tested": "Test event queued: see its delivery below the endpoint's Deliveries.",
   "webhook-deleted": "Webhook deleted.",
@@ -17,6 +19,8 @@ const BULK_VERBS: Readonly<Record<string, string>> = {
   disable: "disabled",
   enable: "enabled",
   delete: "deleted",
+  tag: "tagged",
+  untag: "untagged",
 };
 
 /** The query string that reports a bulk action's outcome on the next page. */

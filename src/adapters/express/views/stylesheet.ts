@@ -84,6 +84,7 @@ p { margin: 0 0 12px; }
 .break { overflow-wrap: anywhere; word-break: break-word; }
 label { display: block; font-weight: 600; margin: 16px 0 6px; }
 input[type="password"], input[type="date"], input[type="text"], input[type="url"], input[type="number"],
+input[type="search"],
 input[type="datetime-local"], select {
   width: 100%; min-height: 44px; padding: 10px 12px; font: inherit; color: var(--text);
   background: #fff; border: 1px solid #b9bdc9; border-radius: 10px;
@@ -175,7 +176,8 @@ table.links td { vertical-align: top; }
 td.destination { max-width: 360px; color: var(--muted); }
 .bulk { display: flex; gap: 12px; align-items: flex-end; flex-wrap: wrap; margin-top: 16px; }
 .bulk label { margin: 0 0 6px; width: 100%; font-size: 0.875rem; }
-.bulk select { width: auto; flex: 0 1 200px; }
+.bulk select { width: auto; flex: 0 1 200px; min-width: 0; }
+.bulk div { flex: 1 1 160px; min-width: 0; position: relative; }
 .paging { margin: 16px 0 0; text-align: right; }
 .back { margin: 0 0 12px; }
 .danger-zone h2 { color: var(--danger); }
