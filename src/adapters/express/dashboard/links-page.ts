@@ -27,7 +27,7 @@ function statusOption(value: string, label: string, current: string | undefined)
 
 function filterForm(frame: DashboardFrame, filters: LinkFilters): SafeHtml {
   return html`<form class="filters" method="get" action="${frame.base}/links" role="search">
-<div><label for="q">Search</label><input id="q" name="q" type="search" value="${filters.q ?? ""}" placeholder="slug, destination or title" maxlength="200"></div>
+<div><label for="q">Search</label><input id="q" name="q" type="search" value="${filters.q ?? ""}" placeholder="slug, URL or title" maxlength="200"></div>
 <div><label for="tag">Tag</label><input id="tag" name="tag" type="text" value="${filters.tag ?? ""}" maxlength="50" autocapitalize="off" spellcheck="false"></div>
 <div><label for="status">Status</label><select id="status" name="status">
 ${statusOption("", "Any", filters.status ?? "")}${statusOption("active", "Active", filters.status)}${statusOption("disabled", "Disabled", filters.status)}
