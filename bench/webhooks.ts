@@ -28,9 +28,22 @@ export async function webhookRows(bare: BenchChild): Promise<{ rows: string[]; c
     BENCH_CLICKS: "on",
     BENCH_WEBHOOK_URL: `http://127.0.0.1:${receiver.port}/hook`,
   });
+  // The same webhook with its messages queued but not delivered: what the redirect process pays for the
+  // events alone, were delivery done elsewhere.
+  const queued = await startChild("bench/servers/hexlink.ts", {
+    BENCH_STORE: "memory",
+    BENCH_CLICKS: "on",
+    BENCH_WEBHOOK_URL: `http://127.0.0.1:${receiver.port}/hook`,
+    BENCH_WEBHOOK_NO_DELIVERY: "1",
+  });
   try {
     const rows = [
       await compare("hexlink redirect, memory, clicks on (no webhook)", bare, plain),
+      await compare(
+        "hexlink redirect, memory, clicks on, clicks.recorded webhook queued, not delivered here",
+        bare,
+        queued,
+      ),
       await compare(
         "hexlink redirect, memory, clicks on, clicks.recorded webhook to a local receiver",
         bare,
@@ -58,6 +71,6 @@ export async function webhookRows(bare: BenchChild): Promise<{ rows: string[]; c
     ];
     return { rows, checks };
   } finally {
-    for (const child of [hooked, plain, receiver]) await stopChild(child.child);
+    for (const child of [hooked, queued, plain, receiver]) await stopChild(child.child);
   }
 }

@@ -43,7 +43,7 @@ server.listen(0, "127.0.0.1", async () => {
   });
   if (webhookUrl !== undefined) {
     await hexlink.createWebhook.execute({ accountId: "bench", url: webhookUrl, events: ["clicks.recorded"] });
-    hexlink.webhookWorker.start();
+    if (process.env.BENCH_WEBHOOK_NO_DELIVERY !== "1") hexlink.webhookWorker.start();
   }
   // The links of the cache-busting QR flood (bench/qr-flood.lua).
   for (let i = 0; i < 200; i++) {
