@@ -64,7 +64,7 @@ export class VisitFacts implements Visit {
   }
 
   ip(): IpAddress | null {
-    if (this.address === undefined) this.address = parseIpAddress(this.request.ip);
+    if (this.address === undefined) this.address = parsedAddress(this.request.ip);
     return this.address;
   }
 
@@ -77,4 +77,18 @@ export class VisitFacts implements Visit {
     this.agent ??= this.ports.userAgents.parse(this.request.userAgent);
     return this.agent;
   }
+}
+
+// Recent clients' parsed addresses: a visitor's next redirect parses nothing. A memo of a pure function,
+// bounded (cleared when full), so it can never change an answer.
+const RECENT_ADDRESSES = 4096;
+const recentAddresses = new Map<string, IpAddress | null>();
+
+function parsedAddress(text: string): IpAddress | null {
+  const known = recentAddresses.get(text);
+  if (known !== undefined) return known;
+  const address = parseIpAddress(text);
+  if (recentAddresses.size >= RECENT_ADDRESSES) recentAddresses.clear();
+  recentAddresses.set(text, address);
+  return address;
 }

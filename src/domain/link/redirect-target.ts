@@ -97,9 +97,16 @@ function matches(conditions: RuleConditions, visit: Visit): boolean {
   return true;
 }
 
+// Lower-cased once per list, as the ranges below: a cached link hands the same lists to every visit.
+const lowerCased = new WeakMap<readonly string[], readonly string[]>();
+
 function includesIgnoringCase(names: readonly string[], value: string): boolean {
-  const lower = value.toLowerCase();
-  return names.some((name) => name.toLowerCase() === lower);
+  let lower = lowerCased.get(names);
+  if (lower === undefined) {
+    lower = names.map((name) => name.toLowerCase());
+    lowerCased.set(names, lower);
+  }
+  return lower.includes(value.toLowerCase());
 }
 
 // Ranges parsed once per list: a cached link hands the same lists to every visit. A memo of a pure function
