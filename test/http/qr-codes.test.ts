@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QrRenderer } from "../../src/adapters/express/index.js";
+import { QrRendererBusyError } from "../../src/adapters/express/views/qr-renderer.js";
 import { memorySharedState, memoryStores } from "../../src/adapters/memory/memory-stores.js";
 import { redisSharedState, redisStores } from "../../src/adapters/redis/index.js";
 import { ApiClient, httpRequest, RELAXED_LIMITS } from "../support/http-client.js";
@@ -129,5 +130,37 @@ describe.skipIf(!redisSuiteAvailable(ON_REDIS))(ON_REDIS, () => {
       statuses.push((await httpRequest(`${instance.url}/shared/qr`, asked)).status);
     }
     expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+});
+
+describe("a QR code while the drawing queue is full", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    // A renderer whose queue is always full: what the worker answers past its bound.
+    const full: QrRenderer = {
+      render: async () => {
+        throw new QrRendererBusyError();
+      },
+    };
+    server = await startServer({
+      apiKeys: [{ accountId: "acme", key: KEY }],
+      settings: { rateLimits: RELAXED_LIMITS },
+      http: { qrRenderer: full },
+    });
+  });
+  afterAll(() => server?.close());
+
+  it("answers 503 with Retry-After: 1 and an HTML page, and the redirect still answers", async () => {
+    await new ApiClient(server.url, KEY).createLink({
+      url: "https://example.com/busy",
+      custom_slug: "busy-qr",
+    });
+    const answer = await httpRequest(`${server.url}/busy-qr/qr?format=png&size=512`);
+    expect(answer.status).toBe(503);
+    expect(answer.headers["retry-after"]).toBe("1");
+    expect(answer.headers["content-type"]).toContain("text/html");
+    expect(answer.body).toContain("Too many QR codes are being drawn");
+    const redirect = await httpRequest(`${server.url}/busy-qr`);
+    expect(redirect.status).toBe(302);
   });
 });
