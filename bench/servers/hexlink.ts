@@ -2,6 +2,7 @@ import { createServer, type RequestListener } from "node:http";
 import { pino } from "pino";
 import QRCode from "qrcode";
 import { createHexlinkServerListener, type QrRenderer } from "../../src/adapters/express/index.js";
+import { redirectFastPath } from "../../src/adapters/express/redirect/redirect-fast-path.js";
 import { redisSharedState, redisStores } from "../../src/adapters/redis/index.js";
 import { ClickRecorder } from "../../src/application/services/click-recorder.js";
 import { createHexlink } from "../../src/bootstrap/create-hexlink.js";
@@ -77,10 +78,21 @@ server.listen(0, "127.0.0.1", async () => {
       { if: { after: new Date("2100-01-01T00:00:00Z") }, url: "https://example.com/r10" },
     ],
   });
-  const listener = createHexlinkServerListener(hexlink, {
-    logger: pino({ level: "silent" }),
-    ...(process.env.BENCH_QR_INLINE === "1" ? { qrRenderer: INLINE_QR_RENDERER } : {}),
-  });
+  // BENCH_NO_OBSERVE=1: the fast path alone, without metrics or request ids, to measure what they cost (issue
+  // 15's A/B; see docs/benchmarks.md). Other paths are not served then.
+  const listener =
+    process.env.BENCH_NO_OBSERVE === "1"
+      ? redirectFastPath(hexlink, () => {}, {
+          logger: pino({ level: "silent" }),
+          metrics: undefined,
+          ids: () => undefined as unknown as string,
+          redirectStatus: 302,
+          ipOf: (req) => req.socket.remoteAddress ?? "",
+        })
+      : createHexlinkServerListener(hexlink, {
+          logger: pino({ level: "silent" }),
+          ...(process.env.BENCH_QR_INLINE === "1" ? { qrRenderer: INLINE_QR_RENDERER } : {}),
+        });
   // Redirect requests taken in, to compare with the clicks the store counts after the burst.
   let served = 0;
   const stats: RequestListener = async (_req, res) => {
