@@ -37,6 +37,12 @@ function domainAction(run: DomainAction, done: string) {
   };
 }
 
+const DOMAIN_ACTION_RESPONSES = {
+  "303": "to the domains",
+  "400": "the list again, saying why",
+  "404": "no such domain in this account",
+};
+
 /** Custom domains: register, the TXT record to publish, verify, delete. */
 export const DOMAIN_ROUTES = [
   signedInRoute({
@@ -86,11 +92,7 @@ export const DOMAIN_ROUTES = [
     method: "post",
     path: "/domains/{hostname}/verify",
     summary: "Check a domain's TXT record; found, the domain is active",
-    responses: {
-      "303": "to the domains",
-      "400": "the list again, saying why",
-      "404": "no such domain in this account",
-    },
+    responses: DOMAIN_ACTION_RESPONSES,
     handle: domainAction(
       ({ hexlink }, { accountId, access }, hostname) =>
         hexlink.verifyDomain.execute({ accountId, access, hostname }),
@@ -101,11 +103,7 @@ export const DOMAIN_ROUTES = [
     method: "post",
     path: "/domains/{hostname}/delete",
     summary: "Delete a custom domain",
-    responses: {
-      "303": "to the domains",
-      "400": "the list again, saying why",
-      "404": "no such domain in this account",
-    },
+    responses: DOMAIN_ACTION_RESPONSES,
     handle: domainAction(
       ({ hexlink }, { accountId, access }, hostname) =>
         hexlink.deleteDomain.execute({ accountId, access, hostname }),

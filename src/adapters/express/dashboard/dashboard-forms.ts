@@ -13,11 +13,32 @@ const optionalText = (max: number) =>
 
 const DATETIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
+/** A `datetime-local` value (`YYYY-MM-DDTHH:MM`), read as UTC; null when it is none. */
+export function utcDateTime(value: string): Date | null {
+  const date = DATETIME_LOCAL.test(value) ? new Date(`${value}Z`) : new Date(Number.NaN);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** A comma-separated field's entries, trimmed, blanks dropped. */
+export function commaList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+}
+
+/** A field sent once, many times (checkboxes of one name) or not at all, as a list. */
+const repeated = (max: number, count: number) =>
+  z
+    .union([z.string().max(max), z.array(z.string().max(max)).max(count)])
+    .optional()
+    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+
 /** `datetime-local` input, read as UTC; empty is "no expiry". */
 const expiry = optionalText(32).transform((value, ctx) => {
   if (value === undefined) return null;
-  const date = DATETIME_LOCAL.test(value) ? new Date(`${value}Z`) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) {
+  const date = utcDateTime(value);
+  if (date === null) {
     ctx.addIssue({ code: "custom", message: "Expires at is not a date and time." });
     return z.NEVER;
   }
@@ -64,19 +85,19 @@ export const updateLinkForm = createLinkForm.omit({ domain: true }).extend({
 export const bulkForm = z.object({
   action: z.enum(["disable", "enable", "delete", "tag", "untag"]),
   tag: z.string().max(60).optional(),
-  ids: z.union([z.string().max(64), z.array(z.string().max(64)).max(100)]).optional(),
+  ids: repeated(64, 100),
 });
 
 export const keyForm = z.object({
   name: z.string().trim().min(1, "Name the key.").max(64, "A key's name is at most 64 characters."),
-  scopes: z.union([z.string().max(32), z.array(z.string().max(32)).max(20)]).optional(),
+  scopes: repeated(32, 20),
   domains: optionalText(2000),
   expires_at: expiry,
 });
 
 export const webhookForm = z.object({
   url: z.string().trim().min(1, "Enter the endpoint's URL.").max(2048, "The URL is too long."),
-  events: z.union([z.string().max(32), z.array(z.string().max(32)).max(10)]).optional(),
+  events: repeated(32, 10),
 });
 
 export const importForm = z.object({

@@ -8,7 +8,7 @@ import {
   sendPage,
   signedInRoute,
 } from "./dashboard-context.js";
-import { keyForm, readForm } from "./dashboard-forms.js";
+import { commaList, keyForm, readForm } from "./dashboard-forms.js";
 import { type KeysPageView, keysPage } from "./keys-page.js";
 import { noticeOf } from "./notices.js";
 
@@ -56,16 +56,12 @@ export const KEY_ROUTES = [
       const { principal } = session;
       try {
         const form = readForm(keyForm, req.body);
-        const scopes =
-          form.scopes === undefined ? [] : Array.isArray(form.scopes) ? form.scopes : [form.scopes];
+        const { scopes } = form;
         // An empty list would make a key that can do nothing; the API's default (every scope) is not meant here.
         if (scopes.length === 0) {
           return await showKeys(context, session, res, 400, { error: "Choose at least one scope." });
         }
-        const domains = form.domains
-          ?.split(",")
-          .map((domain) => domain.trim())
-          .filter((domain) => domain !== "");
+        const domains = commaList(form.domains);
         const created = await context.hexlink.issueApiKey.execute({
           accountId: principal.accountId,
           issuer: {
@@ -75,7 +71,7 @@ export const KEY_ROUTES = [
           },
           name: form.name,
           scopes,
-          ...(domains === undefined || domains.length === 0 ? {} : { domains }),
+          ...(domains.length === 0 ? {} : { domains }),
           expiresAt: form.expires_at,
         });
         await showKeys(context, session, res, 201, { created: { secret: created.key, name: form.name } });

@@ -4,7 +4,7 @@ import { countryName } from "../views/country-name.js";
 import { html } from "../views/escape.js";
 import { trackingBody } from "../views/tracking-page.js";
 import { type DashboardContext, messageOf, seeOther, sendPage, signedInRoute } from "./dashboard-context.js";
-import { bulkForm, createLinkForm, readForm, updateLinkForm } from "./dashboard-forms.js";
+import { bulkForm, commaList, createLinkForm, readForm, updateLinkForm } from "./dashboard-forms.js";
 import { dashboardPage } from "./dashboard-layout.js";
 import { filtersOf, text, typedValues } from "./link-form-input.js";
 import { formValuesOf, type LinkFormValues, linkFormPage } from "./link-form-page.js";
@@ -22,14 +22,6 @@ function bulkChange(action: "disable" | "enable" | "tag" | "untag", tag: string)
 }
 
 type TextField = Exclude<keyof LinkFormValues, "targets">;
-
-/** Tags as typed: comma-separated, blanks dropped (the use case checks and lower-cases them). */
-function tagList(value: string | undefined): string[] {
-  return (value ?? "")
-    .split(",")
-    .map((tag) => tag.trim())
-    .filter((tag) => tag !== "");
-}
 
 /** A form shown again after a refusal: 403 when the key may not do it, else 400. */
 function formStatus(error: DomainError): number {
@@ -118,7 +110,7 @@ export const LINK_ROUTES = [
           expiresAt: form.expires_at,
           maxClicks: form.max_clicks,
           ...(form.title === undefined ? {} : { title: form.title }),
-          tags: tagList(form.tags),
+          tags: commaList(form.tags),
           ...targetsFromFields(typedValues(req.body).targets ?? {}),
         });
         seeOther(res, req, `/links/${encodeURIComponent(link.id)}?done=created`);
@@ -139,7 +131,7 @@ export const LINK_ROUTES = [
     responses: { "303": "to the links, with what was done", "400": "a form that is not one" },
     handle: async ({ hexlink }, { principal }, req, res) => {
       const form = readForm(bulkForm, req.body);
-      const ids = [...new Set(form.ids === undefined ? [] : Array.isArray(form.ids) ? form.ids : [form.ids])];
+      const ids = [...new Set(form.ids)];
       if (ids.length === 0) return seeOther(res, req, "/links?done=none-selected");
       const tag = form.tag?.trim() ?? "";
       if ((form.action === "tag" || form.action === "untag") && tag === "") {
@@ -225,7 +217,7 @@ export const LINK_ROUTES = [
           ...(changed("maxClicks") ? { maxClicks: form.max_clicks } : {}),
           ...(form.status === undefined || !changed("status") ? {} : { status: form.status }),
           ...(changed("title") ? { title: form.title ?? null } : {}),
-          ...(changed("tags") ? { tags: tagList(form.tags) } : {}),
+          ...(changed("tags") ? { tags: commaList(form.tags) } : {}),
           ...(targetsChanged(typedTargets, stored.targets ?? {}) ? targetsFromFields(typedTargets) : {}),
         });
         seeOther(res, req, `/links/${encodeURIComponent(id)}?done=saved`);

@@ -78,8 +78,7 @@ export const WEBHOOK_ROUTES = [
       const typed = typeof req.body?.url === "string" ? String(req.body.url).slice(0, 2048) : "";
       try {
         const form = readForm(webhookForm, req.body);
-        const events =
-          form.events === undefined ? [] : Array.isArray(form.events) ? form.events : [form.events];
+        const { events } = form;
         const { principal } = session;
         const created = await context.hexlink.createWebhook.execute({
           accountId: principal.accountId,

@@ -2,6 +2,7 @@ import { DomainError } from "../../../domain/errors/domain-error.js";
 import type { RedirectRule, RuleInput } from "../../../domain/link/redirect-rules.js";
 import { MAX_RULES } from "../../../domain/link/redirect-rules.js";
 import { MAX_VARIANTS, type SplitVariant } from "../../../domain/link/split-variants.js";
+import { commaList, utcDateTime } from "./dashboard-forms.js";
 
 /** The condition fields of one rule row, in the order the form shows them. */
 export const CONDITION_FIELDS = [
@@ -49,24 +50,15 @@ export function targetFieldsOf(
   return fields;
 }
 
-function split(value: string): string[] {
-  return value
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== "");
-}
-
 function instant(value: string, label: string): Date {
-  const date = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)
-    ? new Date(`${value}Z`)
-    : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) throw invalid(`${label} is not a date and time.`);
+  const date = utcDateTime(value);
+  if (date === null) throw invalid(`${label} is not a date and time.`);
   return date;
 }
 
 function query(value: string, label: string): Record<string, string> {
   const pairs: Record<string, string> = {};
-  for (const entry of split(value)) {
+  for (const entry of commaList(value)) {
     const eq = entry.indexOf("=");
     if (eq <= 0) throw invalid(`${label}: write each query condition as name=value (value * for any).`);
     pairs[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();
@@ -84,7 +76,7 @@ function ruleAt(fields: Record<string, string>, index: number): RuleInput | null
   for (const name of given as ConditionField[]) {
     if (name === "after" || name === "before") conditions[name] = instant(at(name), `${label}: ${name}`);
     else if (name === "query") conditions.query = query(at(name), label);
-    else conditions[name] = split(at(name));
+    else conditions[name] = commaList(at(name));
   }
   return { if: conditions as RuleInput["if"], url: at("url") };
 }
