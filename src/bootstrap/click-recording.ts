@@ -14,7 +14,7 @@ import type {
   VisitorHasher,
 } from "../application/ports/click-classification.js";
 import type { ClickStore } from "../application/ports/click-store.js";
-import type { EventPublisher } from "../application/ports/event-publisher.js";
+import type { ClickInterest, EventPublisher } from "../application/ports/event-publisher.js";
 import type { Clock } from "../application/ports/technical.js";
 import { ClickRecorder, type ClickRecorderOptions } from "../application/services/click-recorder.js";
 import type { ClassificationPorts } from "../application/services/hit-classifier.js";
@@ -58,7 +58,8 @@ export function classificationPorts(options: ClickRecordingOptions = {}): Classi
 
 /**
  * The ClickRecorder over a store, with the given classification ports (the real adapters by default), Node's
- * timers, and batches named after 126 random bits (nanoid) unless `recorder.batchIds` is given.
+ * timers, and batches named after 126 random bits (nanoid) unless `recorder.batchIds` is given. Human clicks are
+ * announced to `clickEvents` for the accounts `clickInterest` says want them (all when absent).
  */
 export function createClickRecorder(
   store: ClickStore,
@@ -66,6 +67,7 @@ export function createClickRecorder(
   options: ClickRecordingOptions = {},
   classification: ClassificationPorts = classificationPorts(options),
   clickEvents?: EventPublisher,
+  clickInterest?: ClickInterest,
 ): ClickRecorder {
   return new ClickRecorder(
     {
@@ -75,6 +77,7 @@ export function createClickRecorder(
       ids: new NanoidIdGenerator(),
       ...classification,
       ...(clickEvents === undefined ? {} : { clickEvents }),
+      ...(clickInterest === undefined ? {} : { clickInterest }),
     },
     options.recorder,
   );

@@ -68,7 +68,14 @@ export async function createHexlink(options: CreateHexlinkOptions = {}): Promise
     clickSink: clickSink(options, () => {
       const recording = options.clickRecording ?? {};
       const recorder = { ...recording.recorder, events: recording.recorder?.events ?? emitter };
-      return createClickRecorder(stores.clicks, clock, { ...recording, recorder }, visits, hooks.publisher);
+      return createClickRecorder(
+        stores.clicks,
+        clock,
+        { ...recording, recorder },
+        visits,
+        hooks.publisher,
+        hooks.clickSubscriptions,
+      );
     }),
     visits,
     codes: options.ports?.codes ?? new NanoidCodeGenerator(),

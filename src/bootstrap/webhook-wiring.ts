@@ -9,6 +9,7 @@ import type { Scheduler } from "../application/ports/scheduler.js";
 import type { Clock, IdGenerator } from "../application/ports/technical.js";
 import type { WebhookSender, WebhookSigner } from "../application/ports/webhook-sender.js";
 import type { WebhookStores } from "../application/ports/webhook-stores.js";
+import { ClickSubscriptions } from "../application/services/click-subscriptions.js";
 import type { RecorderLogger } from "../application/services/recorder-logger.js";
 import { safeLogger } from "../application/services/recorder-logger.js";
 import { WebhookPublisher } from "../application/services/webhook-publisher.js";
@@ -39,6 +40,8 @@ export interface WebhookParts {
   readonly signer: WebhookSigner;
   readonly publisher: WebhookPublisher;
   readonly worker: WebhookWorker;
+  /** Which accounts have a `clicks.recorded` endpoint, for the click recorder. */
+  readonly clickSubscriptions: ClickSubscriptions;
 }
 
 /** Builds the webhook parts; the worker is not started (the server starts it). */
@@ -51,7 +54,10 @@ export function createWebhookParts(input: {
   readonly options: WebhookOptions;
 }): WebhookParts {
   const { settings, clock, ids, events, options } = input;
-  const stores = input.stores ?? memoryWebhookStores();
+  const given = input.stores ?? memoryWebhookStores();
+  // Endpoints are written through the subscriptions, so the recorder hears of a new one at once.
+  const clickSubscriptions = new ClickSubscriptions(given.endpoints);
+  const stores: WebhookStores = { ...given, endpoints: clickSubscriptions.endpoints };
   const sender = options.sender ?? new NodeWebhookSender({ allowPrivate: settings.allowPrivateWebhooks });
   const signer = options.signer ?? new StandardWebhookSigner();
   const publisher = new WebhookPublisher({ stores, ids, clock, data: webhookData, events });
@@ -68,5 +74,5 @@ export function createWebhookParts(input: {
     },
     options.worker,
   );
-  return { stores, sender, signer, publisher, worker };
+  return { stores, sender, signer, publisher, worker, clickSubscriptions };
 }

@@ -32,3 +32,12 @@ export type HexlinkChange =
 export interface EventPublisher {
   publish(change: HexlinkChange): Promise<void>;
 }
+
+/**
+ * Whether an account's clicks are wanted by whoever hears `clicks.recorded`: asked for every click, so it answers
+ * from memory. An account's human clicks are kept for the announcement only while this says true.
+ */
+export interface ClickInterest {
+  /** False only when the account is known to have no active endpoint for `clicks.recorded` at `at`. */
+  wanted(accountId: string, at: Date): boolean;
+}

@@ -9,7 +9,7 @@ import {
 import type { HexlinkEventSink } from "../hexlink-events.js";
 import type { ClickSink, RedirectHit } from "../ports/click-sink.js";
 import type { ClickStore } from "../ports/click-store.js";
-import type { EventPublisher, RecordedClick } from "../ports/event-publisher.js";
+import type { ClickInterest, EventPublisher, RecordedClick } from "../ports/event-publisher.js";
 import type { Cancel, Scheduler } from "../ports/scheduler.js";
 import type { Clock, IdGenerator } from "../ports/technical.js";
 import { ClickBatchSender, clicksIn, type TakenClicks } from "./click-batch-sender.js";
@@ -38,6 +38,8 @@ export interface ClickRecorderPorts extends ClassificationPorts {
   readonly ids: IdGenerator;
   /** Hears the human clicks of each batch the store took, one by one (`clicks.recorded` webhooks). */
   readonly clickEvents?: EventPublisher;
+  /** Which accounts' clicks {@link clickEvents} wants; every account's when absent. */
+  readonly clickInterest?: ClickInterest;
 }
 
 /** Clicks held one by one for {@link ClickRecorderPorts.clickEvents} at most; past it they are not announced. */
@@ -128,7 +130,10 @@ export class ClickRecorder implements ClickSink {
       // The bucket found once: the key is not built and hashed a second time on this per-click path.
       foldIntoBucket(bucket, click, 1, room);
       if (this.ports.clickEvents !== undefined && !click.bot && hit.owner !== undefined) {
-        this.keepRecorded(hit.owner.accountId, hit.at, click);
+        const accountId = hit.owner.accountId;
+        // Most accounts have no such webhook: their clicks are not kept one by one (memory and GC).
+        if (this.ports.clickInterest?.wanted(accountId, hit.at) !== false)
+          this.keepRecorded(accountId, hit.at, click);
       }
       this.pendingVisitors += bucket.visitors.size - before;
       if (this.pending.size >= this.options.flushThreshold) this.flushSoon();

@@ -190,6 +190,34 @@ describe("clicks.recorded", () => {
       ]);
     }));
 
+  it("keeps no click of an account known to have no such endpoint, and hears of a new endpoint at once", () =>
+    withHexlink(async (hexlink) => {
+      await hexlink.createLink.execute({
+        accountId: "acme",
+        url: "https://example.com/",
+        customSlug: "late",
+      });
+      // Not known yet: kept, in case (the publisher checks again when it announces).
+      await hexlink.resolveRedirect.execute(visit("late"));
+      await new Promise((resolve) => setImmediate(resolve));
+      hexlink.clock.advance(1000);
+      await hexlink.resolveRedirect.execute(visit("late")); // known: nobody listens
+      hexlink.clock.advance(1000);
+      await subscribe(hexlink, ["clicks.recorded"]);
+      await hexlink.resolveRedirect.execute(visit("late"));
+      await hexlink.flushClicks();
+      await expect.poll(async () => (await queued(hexlink)).length).toBe(1);
+      const [message] = await queued(hexlink);
+      if (message === undefined) throw new Error("no message");
+      const { clicks } = message.parsed.data as { clicks: { at: string }[] };
+      expect(clicks.map((click) => click.at)).toEqual([
+        "2026-03-15T12:00:00.000Z",
+        "2026-03-15T12:00:02.000Z",
+      ]);
+      const analytics = await hexlink.getAccountAnalytics.execute({ accountId: "acme" });
+      expect(analytics.totalClicks).toBe(3);
+    }));
+
   it("splits a flush into messages of at most 1,000 clicks", () =>
     withHexlink(async (hexlink) => {
       await subscribe(hexlink, ["clicks.recorded"]);
