@@ -1,18 +1,12 @@
-import {
-  type BucketMap,
-  bucketKey,
-  type ClassifiedClick,
-  foldIntoBucket,
-  newBucket,
-  newBucketMap,
-} from "../../domain/click/click.js";
+import { type ClickProfile, DEFAULT_TARGET, foldIntoBucket } from "../../domain/click/click.js";
+import type { Day } from "../../domain/time/day.js";
 import type { HexlinkEventSink } from "../hexlink-events.js";
 import type { ClickSink, RedirectHit } from "../ports/click-sink.js";
 import type { ClickStore } from "../ports/click-store.js";
 import type { ClickInterest, EventPublisher, RecordedClick } from "../ports/event-publisher.js";
 import type { Cancel, Scheduler } from "../ports/scheduler.js";
 import type { Clock, IdGenerator } from "../ports/technical.js";
-import { ClickBatchSender, clicksIn, type TakenClicks } from "./click-batch-sender.js";
+import { ClickBatchSender, type TakenClicks } from "./click-batch-sender.js";
 import {
   type ClickRecorderHealth,
   type ClickRecorderOptions,
@@ -20,6 +14,7 @@ import {
   withDefaults,
 } from "./click-recorder-options.js";
 import { type ClassificationPorts, HitClassifier } from "./hit-classifier.js";
+import { type PendingBucket, PendingClicks } from "./pending-clicks.js";
 import { quietEventSink } from "./quiet-event-sink.js";
 import { type RecorderLogger, safeLogger } from "./recorder-logger.js";
 import { sequentialBatchIds } from "./sequential-batch-ids.js";
@@ -57,7 +52,7 @@ export class ClickRecorder implements ClickSink {
   private readonly log: RecorderLogger;
   private readonly events: HexlinkEventSink;
   private readonly batches: ClickBatchSender;
-  private pending: BucketMap = newBucketMap();
+  private readonly pending = new PendingClicks();
   /** Visitor ids the pending buckets hold. */
   private pendingVisitors = 0;
   /** The pending human clicks one by one, when {@link ClickRecorderPorts.clickEvents} listens. */
@@ -110,35 +105,45 @@ export class ClickRecorder implements ClickSink {
   record(hit: RedirectHit): void {
     try {
       const day = this.classifier.dayOf(hit.at);
-      const key = bucketKey(hit.linkId, day);
-      let bucket = this.pending.get(key);
-      if (bucket === undefined && this.bucketsHeld() >= this.options.maxPendingBuckets) {
-        this.drop();
-        return;
-      }
-      const click = this.classifier.classify(hit, day);
-      const before = bucket?.visitors.size ?? 0;
-      const room = this.visitorsHeld() < this.options.maxPendingVisitors;
-      if (!room && !click.bot && bucket?.visitors.has(click.visitor) !== true) {
-        this.uncountedVisitors += 1;
-        this.uncountedUnreported += 1;
-      }
+      let bucket = this.pending.find(hit.linkId, day);
       if (bucket === undefined) {
-        bucket = newBucket(hit.linkId, day, hit.owner);
-        this.pending.set(key, bucket);
+        if (this.bucketsHeld() >= this.options.maxPendingBuckets) {
+          this.drop();
+          return;
+        }
+        bucket = this.pending.add(hit.linkId, day, hit.owner);
       }
-      // The bucket found once: the key is not built and hashed a second time on this per-click path.
-      foldIntoBucket(bucket, click, 1, room);
-      if (this.ports.clickEvents !== undefined && !click.bot && hit.owner !== undefined) {
-        const accountId = hit.owner.accountId;
-        // Most accounts have no such webhook: their clicks are not kept one by one (memory and GC).
-        if (this.ports.clickInterest?.wanted(accountId, hit.at) !== false)
-          this.keepRecorded(accountId, hit.at, click);
-      }
-      this.pendingVisitors += bucket.visitors.size - before;
+      const profile = this.classifier.profile(hit, day);
+      if (profile.bot) bucket.increment.botClicks += 1;
+      else this.countHuman(bucket, profile, hit, day);
       if (this.pending.size >= this.options.flushThreshold) this.flushSoon();
     } catch {
       this.drop();
+    }
+  }
+
+  private countHuman(bucket: PendingBucket, profile: ClickProfile, hit: RedirectHit, day: Day): void {
+    const room = this.visitorsHeld() < this.options.maxPendingVisitors;
+    const known = bucket.profiles.has(profile);
+    if (hit.target === DEFAULT_TARGET && (known || room)) {
+      // The common click: counted under its client's profile, folded when taken.
+      if (this.pending.countLater(bucket, profile)) this.pendingVisitors += 1;
+    } else {
+      // A rule's or a variant's click, or a new client past the bound of visitor ids: folded now.
+      const increment = bucket.increment;
+      if (!room && !known && !increment.visitors.has(profile.visitor)) {
+        this.uncountedVisitors += 1;
+        this.uncountedUnreported += 1;
+      }
+      const before = increment.visitors.size;
+      foldIntoBucket(increment, { ...profile, linkId: hit.linkId, day, target: hit.target }, 1, room);
+      this.pendingVisitors += increment.visitors.size - before;
+    }
+    if (this.ports.clickEvents !== undefined && hit.owner !== undefined) {
+      const accountId = hit.owner.accountId;
+      // Most accounts have no such webhook: their clicks are not kept one by one (memory and GC).
+      if (this.ports.clickInterest?.wanted(accountId, hit.at) !== false)
+        this.keepRecorded(accountId, hit, profile);
     }
   }
 
@@ -179,8 +184,8 @@ export class ClickRecorder implements ClickSink {
       if (!settled || attempt >= this.options.stopAttempts || this.now() + wait >= deadline) break;
       await sleep(this.ports.scheduler, wait);
     }
-    const lost = this.batches.abandon() + clicksIn(this.pending.values());
-    this.pending = newBucketMap();
+    const lost = this.batches.abandon() + this.pending.clicks();
+    this.pending.clear();
     this.pendingVisitors = 0;
     this.droppedClicks += lost;
     const error = this.batches.lastFlushError ?? "";
@@ -232,12 +237,13 @@ export class ClickRecorder implements ClickSink {
   /** Hands the pending buckets, if any, over as a new batch. */
   private takePending(): TakenClicks | null {
     if (this.pending.size === 0) return null;
+    const increments = this.pending.take();
     const taken = {
-      increments: [...this.pending.values()],
-      visitors: this.pendingVisitors,
+      increments,
+      // Exact now (the pending count may hold a visitor under several profiles).
+      visitors: increments.reduce((sum, increment) => sum + increment.visitors.size, 0),
       recorded: this.pendingRecorded,
     };
-    this.pending = newBucketMap();
     this.pendingVisitors = 0;
     this.pendingRecorded = [];
     return taken;
@@ -266,9 +272,10 @@ export class ClickRecorder implements ClickSink {
     this.droppedUnreported = 0;
   }
 
-  private keepRecorded(accountId: string, at: Date, click: ClassifiedClick): void {
+  private keepRecorded(accountId: string, hit: RedirectHit, profile: ClickProfile): void {
     if (this.pendingRecorded.length >= MAX_PENDING_RECORDED_CLICKS) return;
-    const { linkId, device, os, browser, country, referrer, target } = click;
+    const { device, os, browser, country, referrer } = profile;
+    const { linkId, at, target } = hit;
     this.pendingRecorded.push({ accountId, linkId, at, device, os, browser, country, referrer, target });
   }
 

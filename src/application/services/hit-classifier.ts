@@ -1,4 +1,4 @@
-import type { ClassifiedClick } from "../../domain/click/click.js";
+import type { ClickProfile } from "../../domain/click/click.js";
 import { referrerName } from "../../domain/click/referrer.js";
 import { type Day, dayOf } from "../../domain/time/day.js";
 import type { GeoLocator, UserAgentParser, VisitorHasher } from "../ports/click-classification.js";
@@ -11,24 +11,36 @@ export interface ClassificationPorts {
   readonly visitors: VisitorHasher;
 }
 
-interface ClientFacts {
+/** The last classification of a client (by IP): reused while its user agent and referrer stay the same. */
+interface ClientMemo {
   readonly userAgent: string;
-  readonly visitor: string;
-  readonly country: string;
+  readonly referrer: string;
+  readonly profile: ClickProfile;
 }
 
 const DAY_MS = 86_400_000;
 
+/** Every bot's profile: a bot's click carries nothing but its link and day. */
+const BOT_PROFILE: ClickProfile = {
+  bot: true,
+  device: "",
+  os: "",
+  browser: "",
+  country: "",
+  referrer: "",
+  visitor: "",
+};
+
 /**
- * Turns redirect hits into classified clicks, cheaply. Visitor id and country are remembered per IP and user
- * agent (and referrer names per Referer), so a client clicking again costs no hash and no lookup; the recorder
- * clears these memos at every flush (they clear themselves on a new day), so raw IPs and referrers stay in memory
- * for one interval at most and never reach a store. A client's CDN country header is taken as constant within
- * that interval.
+ * Turns redirect hits into click profiles, cheaply. A client (IP) clicking again with the same user agent and
+ * referrer gets the very same profile object: no parse, no hash, no lookup, nothing allocated; a new referrer
+ * or user agent costs only what changed. The recorder clears these memos at every flush (they clear themselves on
+ * a new day), so raw IPs and referrers stay in memory for one interval at most and never reach a store. A
+ * client's CDN country header is taken as constant within that interval.
  */
 export class HitClassifier {
-  // By IP, for the last user agent seen from it: one entry per client without a map per IP.
-  private readonly clients = new Map<string, ClientFacts>();
+  // By IP, for the last user agent and referrer seen from it: one entry per client without a map per IP.
+  private readonly clients = new Map<string, ClientMemo>();
   private readonly referrers = new Map<string, string>();
   private clientsDay: Day = "";
   private dayStart = 0;
@@ -51,38 +63,19 @@ export class HitClassifier {
     return this.day;
   }
 
-  /** The click as analytics keeps it; a bot's click carries nothing but its link and day. */
-  classify(hit: RedirectHit, day: Day): ClassifiedClick {
-    const agent = this.ports.userAgents.parse(hit.userAgent);
-    const linkId = hit.linkId;
-    if (agent.bot) {
-      return {
-        linkId,
-        day,
-        bot: true,
-        device: "",
-        os: "",
-        browser: "",
-        country: "",
-        referrer: "",
-        visitor: "",
-        target: hit.target,
-      };
+  /** The profile of a hit's client; the same object as its last click's when nothing changed. */
+  profile(hit: RedirectHit, day: Day): ClickProfile {
+    if (day !== this.clientsDay || this.clients.size >= this.maxClients) {
+      this.forget();
+      this.clientsDay = day;
     }
-    const { visitor, country } = this.client(day, hit);
-    const { device, os, browser } = agent;
-    return {
-      linkId,
-      day,
-      bot: false,
-      device,
-      os,
-      browser,
-      country,
-      referrer: this.referrer(hit.referrer),
-      visitor,
-      target: hit.target,
-    };
+    const last = this.clients.get(hit.ip);
+    if (last !== undefined && last.userAgent === hit.userAgent && last.referrer === hit.referrer) {
+      return last.profile;
+    }
+    const profile = this.classify(hit, day, last?.userAgent === hit.userAgent ? last.profile : undefined);
+    this.clients.set(hit.ip, { userAgent: hit.userAgent, referrer: hit.referrer, profile });
+    return profile;
   }
 
   /** Forgets every remembered client and referrer. */
@@ -101,17 +94,21 @@ export class HitClassifier {
     return name;
   }
 
-  private client(day: Day, hit: RedirectHit): ClientFacts {
-    if (day !== this.clientsDay || this.clients.size >= this.maxClients) {
-      this.forget();
-      this.clientsDay = day;
+  /** A new profile; `sameAgent` is the client's profile under this user agent: all but the referrer hold. */
+  private classify(hit: RedirectHit, day: Day, sameAgent: ClickProfile | undefined): ClickProfile {
+    if (sameAgent !== undefined) {
+      return sameAgent.bot ? sameAgent : { ...sameAgent, referrer: this.referrer(hit.referrer) };
     }
-    let facts = this.clients.get(hit.ip);
-    if (facts === undefined || facts.userAgent !== hit.userAgent) {
-      const visitor = this.ports.visitors.hash(day, hit.ip, hit.userAgent);
-      facts = { userAgent: hit.userAgent, visitor, country: this.ports.geo.locate(hit.ip, hit.headers).code };
-      this.clients.set(hit.ip, facts);
-    }
-    return facts;
+    const agent = this.ports.userAgents.parse(hit.userAgent);
+    if (agent.bot) return BOT_PROFILE;
+    return {
+      bot: false,
+      device: agent.device,
+      os: agent.os,
+      browser: agent.browser,
+      country: this.ports.geo.locate(hit.ip, hit.headers).code,
+      referrer: this.referrer(hit.referrer),
+      visitor: this.ports.visitors.hash(day, hit.ip, hit.userAgent),
+    };
   }
 }

@@ -39,10 +39,11 @@ export const MAX_VALUES_PER_DIMENSION = 1000;
 export const MAX_VISITORS_PER_BUCKET = 100_000;
 export const OVERFLOW_VALUE = "Other";
 
-/** A click after classification: all that analytics keeps. No raw IP address is ever part of it. */
-export interface ClassifiedClick {
-  readonly linkId: string;
-  readonly day: Day;
+/**
+ * What a click says of its visitor, whatever the link: the same for every click of one client (IP, user agent,
+ * referrer) on one day, so a recorder may count clicks per profile and fold them later.
+ */
+export interface ClickProfile {
   readonly bot: boolean;
   readonly device: string;
   readonly os: string;
@@ -52,6 +53,12 @@ export interface ClassifiedClick {
   readonly referrer: string;
   /** Daily salted hash of IP and user agent; counts unique visitors without keeping who they are. */
   readonly visitor: string;
+}
+
+/** A click after classification: all that analytics keeps. No raw IP address is ever part of it. */
+export interface ClassifiedClick extends ClickProfile {
+  readonly linkId: string;
+  readonly day: Day;
   /** The link's target the visitor was sent to: `default`, `rule:<n>` or `variant:<n>` (spec §8). */
   readonly target: string;
 }
@@ -74,7 +81,8 @@ export interface ClickIncrement {
   readonly owner?: ClickOwner;
 }
 
-interface MutableIncrement {
+/** An increment being folded: what {@link newBucket} makes and {@link foldIntoBucket} adds to. */
+export interface MutableIncrement {
   linkId: string;
   day: Day;
   clicks: number;

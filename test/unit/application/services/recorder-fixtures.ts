@@ -28,6 +28,8 @@ const userAgents: UserAgentParser = {
 };
 const geo: GeoLocator = { locate: (ip) => ({ code: ip.startsWith("81.") ? "GB" : "US" }) };
 const visitors: VisitorHasher = { hash: (day, ip, ua) => `${day}/${ip}/${ua.length}` };
+/** The classification ports every fixture recorder uses. */
+export const FIXTURE_CLASSIFICATION = { userAgents, geo, visitors } as const;
 
 /** One add a test double was asked for. */
 export interface AddCall {
