@@ -16,7 +16,12 @@ export class LruLinkCache implements LinkCache {
   protected readonly entries: LRUCache<string, Entry>;
 
   constructor(options: LruLinkCacheOptions = {}) {
-    this.entries = new LRUCache<string, Entry>({ max: options.max ?? 10_000, ttl: options.ttlMs ?? 60_000 });
+    // Entry ages read against a time refreshed every 100 ms, not on each get (the redirect path).
+    this.entries = new LRUCache<string, Entry>({
+      max: options.max ?? 10_000,
+      ttl: options.ttlMs ?? 60_000,
+      ttlResolution: 100,
+    });
   }
 
   getLink(domain: string, slug: string): Link | null | undefined {
