@@ -2,6 +2,7 @@ import type { NamedApiKeyView } from "../../../application/use-cases/api-key/lis
 import { API_KEY_NAME_MAX_LENGTH } from "../../../domain/api-key/api-key.js";
 import type { ApiKeyScope } from "../../../domain/api-key/key-access.js";
 import { html, type SafeHtml } from "../views/escape.js";
+import { onFirstUse } from "../views/on-first-use.js";
 import { csrfField, type DashboardFrame, dashboardPage, notice } from "./dashboard-layout.js";
 
 export interface KeysPageView {
@@ -16,8 +17,8 @@ export interface KeysPageView {
   readonly error?: string;
 }
 
-const DAY = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
-const day = (date: Date | null) => (date === null ? "—" : DAY.format(date));
+const DAY = onFirstUse(() => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }));
+const day = (date: Date | null) => (date === null ? "—" : DAY().format(date));
 
 function keyRow(frame: DashboardFrame, key: NamedApiKeyView, currentKeyId: string): SafeHtml {
   const label = key.name ?? key.id;

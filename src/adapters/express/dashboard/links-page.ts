@@ -1,5 +1,6 @@
 import type { LinkView } from "../../../application/views/link-view.js";
 import { html, type SafeHtml } from "../views/escape.js";
+import { onFirstUse } from "../views/on-first-use.js";
 import { csrfField, type DashboardFrame, dashboardPage, notice } from "./dashboard-layout.js";
 
 /** The links page's filters, as the query string carried them (and the next page link repeats them). */
@@ -19,7 +20,7 @@ export interface LinksPageView {
   readonly error?: string;
 }
 
-const DAY = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+const DAY = onFirstUse(() => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }));
 
 function statusOption(value: string, label: string, current: string | undefined): SafeHtml {
   return html`<option value="${value}"${current === value && html` selected`}>${label}</option>`;
@@ -44,7 +45,7 @@ function row(frame: DashboardFrame, link: LinkView): SafeHtml {
 <td class="name"><a href="${edit}">${link.shortUrl}</a>${link.passwordProtected && html` <span class="badge">password</span>`}${link.title !== null && html`<br><span class="small">${link.title}</span>`}${link.tags.length > 0 && html`<br>${link.tags.map((tag) => html`<a class="tag" href="${frame.base}/links?tag=${encodeURIComponent(tag)}">#${tag}</a> `)}`}</td>
 <td class="name destination">${link.destination}</td>
 <td><span class="badge ${link.status}">${link.status}</span></td>
-<td><time datetime="${link.createdAt.toISOString()}">${DAY.format(link.createdAt)}</time></td>
+<td><time datetime="${link.createdAt.toISOString()}">${DAY().format(link.createdAt)}</time></td>
 <td><a href="${edit}/analytics">Analytics</a></td>
 </tr>`;
 }

@@ -1,6 +1,7 @@
 import type { DeliveryView, WebhookView } from "../../../application/views/webhook-view.js";
 import { WEBHOOK_EVENTS } from "../../../domain/webhook/webhook.js";
 import { html, type SafeHtml } from "../views/escape.js";
+import { onFirstUse } from "../views/on-first-use.js";
 import { csrfField, type DashboardFrame, dashboardPage, notice } from "./dashboard-layout.js";
 
 export interface WebhooksPageView {
@@ -14,8 +15,10 @@ export interface WebhooksPageView {
   readonly url?: string;
 }
 
-const TIME = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const when = (date: Date | null) => (date === null ? "—" : `${TIME.format(date)} UTC`);
+const TIME = onFirstUse(
+  () => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }),
+);
+const when = (date: Date | null) => (date === null ? "—" : `${TIME().format(date)} UTC`);
 
 function endpointItem(frame: DashboardFrame, webhook: WebhookView): SafeHtml {
   const path = `${frame.base}/webhooks/${encodeURIComponent(webhook.id)}`;

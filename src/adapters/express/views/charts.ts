@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from "./escape.js";
+import { onFirstUse } from "./on-first-use.js";
 import { COLORS } from "./stylesheet.js";
 
 /** Clicks on one UTC day, `date` as `YYYY-MM-DD`. */
@@ -40,26 +41,29 @@ const CHAR_WIDTH = 7.4;
 const LABEL_SHARE = 0.74;
 // Past this many days bars get thinner than a pixel or two, so the series is drawn as an area.
 const MAX_BAR_DAYS = 92;
-const NUMBER = new Intl.NumberFormat("en-US");
-const DAY = new Intl.DateTimeFormat("en-US", {
-  month: "short",
-  day: "numeric",
-  year: "numeric",
-  timeZone: "UTC",
-});
+const NUMBER = onFirstUse(() => new Intl.NumberFormat("en-US"));
+const DAY = onFirstUse(
+  () =>
+    new Intl.DateTimeFormat("en-US", {
+      month: "short",
+      day: "numeric",
+      year: "numeric",
+      timeZone: "UTC",
+    }),
+);
 
 const round = (value: number): number => Math.round(value * 100) / 100;
 const count = (value: number): number => (Number.isFinite(value) && value > 0 ? value : 0);
 
 /** Formats a count with thousands separators and the right noun: "1 click", "1,234 clicks". */
 export function clicksText(value: number): string {
-  return `${NUMBER.format(value)} ${value === 1 ? "click" : "clicks"}`;
+  return `${NUMBER().format(value)} ${value === 1 ? "click" : "clicks"}`;
 }
 
 /** Formats a `YYYY-MM-DD` day for people ("Jan 3, 2026"), leaving anything else as it is. */
 export function formatDay(day: string): string {
   const time = /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : Number.NaN;
-  return Number.isNaN(time) ? day : DAY.format(time);
+  return Number.isNaN(time) ? day : DAY().format(time);
 }
 
 /** Shortens a label to `max` characters (code points, never half an emoji), ending in an ellipsis. */
@@ -162,7 +166,7 @@ export function timeseriesChart(points: readonly DailyClicks[], options: Timeser
   // range gets no scale at all.
   const tickLabels = ticks
     .filter((tick) => tick > 0 && total > 0)
-    .map((tick) => haloText(0, yOf(tick) - 6, NUMBER.format(tick)));
+    .map((tick) => haloText(0, yOf(tick) - 6, NUMBER().format(tick)));
   const asArea = points.length > MAX_BAR_DAYS;
   const series = asArea ? area(points, plot, yOf) : bars(points, plot, yOf);
   const dates = dateLabels(points, height - 8, asArea);
@@ -205,7 +209,7 @@ function foldRest(items: readonly NamedClicks[], maxBars: number): NamedClicks[]
 }
 
 function barChartLabel(title: string, items: readonly NamedClicks[]): string {
-  const listed = items.slice(0, 5).map((item) => `${item.name} ${NUMBER.format(count(item.clicks))}`);
+  const listed = items.slice(0, 5).map((item) => `${item.name} ${NUMBER().format(count(item.clicks))}`);
   const more = items.length > listed.length ? `, and ${items.length - listed.length} more` : "";
   return `${title}: ${listed.join(", ")}${more}.`;
 }
@@ -234,7 +238,7 @@ export function barChart(items: readonly NamedClicks[], options: BarChartOptions
     return html`<g class="bar"><title>${row.name}: ${clicksText(clicks)} (${share}%)</title>
 <svg y="${y}" width="${pct(LABEL_SHARE * 100)}" height="20" overflow="hidden"><text x="0" y="15"
  fill="${COLORS.text}">${truncateLabel(row.name, maxLabelChars)}</text></svg>
-<text x="100%" y="${y + 15}" text-anchor="end" fill="${COLORS.text}" font-weight="600">${NUMBER.format(clicks)}<tspan
+<text x="100%" y="${y + 15}" text-anchor="end" fill="${COLORS.text}" font-weight="600">${NUMBER().format(clicks)}<tspan
  fill="${COLORS.muted}" font-weight="400" dx="6">${share}%</tspan></text>
 <rect x="0" y="${y + 23}" width="100%" height="8" rx="4" fill="${COLORS.grid}"/>
 <rect x="0" y="${y + 23}" width="${pct(barWidth)}" height="8" rx="4" fill="${COLORS.brand}"/></g>`;

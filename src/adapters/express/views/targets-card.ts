@@ -1,5 +1,6 @@
 import { barChart } from "./charts.js";
 import { html, isWebUrl, type SafeHtml } from "./escape.js";
+import { onFirstUse } from "./on-first-use.js";
 
 /** Clicks of one target of a link, as the tracking page shows it. */
 export interface TargetRow {
@@ -9,7 +10,7 @@ export interface TargetRow {
   readonly clicks: number;
 }
 
-const NUMBER = new Intl.NumberFormat("en-US");
+const NUMBER = onFirstUse(() => new Intl.NumberFormat("en-US"));
 
 /** Whether a link's targets say more than "every click went to the link's URL". */
 export function showsTargets(targets: readonly TargetRow[]): boolean {
@@ -33,7 +34,7 @@ export function targetsCard(targets: readonly TargetRow[], width: number): SafeH
   );
   const rows = targets.map((target) => {
     const share = total === 0 ? "0%" : `${Math.round((target.clicks / total) * 100)}%`;
-    return html`<tr><td class="name">${target.name}</td><td class="break">${urlCell(target.url)}</td><td class="num">${NUMBER.format(target.clicks)}</td><td class="num">${share}</td></tr>`;
+    return html`<tr><td class="name">${target.name}</td><td class="break">${urlCell(target.url)}</td><td class="num">${NUMBER().format(target.clicks)}</td><td class="num">${share}</td></tr>`;
   });
   return html`<section class="card" id="targets"><figure><figcaption>Targets: rules, variants and default</figcaption>${chart}
 <div class="table-wrap"><table>

@@ -3,6 +3,7 @@ import type { ClickStats, NamedCount } from "../../../domain/click/click-counts.
 import { barChart, formatDay, timeseriesChart } from "./charts.js";
 import { html, isWebUrl, type SafeHtml } from "./escape.js";
 import { page } from "./layout.js";
+import { onFirstUse } from "./on-first-use.js";
 import { showsTargets, type TargetRow, targetsCard } from "./targets-card.js";
 
 /** Everything the tracking page shows, already resolved: country names human, URLs absolute. */
@@ -21,7 +22,7 @@ export interface TrackingPageView {
   readonly targets?: readonly TargetRow[];
 }
 
-const NUMBER = new Intl.NumberFormat("en-US");
+const NUMBER = onFirstUse(() => new Intl.NumberFormat("en-US"));
 const KNOWN_STATES = new Set(["active", "disabled", "expired", "exhausted"]);
 interface Section {
   readonly dimension: Dimension;
@@ -52,7 +53,7 @@ function dataTable(
   return html`<details><summary>Show as table</summary><div class="table-wrap"><table>
 <caption class="visually-hidden">${caption}</caption>
 <thead><tr><th scope="col">${head}</th><th scope="col" class="num">Clicks</th>${share && html`<th scope="col" class="num">Share</th>`}</tr></thead>
-<tbody>${rows.map(([name, clicks, percent]) => html`<tr><td class="name">${name}</td><td class="num">${NUMBER.format(clicks)}</td>${share && html`<td class="num">${percent}</td>`}</tr>`)}</tbody>
+<tbody>${rows.map(([name, clicks, percent]) => html`<tr><td class="name">${name}</td><td class="num">${NUMBER().format(clicks)}</td>${share && html`<td class="num">${percent}</td>`}</tr>`)}</tbody>
 </table></div></details>`;
 }
 
@@ -100,9 +101,9 @@ function overview(view: TrackingPageView): SafeHtml {
 <button class="button secondary" type="submit">Show range</button>
 </form>
 <dl class="stats">
-<div class="stat"><dt>Total clicks</dt><dd>${NUMBER.format(stats.totalClicks)}</dd></div>
-<div class="stat"><dt>Unique visitors</dt><dd>${NUMBER.format(stats.uniqueClicks)}</dd></div>
-<div class="stat"><dt>Bot clicks <span class="small">(not in charts)</span></dt><dd>${NUMBER.format(stats.botClicks)}</dd></div>
+<div class="stat"><dt>Total clicks</dt><dd>${NUMBER().format(stats.totalClicks)}</dd></div>
+<div class="stat"><dt>Unique visitors</dt><dd>${NUMBER().format(stats.uniqueClicks)}</dd></div>
+<div class="stat"><dt>Bot clicks <span class="small">(not in charts)</span></dt><dd>${NUMBER().format(stats.botClicks)}</dd></div>
 </dl>
 <figure class="timeseries"><figcaption class="visually-hidden">Clicks per day</figcaption>${timeseriesChart(stats.timeseries)}
 ${stats.timeseries.length > 0 && dataTable("Clicks per day", "Date", series)}</figure>
