@@ -10,7 +10,7 @@ import { tagListingRows } from "./tag-listing.js";
 import { webhookRows } from "./webhooks.js";
 import { workersRows } from "./workers.js";
 
-// Every figure of docs/benchmarks.md. BENCH_ONLY=redirect,rules,create,flood,heap,bulk,startup,tags,workers picks
+// Every figure of docs/benchmarks.md. BENCH_ONLY=redirect,rules,create,flood,heap,bulk,startup,tags,workers,hotpath picks
 // sections (all by default); BENCH_DURATION and BENCH_ROUNDS size the HTTP rounds, BENCH_LINKS the heap run,
 // BENCH_BUILD=0 skips the build before the start-up run. BENCH_ONLY=qr runs the QR floods alone;
 // BENCH_QR_INLINE=1 draws QR codes on the server's event loop, as before the worker, for comparison.
@@ -18,7 +18,7 @@ import { workersRows } from "./workers.js";
 // reports the items delivered per second.
 const INLINE_QR = process.env.BENCH_QR_INLINE === "1";
 const ONLY = new Set(
-  (process.env.BENCH_ONLY ?? "redirect,rules,create,flood,heap,bulk,startup,tags,workers").split(","),
+  (process.env.BENCH_ONLY ?? "redirect,rules,create,flood,heap,bulk,startup,tags,workers,hotpath").split(","),
 );
 const run = promisify(execFile);
 
@@ -56,8 +56,8 @@ async function main(): Promise<void> {
       rows.push(...webhooks.rows);
       checks.push(...webhooks.checks);
     }
-    // Sections of their own only: no redirect targets.
-    const ownOnly = [...ONLY].every((name) => name === "workers" || name === "webhooks");
+    // The redirect targets' servers only for the sections that load them.
+    const ownOnly = !["redirect", "rules", "create", "flood", "qr"].some((name) => ONLY.has(name));
     for (const target of ownOnly ? [] : TARGETS) {
       const env = { BENCH_STORE: target.store, BENCH_CLICKS: target.clicks, BENCH_REDIS_URL: redis.url };
       const server = await startChild("bench/servers/hexlink.ts", env);
@@ -110,6 +110,13 @@ async function main(): Promise<void> {
       maxBuffer: 1 << 20,
     });
     other.push(rss.stdout.trim());
+  }
+  if (ONLY.has("hotpath")) {
+    // Its own process: the in-process costs of metrics, rules and webhooks per redirect (bench/hot-path.ts).
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "bench/hot-path.ts"], {
+      maxBuffer: 1 << 20,
+    });
+    other.push(...stdout.trim().split("\n"));
   }
   if (ONLY.has("startup"))
     other.push(...(await startupRows().catch((error) => [`| start-up: ${error} | |`])));

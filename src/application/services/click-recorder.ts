@@ -16,6 +16,7 @@ import {
 import { type ClassificationPorts, HitClassifier } from "./hit-classifier.js";
 import { type PendingBucket, PendingClicks } from "./pending-clicks.js";
 import { quietEventSink } from "./quiet-event-sink.js";
+import { RecordedClicks } from "./recorded-clicks.js";
 import { type RecorderLogger, safeLogger } from "./recorder-logger.js";
 import { sequentialBatchIds } from "./sequential-batch-ids.js";
 import { settlesWithin, sleep } from "./with-timeout.js";
@@ -56,7 +57,7 @@ export class ClickRecorder implements ClickSink {
   /** Visitor ids the pending buckets hold. */
   private pendingVisitors = 0;
   /** The pending human clicks one by one, when {@link ClickRecorderPorts.clickEvents} listens. */
-  private pendingRecorded: RecordedClick[] = [];
+  private readonly pendingRecorded = new RecordedClicks();
   private readonly cancelInterval: Cancel;
   private flushSoonScheduled = false;
   /** Flushes run one after the other, in this chain. */
@@ -242,10 +243,9 @@ export class ClickRecorder implements ClickSink {
       increments,
       // Exact now (the pending count may hold a visitor under several profiles).
       visitors: increments.reduce((sum, increment) => sum + increment.visitors.size, 0),
-      recorded: this.pendingRecorded,
+      recorded: this.pendingRecorded.take(),
     };
     this.pendingVisitors = 0;
-    this.pendingRecorded = [];
     return taken;
   }
 
@@ -274,9 +274,7 @@ export class ClickRecorder implements ClickSink {
 
   private keepRecorded(accountId: string, hit: RedirectHit, profile: ClickProfile): void {
     if (this.pendingRecorded.length >= MAX_PENDING_RECORDED_CLICKS) return;
-    const { device, os, browser, country, referrer } = profile;
-    const { linkId, at, target } = hit;
-    this.pendingRecorded.push({ accountId, linkId, at, device, os, browser, country, referrer, target });
+    this.pendingRecorded.push(accountId, hit.linkId, hit.at, profile, hit.target);
   }
 
   /** Announces the clicks of a stored batch; the publisher never throws, and nothing here waits for it. */
