@@ -7,6 +7,7 @@ import type { Hexlink } from "../src/application/hexlink.js";
 import { createHexlink } from "../src/bootstrap/create-hexlink.js";
 import { type BenchChild, cpuMicros, median, startChild, stopChild } from "./children.js";
 import { BROWSER_UA, load } from "./load.js";
+import { TEN_RULES } from "./ten-rules.js";
 
 // What parts of the redirect path cost, measured in this one process: each request a real IncomingMessage and
 // ServerResponse on a socket that discards what is written, so no kernel, no load generator and no other
@@ -44,19 +45,6 @@ async function nsPerRequest(listener: RequestListener, path: string): Promise<nu
   }
   return Number(process.hrtime.bigint() - started) / REQUESTS;
 }
-
-const TEN_RULES = [
-  { if: { query: { utm_source: "newsletter" } }, url: "https://example.com/r1" },
-  { if: { language: ["fr", "de"] }, url: "https://example.com/r2" },
-  { if: { country: ["FR", "DE", "US"] }, url: "https://example.com/r3" },
-  { if: { ip: ["198.51.100.0/24", "2001:db8::/32"] }, url: "https://example.com/r4" },
-  { if: { device: ["Mobile"] }, url: "https://example.com/r5" },
-  { if: { device: ["Tablet"], os: ["iOS"] }, url: "https://example.com/r6" },
-  { if: { os: ["Android"] }, url: "https://example.com/r7" },
-  { if: { browser: ["Safari", "Firefox"] }, url: "https://example.com/r8" },
-  { if: { before: new Date("2020-01-01T00:00:00Z") }, url: "https://example.com/r9" },
-  { if: { after: new Date("2100-01-01T00:00:00Z") }, url: "https://example.com/r10" },
-];
 
 async function benchHexlink(account: string, webhookUrl?: string): Promise<Hexlink> {
   const hexlink = await createHexlink({

@@ -6,6 +6,7 @@ import { redirectFastPath } from "../../src/adapters/express/redirect/redirect-f
 import { redisSharedState, redisStores } from "../../src/adapters/redis/index.js";
 import { ClickRecorder } from "../../src/application/services/click-recorder.js";
 import { createHexlink } from "../../src/bootstrap/create-hexlink.js";
+import { TEN_RULES } from "../ten-rules.js";
 
 // A hexlink server for the benchmark: BENCH_STORE=memory|redis, BENCH_CLICKS=on|off.
 
@@ -59,24 +60,11 @@ server.listen(0, "127.0.0.1", async () => {
     url: "https://example.com/landing",
     customSlug: "bench",
   });
-  // Ten rules the benchmark's visit (desktop Chrome from 127.0.0.1, no query, no Accept-Language) fails
-  // one by one: every condition is read, the user agent parse comes from its cache.
   await hexlink.createLink.execute({
     accountId: "bench",
     url: "https://example.com/landing",
     customSlug: "bench-rules",
-    rules: [
-      { if: { query: { utm_source: "newsletter" } }, url: "https://example.com/r1" },
-      { if: { language: ["fr", "de"] }, url: "https://example.com/r2" },
-      { if: { country: ["FR", "DE", "US"] }, url: "https://example.com/r3" },
-      { if: { ip: ["198.51.100.0/24", "2001:db8::/32"] }, url: "https://example.com/r4" },
-      { if: { device: ["Mobile"] }, url: "https://example.com/r5" },
-      { if: { device: ["Tablet"], os: ["iOS"] }, url: "https://example.com/r6" },
-      { if: { os: ["Android"] }, url: "https://example.com/r7" },
-      { if: { browser: ["Safari", "Firefox"] }, url: "https://example.com/r8" },
-      { if: { before: new Date("2020-01-01T00:00:00Z") }, url: "https://example.com/r9" },
-      { if: { after: new Date("2100-01-01T00:00:00Z") }, url: "https://example.com/r10" },
-    ],
+    rules: TEN_RULES,
   });
   // BENCH_NO_OBSERVE=1: the fast path alone, without metrics or request ids, to measure what they cost (issue
   // 15's A/B; see docs/benchmarks.md). Other paths are not served then.
