@@ -2,7 +2,7 @@ import type { IpAddress } from "../../domain/link/ip-range.js";
 import { parseIpAddress } from "../../domain/link/ip-range.js";
 import { preferredLanguage, type Visit } from "../../domain/link/redirect-target.js";
 import { dayOf } from "../../domain/time/day.js";
-import type { UserAgentInfo } from "../ports/click-classification.js";
+import type { UserAgentInfo, UserAgentParser } from "../ports/click-classification.js";
 import type { ClassificationPorts } from "./hit-classifier.js";
 
 /** The request facts a visit is read from. */
@@ -74,21 +74,54 @@ export class VisitFacts implements Visit {
   }
 
   private userAgent(): UserAgentInfo {
-    this.agent ??= this.ports.userAgents.parse(this.request.userAgent);
+    if (this.agent === undefined) {
+      // The client's last user agent, compared rather than hashed and looked up in the parser's cache.
+      const client = recentAgent(this.ports.userAgents, this.request.ip);
+      const userAgent = this.request.userAgent;
+      if (client.agent === undefined || client.userAgent !== userAgent) {
+        client.agent = this.ports.userAgents.parse(userAgent);
+        client.userAgent = userAgent;
+      }
+      this.agent = client.agent;
+    }
     return this.agent;
   }
 }
 
 // Recent clients' parsed addresses: a visitor's next redirect parses nothing. A memo of a pure function,
 // bounded (cleared when full), so it can never change an answer.
-const RECENT_ADDRESSES = 4096;
+const RECENT_CLIENTS = 4096;
 const recentAddresses = new Map<string, IpAddress | null>();
 
 function parsedAddress(text: string): IpAddress | null {
   const known = recentAddresses.get(text);
   if (known !== undefined) return known;
   const address = parseIpAddress(text);
-  if (recentAddresses.size >= RECENT_ADDRESSES) recentAddresses.clear();
+  if (recentAddresses.size >= RECENT_CLIENTS) recentAddresses.clear();
   recentAddresses.set(text, address);
   return address;
+}
+
+/** A client's (by IP) last user agent and its parse. */
+interface RecentAgent {
+  userAgent: string;
+  agent: UserAgentInfo | undefined;
+}
+
+// Per parser (a hexlink's port; two in one process may differ), the same kind of memo for user agents.
+const recentAgents = new WeakMap<UserAgentParser, Map<string, RecentAgent>>();
+
+function recentAgent(parser: UserAgentParser, ip: string): RecentAgent {
+  let clients = recentAgents.get(parser);
+  if (clients === undefined) {
+    clients = new Map();
+    recentAgents.set(parser, clients);
+  }
+  let client = clients.get(ip);
+  if (client === undefined) {
+    client = { userAgent: "", agent: undefined };
+    if (clients.size >= RECENT_CLIENTS) clients.clear();
+    clients.set(ip, client);
+  }
+  return client;
 }

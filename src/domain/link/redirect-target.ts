@@ -1,7 +1,7 @@
 import { DEFAULT_TARGET } from "../click/click.js";
-import { type IpAddress, type IpRange, ipInRange, parseIpRange } from "./ip-range.js";
+import { type CompiledConditions, type CompiledRule, compiledRules } from "./compiled-rules.js";
+import { type IpAddress, type IpRange, ipInRange } from "./ip-range.js";
 import type { Link } from "./link.js";
-import type { RedirectRule, RuleConditions } from "./redirect-rules.js";
 import { pickVariant } from "./split-variants.js";
 
 /**
@@ -47,9 +47,10 @@ export function hasOneTarget(link: Pick<Link, "rules" | "variants">): boolean {
  * variant for the day; else the link's own URL.
  */
 export function chooseTarget(link: TargetedLink, visit: Visit): RedirectTarget {
-  for (let index = 0; index < link.rules.length; index++) {
-    const rule = link.rules[index] as RedirectRule;
-    if (matches(rule.if, visit)) return { name: `rule:${index + 1}`, url: rule.url };
+  const rules = compiledRules(link.rules);
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index] as CompiledRule;
+    if (matches(rule.when, visit)) return { name: `rule:${index + 1}`, url: rule.url };
   }
   if (link.variants.length > 0) {
     const index = pickVariant(link.variants, link.id, visit.visitor());
@@ -77,50 +78,28 @@ export function targetsOf(link: Pick<Link, "destination" | "rules" | "variants">
 }
 
 // Cheapest conditions first: time and query cost nothing, the user agent costs a parse (cached by string).
-function matches(conditions: RuleConditions, visit: Visit): boolean {
-  const { after, before } = conditions;
-  if (after !== undefined && visit.at.getTime() < after.getTime()) return false;
-  if (before !== undefined && visit.at.getTime() >= before.getTime()) return false;
-  if (conditions.query !== undefined) {
-    for (const { name, value } of conditions.query) {
+function matches(when: CompiledConditions, visit: Visit): boolean {
+  const at = visit.at.getTime();
+  if (at < when.after || at >= when.before) return false;
+  if (when.query !== null) {
+    for (const { name, value } of when.query) {
       const given = visit.query(name);
       if (given === undefined || (value !== "*" && given !== value)) return false;
     }
   }
-  if (conditions.language !== undefined && !conditions.language.includes(visit.language())) return false;
-  if (conditions.country !== undefined && !conditions.country.includes(visit.country())) return false;
-  if (conditions.ip !== undefined && !inAnyRange(visit.ip(), conditions.ip)) return false;
-  if (conditions.device !== undefined && !conditions.device.includes(visit.device())) return false;
-  if (conditions.os !== undefined && !includesIgnoringCase(conditions.os, visit.os())) return false;
-  if (conditions.browser !== undefined && !includesIgnoringCase(conditions.browser, visit.browser()))
-    return false;
+  if (when.language !== null && !when.language.includes(visit.language())) return false;
+  if (when.country !== null && !when.country.includes(visit.country())) return false;
+  if (when.ip !== null && !inAnyRange(visit.ip(), when.ip)) return false;
+  if (when.device !== null && !when.device.includes(visit.device())) return false;
+  if (when.os !== null && !when.os.includes(visit.os().toLowerCase())) return false;
+  if (when.browser !== null && !when.browser.includes(visit.browser().toLowerCase())) return false;
   return true;
 }
 
-// Lower-cased once per list, as the ranges below: a cached link hands the same lists to every visit.
-const lowerCased = new WeakMap<readonly string[], readonly string[]>();
-
-function includesIgnoringCase(names: readonly string[], value: string): boolean {
-  let lower = lowerCased.get(names);
-  if (lower === undefined) {
-    lower = names.map((name) => name.toLowerCase());
-    lowerCased.set(names, lower);
-  }
-  return lower.includes(value.toLowerCase());
-}
-
-// Ranges parsed once per list: a cached link hands the same lists to every visit. A memo of a pure function
-// (weakly held, so it goes with the link), not state that could change an answer.
-const parsedRanges = new WeakMap<readonly string[], readonly IpRange[]>();
-
-function inAnyRange(address: IpAddress | null, texts: readonly string[]): boolean {
+function inAnyRange(address: IpAddress | null, ranges: readonly IpRange[]): boolean {
   if (address === null) return false;
-  let ranges = parsedRanges.get(texts);
-  if (ranges === undefined) {
-    ranges = texts.map(parseIpRange).filter((range): range is IpRange => range !== null);
-    parsedRanges.set(texts, ranges);
-  }
-  return ranges.some((range) => ipInRange(address, range));
+  for (const range of ranges) if (ipInRange(address, range)) return true;
+  return false;
 }
 
 /**
