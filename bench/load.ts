@@ -28,6 +28,7 @@ export async function load(
   seconds: number,
   connections: number,
   script?: string,
+  headers: readonly string[] = [],
 ): Promise<Figures> {
   if (HAVE_WRK) {
     const args = [
@@ -37,6 +38,7 @@ export async function load(
       "--latency",
       "-H",
       `User-Agent: ${BROWSER_UA}`,
+      ...headers.flatMap((header) => ["-H", header]),
       ...(script ? ["-s", script] : []),
       url,
     ];
@@ -51,7 +53,10 @@ export async function load(
     url,
     connections,
     duration: seconds,
-    headers: { "user-agent": BROWSER_UA },
+    headers: {
+      "user-agent": BROWSER_UA,
+      ...Object.fromEntries(headers.map((header) => header.split(/:\s*/, 2) as [string, string])),
+    },
   });
   return {
     rps: result.requests.average,

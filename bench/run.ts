@@ -4,13 +4,14 @@ import { promisify } from "node:util";
 import { startRedisServer } from "../test/support/redis-server.js";
 import { type BenchChild, startChild, stopChild } from "./children.js";
 import { HAVE_WRK } from "./load.js";
+import { pairedRows } from "./paired.js";
 import { CONNECTIONS, clickCheck, compare, createRow, SETTINGS } from "./redirects.js";
 import { startupRows } from "./startup.js";
 import { tagListingRows } from "./tag-listing.js";
 import { webhookRows } from "./webhooks.js";
 import { workersRows } from "./workers.js";
 
-// Every figure of docs/benchmarks.md. BENCH_ONLY=redirect,rules,create,flood,heap,bulk,startup,tags,workers,hotpath picks
+// Every figure of docs/benchmarks.md. BENCH_ONLY=redirect,rules,create,flood,heap,bulk,startup,tags,workers,paired picks
 // sections (all by default); BENCH_DURATION and BENCH_ROUNDS size the HTTP rounds, BENCH_LINKS the heap run,
 // BENCH_BUILD=0 skips the build before the start-up run. BENCH_ONLY=qr runs the QR floods alone;
 // BENCH_QR_INLINE=1 draws QR codes on the server's event loop, as before the worker, for comparison.
@@ -18,7 +19,7 @@ import { workersRows } from "./workers.js";
 // reports the items delivered per second.
 const INLINE_QR = process.env.BENCH_QR_INLINE === "1";
 const ONLY = new Set(
-  (process.env.BENCH_ONLY ?? "redirect,rules,create,flood,heap,bulk,startup,tags,workers,hotpath").split(","),
+  (process.env.BENCH_ONLY ?? "redirect,rules,create,flood,heap,bulk,startup,tags,workers,paired").split(","),
 );
 const run = promisify(execFile);
 
@@ -111,13 +112,8 @@ async function main(): Promise<void> {
     });
     other.push(rss.stdout.trim());
   }
-  if (ONLY.has("hotpath")) {
-    // Its own process: the in-process costs of metrics, rules and webhooks per redirect (bench/hot-path.ts).
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "bench/hot-path.ts"], {
-      maxBuffer: 1 << 20,
-    });
-    other.push(...stdout.trim().split("\n"));
-  }
+  // Its own server, after the others stopped: paired A/Bs of metrics and of rules (bench/paired.ts).
+  if (ONLY.has("paired")) other.push(...(await pairedRows()));
   if (ONLY.has("startup"))
     other.push(...(await startupRows().catch((error) => [`| start-up: ${error} | |`])));
   loads.push(loadNow());

@@ -66,21 +66,19 @@ server.listen(0, "127.0.0.1", async () => {
     customSlug: "bench-rules",
     rules: TEN_RULES,
   });
-  // BENCH_NO_OBSERVE=1: the fast path alone, without metrics or request ids, to measure what they cost (issue
-  // 15's A/B; see docs/benchmarks.md). Other paths are not served then.
-  const listener =
-    process.env.BENCH_NO_OBSERVE === "1"
-      ? redirectFastPath(hexlink, () => {}, {
-          logger: pino({ level: "silent" }),
-          metrics: undefined,
-          ids: () => undefined as unknown as string,
-          redirectStatus: 302,
-          ipOf: (req) => req.socket.remoteAddress ?? "",
-        })
-      : createHexlinkServerListener(hexlink, {
-          logger: pino({ level: "silent" }),
-          ...(process.env.BENCH_QR_INLINE === "1" ? { qrRenderer: INLINE_QR_RENDERER } : {}),
-        });
+  const listener = createHexlinkServerListener(hexlink, {
+    logger: pino({ level: "silent" }),
+    ...(process.env.BENCH_QR_INLINE === "1" ? { qrRenderer: INLINE_QR_RENDERER } : {}),
+  });
+  // The same fast path without metrics or request ids, for requests carrying `X-Bench-Unobserved`: the A/B of
+  // what they cost (issue 15) runs in this one process, alternating with the shipped path (bench/paired.ts).
+  const unobserved = redirectFastPath(hexlink, () => {}, {
+    logger: pino({ level: "silent" }),
+    metrics: undefined,
+    ids: () => undefined as unknown as string,
+    redirectStatus: 302,
+    ipOf: (req) => req.socket.remoteAddress ?? "",
+  });
   // Redirect requests taken in, to compare with the clicks the store counts after the burst.
   let served = 0;
   const stats: RequestListener = async (_req, res) => {
@@ -92,7 +90,8 @@ server.listen(0, "127.0.0.1", async () => {
   server.on("request", (req, res) => {
     if (req.url === "/bench") served += 1;
     else if (req.url === "/__bench/clicks") return void stats(req, res);
-    listener(req, res);
+    if (req.headers["x-bench-unobserved"] !== undefined) unobserved(req, res);
+    else listener(req, res);
   });
   process.stdout.write(`ready ${port}\n`);
   process.on("SIGTERM", async () => {
