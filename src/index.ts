@@ -20,6 +20,7 @@ export type {
   ClassifiedClick,
   ClickIncrement,
   ClickOwner,
+  ClickProfile,
   CountedDimension,
   Dimension,
 } from "./domain/click/click.js";
