@@ -35,7 +35,10 @@ export interface ClickRecorderOptions {
    * already waiting for the store all end by then.
    */
   readonly stopTimeoutMs?: number;
-  /** Clients (IP and user agent) whose visitor id and country are remembered until the next flush (50 000). */
+  /**
+   * Clients (by IP, with their last user agent and referrer) whose classified profile is remembered until the
+   * next flush, and referrer names likewise (50 000 each).
+   */
   readonly clientMemoSize?: number;
   /**
    * Names each new batch; ids must never repeat among the recorders sharing a store (default: a counter after

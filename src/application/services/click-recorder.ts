@@ -1,4 +1,9 @@
-import { type ClickProfile, DEFAULT_TARGET, foldIntoBucket } from "../../domain/click/click.js";
+import {
+  type ClickProfile,
+  DEFAULT_TARGET,
+  foldIntoBucket,
+  MAX_VISITORS_PER_BUCKET,
+} from "../../domain/click/click.js";
 import type { Day } from "../../domain/time/day.js";
 import type { HexlinkEventSink } from "../hexlink-events.js";
 import type { ClickSink, RedirectHit } from "../ports/click-sink.js";
@@ -106,6 +111,8 @@ export class ClickRecorder implements ClickSink {
   record(hit: RedirectHit): void {
     try {
       const day = this.classifier.dayOf(hit.at);
+      // Classified first: a classification that throws leaves no empty bucket behind.
+      const profile = this.classifier.profile(hit, day);
       let bucket = this.pending.find(hit.linkId, day);
       if (bucket === undefined) {
         if (this.bucketsHeld() >= this.options.maxPendingBuckets) {
@@ -114,7 +121,6 @@ export class ClickRecorder implements ClickSink {
         }
         bucket = this.pending.add(hit.linkId, day, hit.owner);
       }
-      const profile = this.classifier.profile(hit, day);
       if (profile.bot) bucket.increment.botClicks += 1;
       else this.countHuman(bucket, profile, hit, day);
       if (this.pending.size >= this.options.flushThreshold) this.flushSoon();
@@ -125,14 +131,16 @@ export class ClickRecorder implements ClickSink {
 
   private countHuman(bucket: PendingBucket, profile: ClickProfile, hit: RedirectHit, day: Day): void {
     const room = this.visitorsHeld() < this.options.maxPendingVisitors;
-    const known = bucket.profiles.has(profile);
-    if (hit.target === DEFAULT_TARGET && (known || room)) {
-      // The common click: counted under its client's profile, folded when taken.
-      if (this.pending.countLater(bucket, profile)) this.pendingVisitors += 1;
+    const increment = bucket.increment;
+    const deferrable =
+      bucket.profiles.has(profile) || (room && bucket.profiles.size < MAX_VISITORS_PER_BUCKET);
+    if (hit.target === DEFAULT_TARGET && deferrable) {
+      // The common click: counted under its client's profile (its visitor id kept at once), folded when taken.
+      this.pendingVisitors += this.pending.countLater(bucket, profile);
     } else {
-      // A rule's or a variant's click, or a new client past the bound of visitor ids: folded now.
-      const increment = bucket.increment;
-      if (!room && !known && !increment.visitors.has(profile.visitor)) {
+      // A rule's or a variant's click, or a new client past the bound of visitor ids or of profiles (a client
+      // changing user agents behind one address makes a profile per click): folded now.
+      if (!room && !increment.visitors.has(profile.visitor)) {
         this.uncountedVisitors += 1;
         this.uncountedUnreported += 1;
       }
@@ -241,8 +249,7 @@ export class ClickRecorder implements ClickSink {
     const increments = this.pending.take();
     const taken = {
       increments,
-      // Exact now (the pending count may hold a visitor under several profiles).
-      visitors: increments.reduce((sum, increment) => sum + increment.visitors.size, 0),
+      visitors: this.pendingVisitors,
       recorded: this.pendingRecorded.take(),
     };
     this.pendingVisitors = 0;

@@ -25,7 +25,8 @@ export class ClickSubscriptions implements ClickInterest {
   /** The endpoints to write through: a change made here is heard at once (the account is asked again). */
   readonly endpoints: WebhookEndpointRepository;
   private readonly known = new Map<string, Answer>();
-  private readonly asking = new Set<string>();
+  /** Accounts being read, with when the read began: one that never settles is asked again after the interval. */
+  private readonly asking = new Map<string, number>();
   /** Changes made through {@link endpoints}: an answer read across one of them is not kept. */
   private changes = 0;
 
@@ -49,17 +50,20 @@ export class ClickSubscriptions implements ClickInterest {
   }
 
   private ask(accountId: string, now: number): void {
-    if (this.asking.has(accountId)) return;
-    this.asking.add(accountId);
+    const began = this.asking.get(accountId);
+    if (began !== undefined && now - began < this.ttlMs) return;
+    this.asking.set(accountId, now);
     const changes = this.changes;
     const previous = this.known.get(accountId)?.wanted ?? true;
+    const settle = (wanted: boolean) => {
+      // An answer read across a change made through this instance is not kept: the next click asks again.
+      if (this.changes === changes) this.remember(accountId, wanted, now);
+      else this.asking.delete(accountId);
+    };
     this.stored.listByAccount(accountId).then(
-      (endpoints) => {
-        if (this.changes === changes) this.remember(accountId, wantsClicks(endpoints), now);
-        else this.asking.delete(accountId);
-      },
+      (endpoints) => settle(wantsClicks(endpoints)),
       // A store that fails is asked again after the interval, not on every click; meanwhile, as before.
-      () => this.remember(accountId, previous, now),
+      () => settle(previous),
     );
   }
 

@@ -4,6 +4,7 @@ import {
   type ClickProfile,
   DEFAULT_TARGET,
   foldIntoBucket,
+  MAX_VISITORS_PER_BUCKET,
   type MutableIncrement,
   newBucket,
 } from "../../domain/click/click.js";
@@ -15,7 +16,8 @@ export interface PendingBucket {
   readonly increment: MutableIncrement;
   /**
    * Human clicks to the link's own URL, counted per client profile (the classifier hands one client the same
-   * object) and folded into dimensions only when taken: a repeated click costs one map update, not seven.
+   * object) and folded into dimensions only when taken: a repeated click costs one map update, not seven. Their
+   * visitor ids are in `increment` already.
    */
   readonly profiles: Map<ClickProfile, number>;
 }
@@ -49,12 +51,19 @@ export class PendingClicks {
     return bucket;
   }
 
-  /** Counts a human click of `profile` to the link's own URL, folded later; true when the profile was new here. */
-  countLater(bucket: PendingBucket, profile: ClickProfile): boolean {
-    const count = bucket.profiles.get(profile);
-    bucket.profiles.set(profile, (count ?? 0) + 1);
-    bucket.increment.clicks += 1;
-    return count === undefined;
+  /**
+   * Counts a human click of `profile` to the link's own URL; its dimensions are folded when taken, its visitor
+   * id is kept at once (bounded per bucket). Answers how many visitor ids the bucket gained (0 or 1).
+   */
+  countLater(bucket: PendingBucket, profile: ClickProfile): number {
+    const { increment, profiles } = bucket;
+    const count = profiles.get(profile);
+    profiles.set(profile, (count ?? 0) + 1);
+    increment.clicks += 1;
+    if (count !== undefined || increment.visitors.size >= MAX_VISITORS_PER_BUCKET) return 0;
+    const before = increment.visitors.size;
+    increment.visitors.add(profile.visitor);
+    return increment.visitors.size - before;
   }
 
   /** Every click held, human and bot. */
@@ -70,9 +79,9 @@ export class PendingClicks {
     for (const { increment, profiles } of this.byKey.values()) {
       for (const [profile, count] of profiles) {
         const click = { ...profile, linkId: increment.linkId, day: increment.day, target: DEFAULT_TARGET };
-        // Counted already when it happened: only its dimensions and visitor are folded now.
+        // Counted, and its visitor kept, when it happened: only its dimensions are folded now.
         increment.clicks -= count;
-        foldIntoBucket(increment, click, count);
+        foldIntoBucket(increment, click, count, false);
       }
       increments.push(increment);
     }

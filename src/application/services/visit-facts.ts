@@ -108,7 +108,9 @@ interface RecentAgent {
   agent: UserAgentInfo | undefined;
 }
 
-// Per parser (a hexlink's port; two in one process may differ), the same kind of memo for user agents.
+// Per parser (a hexlink's port; two in one process may differ), the same kind of memo for user agents. Like the
+// addresses above, it holds the raw IPs of the last 4,096 rule visitors in memory (never in a store), until
+// pushed out; unlike the recorder's memo, it is not cleared at each flush.
 const recentAgents = new WeakMap<UserAgentParser, Map<string, RecentAgent>>();
 
 function recentAgent(parser: UserAgentParser, ip: string): RecentAgent {

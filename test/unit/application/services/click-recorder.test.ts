@@ -100,6 +100,20 @@ describe("ClickRecorder", () => {
     expect(clicks.health()).toMatchObject({ uncountedVisitors: 6, droppedClicks: 0 });
   });
 
+  it("counts a visitor once against maxPendingVisitors, whatever referrers it comes from", async () => {
+    const store = new InMemoryClickStore();
+    const clicks = recorder(store, { maxPendingVisitors: 2 });
+    // One client, three referrers: three profiles of one visitor.
+    for (const referrer of ["", "https://a.example/", "https://b.example/"])
+      clicks.record(hit(0, { linkId: "lnk_0", referrer }));
+    clicks.record(hit(1, { linkId: "lnk_0" }));
+    expect(clicks.health().uncountedVisitors).toBe(0);
+    await clicks.flush();
+    const stats = await store.query("lnk_0", TODAY);
+    expect(stats.uniqueClicks).toBe(2);
+    expect([...stats.days.values()].reduce((sum, day) => sum + day.clicks, 0)).toBe(4);
+  });
+
   it("flushes early once the pending buckets reach the threshold", async () => {
     const time = new ManualScheduler();
     const store = new InMemoryClickStore();

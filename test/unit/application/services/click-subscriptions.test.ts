@@ -102,6 +102,35 @@ describe("ClickSubscriptions", () => {
     expect(subscriptions.wanted("acme", T0)).toBe(true);
   });
 
+  it("does not keep the old answer of a read that failed while an endpoint was being added", async () => {
+    const stored = new CountingEndpoints();
+    const subscriptions = new ClickSubscriptions(stored, 5_000);
+    subscriptions.wanted("acme", T0);
+    await settle();
+    expect(subscriptions.wanted("acme", T0)).toBe(false);
+    stored.hold = true;
+    stored.failing = true;
+    subscriptions.wanted("acme", later(5_000)); // stale: read again, held
+    await settle();
+    stored.hold = false;
+    stored.failing = false;
+    await subscriptions.endpoints.create(endpoint());
+    for (const release of stored.held.splice(0)) release();
+    await settle();
+    expect(subscriptions.wanted("acme", later(5_001))).toBe(true);
+  });
+
+  it("asks again after the interval when a read never settles", async () => {
+    const stored = new CountingEndpoints();
+    stored.hold = true;
+    const subscriptions = new ClickSubscriptions(stored, 5_000);
+    subscriptions.wanted("acme", T0);
+    subscriptions.wanted("acme", later(4_999));
+    expect(stored.reads).toBe(1);
+    subscriptions.wanted("acme", later(5_000));
+    expect(stored.reads).toBe(2);
+  });
+
   it("keeps wanting an account while the store fails, and asks it again only after the interval", async () => {
     const stored = new CountingEndpoints();
     stored.failing = true;
