@@ -23,6 +23,8 @@ const clicksOff = process.env.BENCH_CLICKS === "off";
 const redisUrl = process.env.BENCH_REDIS_URL ?? "";
 /** With a receiver's URL, the bench account gets a `clicks.recorded` webhook to it, delivered by the worker. */
 const webhookUrl = process.env.BENCH_WEBHOOK_URL;
+/** With a receiver's URL, a second account's link `/bench-hooked` has a `clicks.recorded` webhook to it, delivered. */
+const hookedUrl = process.env.BENCH_HOOKED_URL;
 
 const server = createServer();
 server.listen(0, "127.0.0.1", async () => {
@@ -40,9 +42,15 @@ server.listen(0, "127.0.0.1", async () => {
     settings: {
       rateLimits: { perSecond: 1e9, perHour: 1e9, perMonth: 1e9 },
       qrCodesPerMinute: Number(process.env.BENCH_QR_LIMIT ?? 1e9),
-      allowPrivateWebhooks: webhookUrl !== undefined,
+      allowPrivateWebhooks: webhookUrl !== undefined || hookedUrl !== undefined,
     },
   });
+  if (hookedUrl !== undefined) {
+    await hexlink.createWebhook.execute({ accountId: "hooked", url: hookedUrl, events: ["clicks.recorded"] });
+    const hooked = { accountId: "hooked", url: "https://example.com/landing", customSlug: "bench-hooked" };
+    await hexlink.createLink.execute(hooked);
+    hexlink.webhookWorker.start();
+  }
   if (webhookUrl !== undefined) {
     await hexlink.createWebhook.execute({ accountId: "bench", url: webhookUrl, events: ["clicks.recorded"] });
     if (process.env.BENCH_WEBHOOK_NO_DELIVERY !== "1") hexlink.webhookWorker.start();
