@@ -208,9 +208,3 @@ function copyOf(increment: ClickIncrement): MutableIncrement {
   copy.visitors = new Set(increment.visitors);
   return copy;
 }
-
-export function newBucketMap(): Map<string, MutableIncrement> {
-  return new Map();
-}
-
-export type BucketMap = ReturnType<typeof newBucketMap>;
