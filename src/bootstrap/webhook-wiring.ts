@@ -1,5 +1,5 @@
 // Straight from its file: the CLI builds hexlink too and must not load Express.
-import { webhookData } from "../adapters/express/v1/webhook-json.js";
+import { clickJsonWriter, webhookData } from "../adapters/express/v1/webhook-json.js";
 import { memoryWebhookStores } from "../adapters/memory/memory-webhook-stores.js";
 import { NodeScheduler } from "../adapters/node/node-scheduler.js";
 import { NodeWebhookSender } from "../adapters/node/node-webhook-sender.js";
@@ -60,7 +60,14 @@ export function createWebhookParts(input: {
   const stores: WebhookStores = { ...given, endpoints: clickSubscriptions.endpoints };
   const sender = options.sender ?? new NodeWebhookSender({ allowPrivate: settings.allowPrivateWebhooks });
   const signer = options.signer ?? new StandardWebhookSigner();
-  const publisher = new WebhookPublisher({ stores, ids, clock, data: webhookData, events });
+  const publisher = new WebhookPublisher({
+    stores,
+    ids,
+    clock,
+    data: webhookData,
+    clickJson: clickJsonWriter(),
+    events,
+  });
   const worker = new WebhookWorker(
     {
       stores,

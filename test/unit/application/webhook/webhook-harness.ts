@@ -1,4 +1,4 @@
-import { webhookData } from "../../../../src/adapters/express/v1/webhook-json.js";
+import { clickJsonWriter, webhookData } from "../../../../src/adapters/express/v1/webhook-json.js";
 import { memoryWebhookStores } from "../../../../src/adapters/memory/memory-webhook-stores.js";
 import { NanoidIdGenerator } from "../../../../src/adapters/node/nanoid-id-generator.js";
 import { StandardWebhookSigner } from "../../../../src/adapters/node/standard-webhook-signer.js";
@@ -60,7 +60,14 @@ export function webhookHarness(options: WebhookWorkerOptions = {}) {
   const logged: { level: string; message: string; fields: Readonly<Record<string, string | number>> }[] = [];
   const outcomes: AttemptOutcome[] = [];
   const ids = new NanoidIdGenerator();
-  const publisher = new WebhookPublisher({ stores, ids, clock: time, data: webhookData, events });
+  const publisher = new WebhookPublisher({
+    stores,
+    ids,
+    clock: time,
+    data: webhookData,
+    clickJson: clickJsonWriter(),
+    events,
+  });
   const worker = new WebhookWorker(
     {
       stores,
