@@ -102,6 +102,8 @@ export class NodeWebhookSender implements WebhookSender {
   ): Promise<WebhookResponse> {
     const secure = url.protocol === "https:";
     const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
+    // Encoded once: its length and the bytes written come from the same buffer.
+    const payload = Buffer.from(request.body);
     return new Promise<WebhookResponse>((resolve) => {
       let done = false;
       const finish = (response: WebhookResponse) => {
@@ -120,7 +122,7 @@ export class NodeWebhookSender implements WebhookSender {
         headers: {
           ...request.headers,
           host: url.host,
-          "content-length": Buffer.byteLength(request.body),
+          "content-length": payload.length,
           "user-agent": "hexlink-webhooks",
         },
         agent: false,
@@ -143,7 +145,7 @@ export class NodeWebhookSender implements WebhookSender {
         timeoutMs,
       );
       outgoing.on("error", (error) => finish({ kind: "failed", error: error.message }));
-      outgoing.end(request.body);
+      outgoing.end(payload);
     });
   }
 }
