@@ -41,16 +41,20 @@ const DEFAULTS: Settings = {
 /**
  * Delivers the outbox: leases due events and runs their {@link WebhookAttempts}, concurrently but bounded per
  * endpoint and in all, outside any request. An event whose endpoint's slots are taken waits in this process
- * only as long as its lease safely allows (a few attempts' worth), else back in the outbox. While a poll finds
- * a full batch, the next one follows as soon as there is room, not after the interval.
+ * only as long as its lease safely allows, else back in the outbox: as many as the endpoint's recent pace of
+ * answers lets start within the lease (a few timeouts' worth for an endpoint not seen answering yet), and an
+ * event is never started once its lease could end during the attempt. While a poll finds a full batch, the next
+ * one follows as soon as there is room, not after the interval.
  */
 export class WebhookWorker {
   private readonly settings: Settings;
   private readonly attempts: WebhookAttempts;
   /** Attempts running per endpoint. */
   private readonly busy = new Map<string, number>();
-  /** Leased events waiting for a slot of their endpoint. */
-  private readonly waiting = new Map<string, LeasedEvent[]>();
+  /** Leased events waiting for a slot of their endpoint, with when their lease ends (ms). */
+  private readonly waiting = new Map<string, Waiting[]>();
+  /** How long an endpoint's recent attempts took (ms): slow ones at once, quick ones as an average. */
+  private readonly pace = new Map<string, number>();
   private waitingCount = 0;
   private active = 0;
   /** Attempts and hand-backs under way. */
@@ -112,7 +116,8 @@ export class WebhookWorker {
     this.cancelPoll = null;
     this.cancelSoon?.();
     this.cancelSoon = null;
-    for (const queue of this.waiting.values()) for (const item of queue) this.track(this.handBack(item, 0));
+    for (const queue of this.waiting.values())
+      for (const { item } of queue) this.track(this.handBack(item, 0));
     this.waiting.clear();
     this.waitingCount = 0;
     const all = Promise.all([...this.running, this.polling]).then(() => undefined);
@@ -133,12 +138,16 @@ export class WebhookWorker {
   }
 
   /**
-   * Events that may wait here for one endpoint: its slots' worth of attempts for each timeout the lease spans,
-   * keeping two timeouts of margin, so a waiting event is attempted before its lease runs out.
+   * Events that may wait here for one endpoint: its slots' worth of attempts for each of its recent attempt
+   * times the lease spans, keeping two timeouts of margin (so a waiting event is attempted before its lease runs
+   * out), and half of what this worker holds at most (so one endpoint's backlog leaves room for the others).
+   * An endpoint not seen answering counts a timeout per attempt: 16 events with the defaults.
    */
-  private get queuePerEndpoint(): number {
+  private queueBound(endpointId: string): number {
     const { leaseMs, attemptTimeoutMs, perEndpoint } = this.settings;
-    return perEndpoint * Math.max(0, Math.floor(leaseMs / attemptTimeoutMs) - 2);
+    const attemptMs = Math.max(1, this.pace.get(endpointId) ?? attemptTimeoutMs);
+    const spareMs = leaseMs - 2 * attemptTimeoutMs;
+    return Math.min(this.maxHeld / 2, perEndpoint * Math.max(0, Math.floor(spareMs / attemptMs)));
   }
 
   private async leaseAndDispatch(): Promise<number> {
@@ -152,24 +161,25 @@ export class WebhookWorker {
       this.parts.log("warn", "Webhook outbox could not be read", { error: messageOf(error) });
       return 0;
     }
-    for (const item of leased) this.dispatch(item);
+    const leaseEnds = this.parts.clock.now().getTime() + this.settings.leaseMs;
+    for (const item of leased) this.dispatch({ item, leaseEnds });
     this.moreDue = leased.length === room;
     this.pollSoon();
     return leased.length;
   }
 
-  private dispatch(item: LeasedEvent): void {
-    const endpointId = item.event.endpointId;
+  private dispatch(waiting: Waiting): void {
+    const endpointId = waiting.item.event.endpointId;
     if (this.canStart(endpointId)) {
-      this.startAttempt(item);
+      this.startAttempt(waiting);
       return;
     }
     const queue = this.waiting.get(endpointId) ?? [];
-    if (queue.length >= this.queuePerEndpoint) {
-      this.track(this.handBack(item, this.settings.busyDelayMs));
+    if (queue.length >= this.queueBound(endpointId)) {
+      this.track(this.handBack(waiting.item, this.settings.busyDelayMs));
       return;
     }
-    queue.push(item);
+    queue.push(waiting);
     this.waiting.set(endpointId, queue);
     this.waitingCount += 1;
   }
@@ -180,12 +190,19 @@ export class WebhookWorker {
     );
   }
 
-  private startAttempt(item: LeasedEvent): void {
+  private startAttempt({ item, leaseEnds }: Waiting): void {
     const endpointId = item.event.endpointId;
+    const started = this.parts.clock.now().getTime();
+    // An attempt that could outlast the lease might be made twice: the event goes back, due now, instead.
+    if (leaseEnds - started < 2 * this.settings.attemptTimeoutMs) {
+      this.track(this.handBack(item, 0));
+      return;
+    }
     this.busy.set(endpointId, (this.busy.get(endpointId) ?? 0) + 1);
     this.active += 1;
     this.track(
       this.attempts.run(item).finally(() => {
+        this.learnPace(endpointId, this.parts.clock.now().getTime() - started);
         const left = (this.busy.get(endpointId) ?? 1) - 1;
         if (left <= 0) this.busy.delete(endpointId);
         else this.busy.set(endpointId, left);
@@ -194,6 +211,11 @@ export class WebhookWorker {
         this.pollSoon();
       }),
     );
+  }
+
+  private learnPace(endpointId: string, tookMs: number): void {
+    const pace = this.pace.get(endpointId);
+    this.pace.set(endpointId, pace === undefined || tookMs > pace ? tookMs : pace * 0.8 + tookMs * 0.2);
   }
 
   /** Starts waiting events whose endpoint has a free slot, oldest endpoint queue first. */
@@ -236,4 +258,10 @@ export class WebhookWorker {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A leased event held here, and when its lease ends (epoch ms). */
+interface Waiting {
+  readonly item: LeasedEvent;
+  readonly leaseEnds: number;
 }

@@ -1,5 +1,5 @@
 import { Webhook } from "standardwebhooks";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { LinkView } from "../../../../src/application/views/link-view.js";
 import { DISABLE_AFTER_MS, RETRY_DELAYS_MS } from "../../../../src/domain/webhook/webhook.js";
 import { answered, webhookHarness } from "./webhook-harness.js";
@@ -229,6 +229,62 @@ describe("WebhookWorker", () => {
     }
     expect(h.sender.to(URL_A)).toHaveLength(5);
     expect(await h.stores.outbox.size()).toBe(0);
+  });
+
+  it("holds more of a quick endpoint's backlog per poll once it has answered, so a busy endpoint is not held to 20 a second", async () => {
+    const h = webhookHarness();
+    await h.endpoint(URL_A);
+    const publish = async (count: number) => {
+      for (let i = 0; i < count; i++)
+        await h.publisher.publish({
+          type: "link.deleted",
+          accountId: "acme",
+          at: h.time.now(),
+          linkId: `l${i}`,
+        });
+    };
+    // Not seen answering yet: its 4 slots and 16 waiting (a timeout's worth each), the rest back in the outbox.
+    await publish(30);
+    await h.worker.drain();
+    expect(h.sender.requests.length).toBe(20);
+    await h.time.advance(1000);
+    await h.worker.drain();
+    expect(h.sender.requests.length).toBe(30);
+    // It answers at once: a poll of 100 starts 4 and holds 64 (half of what the worker holds).
+    await publish(100);
+    const before = h.sender.requests.length;
+    await h.worker.poll();
+    await vi.waitFor(() => expect(h.worker.inFlight).toBe(0));
+    expect(h.sender.requests.length - before).toBe(68);
+    expect(await h.stores.outbox.size()).toBe(32);
+  });
+
+  it("never starts an event whose lease could end during the attempt: it goes back to the outbox, due at once", async () => {
+    const h = webhookHarness({ perEndpoint: 1, leaseMs: 60_000, attemptTimeoutMs: 10_000 });
+    await h.endpoint(URL_A);
+    let release: () => void = () => {};
+    h.sender.script(URL_A, async () => {
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return answered(200);
+    });
+    for (let i = 0; i < 3; i++)
+      await h.publisher.publish({
+        type: "link.deleted",
+        accountId: "acme",
+        at: h.time.now(),
+        linkId: `l${i}`,
+      });
+    await h.worker.poll();
+    expect(h.worker.inFlight).toBe(1);
+    // The first attempt holds the slot until 45 s of the 60 s lease have passed: 15 s left, less than two timeouts.
+    await h.time.advance(45_000);
+    release();
+    await vi.waitFor(async () => expect(await h.stores.outbox.size()).toBe(2));
+    expect(h.sender.requests).toHaveLength(1);
+    const again = await h.stores.outbox.lease(h.time.now(), 10, 60_000);
+    expect(again).toHaveLength(2);
   });
 
   it("stops polling when stopped and waits for attempts in flight until the deadline", async () => {
