@@ -19,25 +19,37 @@ interface Side {
   readonly settleMs?: number;
 }
 
-const PAIRS: readonly { readonly label: string; readonly a: Side; readonly b: Side }[] = [
+const ALL_PAIRS: readonly {
+  readonly name: string;
+  readonly label: string;
+  readonly a: Side;
+  readonly b: Side;
+}[] = [
   {
+    name: "observed",
     label: "metrics and request ids on the redirect path (issue 15, goal ≤ 3%)",
     a: { path: "/bench", headers: ["X-Bench-Unobserved: 1"] },
     // A header of the same size, so both sides parse the same bytes.
     b: { path: "/bench", headers: ["X-Bench-Observed-1: 1"] },
   },
   {
+    name: "rules",
     label: "a link with 10 rules none matches, over a plain link (issue 16, goal ≤ 10%)",
     a: { path: "/bench" },
     b: { path: "/bench-rules" },
   },
   {
+    name: "hooked",
     label:
       "a link whose account has a clicks.recorded webhook, delivered to a local receiver, over a link whose account has none (issue 18, goal ≤ 5%)",
     a: { path: "/bench", settleMs: 1500 },
     b: { path: "/bench-hooked", settleMs: 1500 },
   },
 ];
+/** BENCH_PAIRS=observed,rules,hooked picks pairs (all by default). */
+const PAIRS = ALL_PAIRS.filter(
+  (pair) => process.env.BENCH_PAIRS === undefined || process.env.BENCH_PAIRS.split(",").includes(pair.name),
+);
 
 async function cpuPerRequest(server: BenchChild, side: Side): Promise<number> {
   const before = cpuMicros(server.child.pid);
