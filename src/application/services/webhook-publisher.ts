@@ -94,7 +94,7 @@ export class WebhookPublisher implements EventPublisher {
         const full =
           items.length === MAX_CLICKS_PER_EVENT || chars + item.length + 1 > MAX_CLICK_MESSAGE_CHARS;
         if (full && items.length > 0) {
-          await this.enqueue(endpoints, "clicks.recorded", `${head}${items.join(",")}${tail}`);
+          await this.enqueue(endpoints, "clicks.recorded", messageBody(head, items, tail));
           await nextTurn();
           items = [];
           chars = head.length + tail.length;
@@ -103,7 +103,7 @@ export class WebhookPublisher implements EventPublisher {
         chars += item.length + 1;
       }
       if (items.length > 0)
-        await this.enqueue(endpoints, "clicks.recorded", `${head}${items.join(",")}${tail}`);
+        await this.enqueue(endpoints, "clicks.recorded", messageBody(head, items, tail));
     }
   }
 
@@ -155,6 +155,17 @@ export class WebhookPublisher implements EventPublisher {
     await this.parts.stores.outbox.append(events);
     return events;
   }
+}
+
+/**
+ * `head`, the items joined by commas, and `tail`, made by one join, so the body is one flat string from the start:
+ * head and tail added around the joined items would make a rope that encoding the body copies once more.
+ */
+function messageBody(head: string, items: string[], tail: string): string {
+  const last = items.length - 1;
+  items[0] = `${head}${items[0] ?? ""}`;
+  items[last] = `${items[last] ?? ""}${tail}`;
+  return items.join(",");
 }
 
 /** Resolves on a later turn of the event loop, after the I/O waiting meanwhile. */
