@@ -102,8 +102,7 @@ export class WebhookPublisher implements EventPublisher {
         items.push(item);
         chars += item.length + 1;
       }
-      if (items.length > 0)
-        await this.enqueue(endpoints, "clicks.recorded", messageBody(head, items, tail));
+      if (items.length > 0) await this.enqueue(endpoints, "clicks.recorded", messageBody(head, items, tail));
     }
   }
 
