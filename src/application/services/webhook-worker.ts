@@ -171,7 +171,7 @@ export class WebhookWorker {
   private dispatch(waiting: Waiting): void {
     const endpointId = waiting.item.event.endpointId;
     if (this.canStart(endpointId)) {
-      this.startAttempt(waiting);
+      this.startAttempt(waiting.item);
       return;
     }
     const queue = this.waiting.get(endpointId) ?? [];
@@ -190,14 +190,9 @@ export class WebhookWorker {
     );
   }
 
-  private startAttempt({ item, leaseEnds }: Waiting): void {
+  private startAttempt(item: LeasedEvent): void {
     const endpointId = item.event.endpointId;
     const started = this.parts.clock.now().getTime();
-    // An attempt that could outlast the lease might be made twice: the event goes back, due now, instead.
-    if (leaseEnds - started < 2 * this.settings.attemptTimeoutMs) {
-      this.track(this.handBack(item, 0));
-      return;
-    }
     this.busy.set(endpointId, (this.busy.get(endpointId) ?? 0) + 1);
     this.active += 1;
     this.track(
@@ -225,7 +220,10 @@ export class WebhookWorker {
         const next = queue.shift();
         if (next === undefined) break;
         this.waitingCount -= 1;
-        this.startAttempt(next);
+        // An attempt that could outlast the lease might be made twice: the event goes back, due now, instead.
+        if (next.leaseEnds - this.parts.clock.now().getTime() < 2 * this.settings.attemptTimeoutMs)
+          this.track(this.handBack(next.item, 0));
+        else this.startAttempt(next.item);
       }
       if (queue.length === 0) this.waiting.delete(endpointId);
     }

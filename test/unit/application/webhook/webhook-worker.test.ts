@@ -287,6 +287,21 @@ describe("WebhookWorker", () => {
     expect(again).toHaveLength(2);
   });
 
+  it("still delivers with a lease shorter than two attempt timeouts (events are started as they are leased)", async () => {
+    const h = webhookHarness({ leaseMs: 15_000, attemptTimeoutMs: 10_000 });
+    await h.endpoint(URL_A);
+    for (let i = 0; i < 3; i++)
+      await h.publisher.publish({
+        type: "link.deleted",
+        accountId: "acme",
+        at: h.time.now(),
+        linkId: `l${i}`,
+      });
+    await h.worker.drain();
+    expect(h.sender.to(URL_A)).toHaveLength(3);
+    expect(await h.stores.outbox.size()).toBe(0);
+  });
+
   it("stops polling when stopped and waits for attempts in flight until the deadline", async () => {
     const h = webhookHarness({ pollIntervalMs: 1000 });
     await h.endpoint(URL_A);
