@@ -29,12 +29,16 @@ export interface NodeWebhookSenderOptions {
 }
 
 const REFUSED = "resolves to a loopback, private or link-local address";
+/** An idle kept-alive connection is closed after this long: before the 5 s many servers close theirs at. */
+const IDLE_CONNECTION_MS = 4000;
 
 /**
  * Posts webhooks with node:http(s). The host is resolved and every address checked before each attempt, and the
  * request goes to the checked address (the name kept for `Host`, TLS SNI and the certificate check), so a name
  * that resolves elsewhere a moment later (DNS rebinding) cannot reach an internal address. No redirect is
- * followed: a 3xx is an answer like any non-2xx.
+ * followed: a 3xx is an answer like any non-2xx. Connections are kept alive per checked address (pooled by
+ * address, port and name, so a kept connection always goes where the check allowed), and an attempt whose kept
+ * connection turns out closed by the receiver is made again once on a new one.
  */
 export class NodeWebhookSender implements WebhookSender {
   private readonly allowPrivate: boolean;
@@ -42,6 +46,10 @@ export class NodeWebhookSender implements WebhookSender {
   private readonly maxResponseBytes: number;
   private readonly resolve: (hostname: string) => Promise<readonly ResolvedAddress[]>;
   private readonly ca: string | Buffer | undefined;
+  private readonly agents = {
+    http: new http.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
+    https: new https.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
+  };
 
   constructor(options: NodeWebhookSenderOptions = {}) {
     this.allowPrivate = options.allowPrivate ?? false;
@@ -68,7 +76,13 @@ export class NodeWebhookSender implements WebhookSender {
     if (typeof target === "string") return { kind: "failed", error: `refused: the host ${target}` };
     const left = this.timeoutMs - (Date.now() - started);
     if (left <= 0) return { kind: "failed", error: `no answer within ${this.timeoutMs} ms` };
-    return this.post(url, target, request, left);
+    // Encoded once: its length and the bytes written (on a retry too) come from the same buffer.
+    const payload = Buffer.from(request.body);
+    const first = await this.post(url, target, request.headers, payload, left);
+    if (first.kind === "answered" || !first.staleConnection) return first.response;
+    const remaining = this.timeoutMs - (Date.now() - started);
+    if (remaining <= 0) return first.response;
+    return (await this.post(url, target, request.headers, payload, remaining)).response;
   }
 
   /** The address to connect to, or why there is none. */
@@ -94,24 +108,29 @@ export class NodeWebhookSender implements WebhookSender {
     return first;
   }
 
+  /** One request; `staleConnection` when it failed on a kept connection before any answer (worth a retry). */
   private post(
     url: URL,
     target: ResolvedAddress,
-    request: WebhookRequest,
+    headers: WebhookRequest["headers"],
+    payload: Buffer,
     timeoutMs: number,
-  ): Promise<WebhookResponse> {
+  ): Promise<Posted> {
     const secure = url.protocol === "https:";
     const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
-    // Encoded once: its length and the bytes written come from the same buffer.
-    const payload = Buffer.from(request.body);
-    return new Promise<WebhookResponse>((resolve) => {
+    return new Promise<Posted>((resolve) => {
       let done = false;
-      const finish = (response: WebhookResponse) => {
+      /** `keep`: the answer was read to its end, so the connection can serve the next message. */
+      const finish = (response: WebhookResponse, keep = false, staleConnection = false) => {
         if (done) return;
         done = true;
         clearTimeout(timer);
-        outgoing.destroy();
-        resolve(response);
+        if (!keep) outgoing.destroy();
+        resolve(
+          response.kind === "answered"
+            ? { kind: "answered", response }
+            : { kind: "failed", response, staleConnection },
+        );
       };
       const options: https.RequestOptions = {
         method: "POST",
@@ -120,12 +139,12 @@ export class NodeWebhookSender implements WebhookSender {
         port: url.port === "" ? (secure ? 443 : 80) : Number(url.port),
         path: `${url.pathname}${url.search}`,
         headers: {
-          ...request.headers,
+          ...headers,
           host: url.host,
           "content-length": payload.length,
           "user-agent": "hexlink-webhooks",
         },
-        agent: false,
+        agent: secure ? this.agents.https : this.agents.http,
         // The certificate is checked against the URL's name (servername), not the address connected to.
         ...(secure && isIP(hostname) === 0 ? { servername: hostname } : {}),
         ...(secure && this.ca !== undefined ? { ca: this.ca } : {}),
@@ -137,17 +156,31 @@ export class NodeWebhookSender implements WebhookSender {
           read += chunk.length;
           if (read >= this.maxResponseBytes) finish({ kind: "answered", status });
         });
-        response.on("end", () => finish({ kind: "answered", status }));
+        response.on("end", () => finish({ kind: "answered", status }, true));
         response.on("error", () => finish({ kind: "answered", status }));
       });
       const timer = setTimeout(
         () => finish({ kind: "failed", error: `no answer within ${this.timeoutMs} ms` }),
         timeoutMs,
       );
-      outgoing.on("error", (error) => finish({ kind: "failed", error: error.message }));
+      outgoing.on("error", (error) => {
+        // A kept connection the receiver closed meanwhile fails at once, before any answer.
+        const stale = outgoing.reusedSocket && ["ECONNRESET", "EPIPE"].includes(codeOf(error));
+        finish({ kind: "failed", error: error.message }, false, stale);
+      });
       outgoing.end(payload);
     });
   }
+}
+
+/** What one request gave; a failure on a kept connection the receiver had closed is worth one retry. */
+type Posted =
+  | { readonly kind: "answered"; readonly response: WebhookResponse }
+  | { readonly kind: "failed"; readonly response: WebhookResponse; readonly staleConnection: boolean };
+
+function codeOf(error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return typeof code === "string" ? code : "";
 }
 
 /** `promise`, or a rejection once `ms` have passed. */

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -53,6 +54,12 @@ const receiver = async (...args: Parameters<typeof startReceiver>) => {
 afterEach(async () => {
   await Promise.all(receivers.splice(0).map((r) => r.close()));
 });
+
+/** Listens on a loopback port; the receiver's URL. */
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+}
 
 const message = (url: string) => ({
   url,
@@ -159,6 +166,52 @@ describe("NodeWebhookSender", () => {
     const started = Date.now();
     expect(await sender.send(message(target.url))).toEqual({ kind: "answered", status: 200 });
     expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it("keeps the connection for the next message to the same receiver", async () => {
+    let connections = 0;
+    const server = createHttpServer((request, response) => {
+      request.resume();
+      request.on("end", () => response.writeHead(204).end());
+    });
+    server.on("connection", () => {
+      connections += 1;
+    });
+    const url = await listen(server);
+    try {
+      const sender = new NodeWebhookSender({ allowPrivate: true });
+      for (let i = 0; i < 3; i++)
+        expect(await sender.send(message(url))).toEqual({ kind: "answered", status: 204 });
+      expect(connections).toBe(1);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it("sends again on a new connection when the kept one turns out closed by the receiver", async () => {
+    let connections = 0;
+    let requests = 0;
+    const server = createHttpServer((request, response) => {
+      requests += 1;
+      request.resume();
+      // The second request arrives on the kept connection, which the receiver drops unanswered.
+      if (requests === 2) request.socket.destroy();
+      else request.on("end", () => response.writeHead(200).end());
+    });
+    server.on("connection", () => {
+      connections += 1;
+    });
+    const url = await listen(server);
+    try {
+      const sender = new NodeWebhookSender({ allowPrivate: true });
+      expect(await sender.send(message(url))).toEqual({ kind: "answered", status: 200 });
+      expect(await sender.send(message(url))).toEqual({ kind: "answered", status: 200 });
+      expect([requests, connections]).toEqual([3, 2]);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it("reports a refused connection as no answer", async () => {
