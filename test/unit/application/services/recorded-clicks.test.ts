@@ -3,6 +3,7 @@ import { RecordedClicks } from "../../../../src/application/services/recorded-cl
 import type { ClickProfile } from "../../../../src/domain/click/click.js";
 
 const profile = (n: number): ClickProfile => ({
+  bot: false,
   device: n % 2 === 0 ? "Desktop" : "Mobile",
   os: "Linux",
   browser: "Firefox",
