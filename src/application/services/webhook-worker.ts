@@ -155,13 +155,15 @@ export class WebhookWorker {
     const room = Math.min(this.settings.batchSize, this.maxHeld - this.active - this.waitingCount);
     if (room <= 0) return 0;
     let leased: LeasedEvent[];
+    const now = this.parts.clock.now();
     try {
-      leased = await this.parts.stores.outbox.lease(this.parts.clock.now(), room, this.settings.leaseMs);
+      leased = await this.parts.stores.outbox.lease(now, room, this.settings.leaseMs);
     } catch (error) {
       this.parts.log("warn", "Webhook outbox could not be read", { error: messageOf(error) });
       return 0;
     }
-    const leaseEnds = this.parts.clock.now().getTime() + this.settings.leaseMs;
+    // The store counted the lease from `now`, before its answer's round trip.
+    const leaseEnds = now.getTime() + this.settings.leaseMs;
     for (const item of leased) this.dispatch({ item, leaseEnds });
     this.moreDue = leased.length === room;
     this.pollSoon();
