@@ -26,6 +26,17 @@ const link = (id: string, at: Date): LinkView => ({
   updatedAt: at,
 });
 
+/** Queues `count` link.deleted messages of acme, one per endpoint of the account each. */
+async function publishDeletions(h: ReturnType<typeof webhookHarness>, count: number): Promise<void> {
+  for (let i = 0; i < count; i++)
+    await h.publisher.publish({
+      type: "link.deleted",
+      accountId: "acme",
+      at: h.time.now(),
+      linkId: `lnk_${i}`,
+    });
+}
+
 describe("WebhookWorker", () => {
   it("posts each message signed as Standard Webhooks, verifiable with the standardwebhooks package", async () => {
     const h = webhookHarness();
@@ -203,14 +214,7 @@ describe("WebhookWorker", () => {
       await hung;
       return answered(200);
     });
-    for (let i = 0; i < 5; i++) {
-      await h.publisher.publish({
-        type: "link.deleted",
-        accountId: "acme",
-        at: h.time.now(),
-        linkId: `lnk_${i}`,
-      });
-    }
+    await publishDeletions(h, 5);
     expect(await h.stores.outbox.size()).toBe(10);
     // While A hangs, polls go on: B's messages all go through, A never has more than its 2 slots.
     for (let step = 0; step < 4; step++) {
@@ -234,24 +238,15 @@ describe("WebhookWorker", () => {
   it("holds more of a quick endpoint's backlog per poll once it has answered, so a busy endpoint is not held to 20 a second", async () => {
     const h = webhookHarness();
     await h.endpoint(URL_A);
-    const publish = async (count: number) => {
-      for (let i = 0; i < count; i++)
-        await h.publisher.publish({
-          type: "link.deleted",
-          accountId: "acme",
-          at: h.time.now(),
-          linkId: `l${i}`,
-        });
-    };
     // Not seen answering yet: its 4 slots and 16 waiting (a timeout's worth each), the rest back in the outbox.
-    await publish(30);
+    await publishDeletions(h, 30);
     await h.worker.drain();
     expect(h.sender.requests.length).toBe(20);
     await h.time.advance(1000);
     await h.worker.drain();
     expect(h.sender.requests.length).toBe(30);
     // It answers at once: a poll of 100 starts 4 and holds 64 (half of what the worker holds).
-    await publish(100);
+    await publishDeletions(h, 100);
     const before = h.sender.requests.length;
     await h.worker.poll();
     await vi.waitFor(() => expect(h.worker.inFlight).toBe(0));
@@ -269,13 +264,7 @@ describe("WebhookWorker", () => {
       });
       return answered(200);
     });
-    for (let i = 0; i < 3; i++)
-      await h.publisher.publish({
-        type: "link.deleted",
-        accountId: "acme",
-        at: h.time.now(),
-        linkId: `l${i}`,
-      });
+    await publishDeletions(h, 3);
     await h.worker.poll();
     expect(h.worker.inFlight).toBe(1);
     // The first attempt holds the slot until 45 s of the 60 s lease have passed: 15 s left, less than two timeouts.
@@ -290,13 +279,7 @@ describe("WebhookWorker", () => {
   it("still delivers with a lease shorter than two attempt timeouts (events are started as they are leased)", async () => {
     const h = webhookHarness({ leaseMs: 15_000, attemptTimeoutMs: 10_000 });
     await h.endpoint(URL_A);
-    for (let i = 0; i < 3; i++)
-      await h.publisher.publish({
-        type: "link.deleted",
-        accountId: "acme",
-        at: h.time.now(),
-        linkId: `l${i}`,
-      });
+    await publishDeletions(h, 3);
     await h.worker.drain();
     expect(h.sender.to(URL_A)).toHaveLength(3);
     expect(await h.stores.outbox.size()).toBe(0);
