@@ -28,6 +28,9 @@ export interface WebhookWorkerOptions {
 
 type Settings = Required<WebhookWorkerOptions>;
 
+/** Endpoints whose pace of answers is remembered at most. */
+const MAX_PACED_ENDPOINTS = 10_000;
+
 const DEFAULTS: Settings = {
   pollIntervalMs: 1000,
   batchSize: 100,
@@ -212,6 +215,8 @@ export class WebhookWorker {
 
   private learnPace(endpointId: string, tookMs: number): void {
     const pace = this.pace.get(endpointId);
+    // Bounded like the other memos: an endpoint forgotten counts as not seen answering, the cautious bound.
+    if (pace === undefined && this.pace.size >= MAX_PACED_ENDPOINTS) this.pace.clear();
     this.pace.set(endpointId, pace === undefined || tookMs > pace ? tookMs : pace * 0.8 + tookMs * 0.2);
   }
 
